@@ -1,0 +1,52 @@
+package org.openebr.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.openebr.platform.control.SiteSettings;
+
+/**
+ * What every page shows in its frame: the signed-in user, the site time zone and the server's time
+ * in it. Times are always shown with their zone (TIME-2).
+ */
+@Named("site")
+@RequestScoped
+public class SiteView {
+
+    static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
+
+    @Inject
+    SiteSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ExternalContext external;
+
+    public String zone() {
+        return settings.zone().getId();
+    }
+
+    public String now() {
+        return format(clock.instant(), settings.zone());
+    }
+
+    public String user() {
+        return external.getRemoteUser();
+    }
+
+    public boolean signedIn() {
+        return external.getRemoteUser() != null;
+    }
+
+    static String format(Instant instant, ZoneId zone) {
+        return DISPLAY.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+}

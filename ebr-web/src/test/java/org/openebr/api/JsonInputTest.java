@@ -1,0 +1,59 @@
+package org.openebr.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import org.junit.jupiter.api.Test;
+
+/** How the API reads JSON: unknown fields refused, errors explained in words. */
+class JsonInputTest {
+
+    public record Charge(String material, int quantity) {
+    }
+
+    private final Jsonb jsonb = JsonbConfiguration.create();
+
+    @Test
+    void a_known_document_is_read() {
+        Charge charge = jsonb.fromJson("{\"material\":\"API-DEMOPROFEN\",\"quantity\":450}", Charge.class);
+        assertThat(charge).isEqualTo(new Charge("API-DEMOPROFEN", 450));
+    }
+
+    @Test
+    void an_unknown_field_is_refused_not_dropped() {
+        assertThatThrownBy(() -> jsonb.fromJson("{\"material\":\"X\",\"quantity\":1,\"reason\":\"typo\"}", Charge.class))
+                .isInstanceOf(JsonbException.class)
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void the_problem_detail_names_the_property_with_the_wrong_type() {
+        JsonbException failure = catchJsonb("{\"material\":\"X\",\"quantity\":\"many\"}");
+        String reason = UnreadableBodyMapper.reason(new ProcessingException("RESTEASY008200: JSON Binding deserialization error", failure));
+        assertThat(reason).contains("quantity").doesNotContain("RESTEASY");
+    }
+
+    @Test
+    void the_problem_detail_of_broken_json_says_where() {
+        JsonbException failure = catchJsonb("{\"material\": ");
+        String reason = UnreadableBodyMapper.reason(new ProcessingException("wrapped", failure));
+        assertThat(reason).isNotBlank().hasSizeLessThanOrEqualTo(303);
+    }
+
+    @Test
+    void a_processing_failure_without_json_cause_is_not_blamed_on_the_caller() {
+        assertThat(UnreadableBodyMapper.reason(new ProcessingException("disk full"))).isNull();
+    }
+
+    private JsonbException catchJsonb(String json) {
+        try {
+            jsonb.fromJson(json, Charge.class);
+        } catch (JsonbException e) {
+            return e;
+        }
+        throw new AssertionError("expected a JsonbException for " + json);
+    }
+}

@@ -1,0 +1,39 @@
+package org.openebr.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openebr.ui.Navigation.Role;
+
+class NavigationTest {
+
+    @Test
+    void every_signed_in_user_sees_home() {
+        for (Role role : Role.values()) {
+            assertThat(labels(Set.of(role))).contains("Home");
+        }
+    }
+
+    @Test
+    void an_operator_does_not_see_the_system_status() {
+        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home");
+    }
+
+    @Test
+    void qa_inspectors_and_administrators_see_the_system_status() {
+        assertThat(labels(Set.of(Role.QA_REVIEWER))).contains("System status");
+        assertThat(labels(Set.of(Role.INSPECTOR))).contains("System status");
+        assertThat(labels(Set.of(Role.ADMIN))).contains("System status");
+    }
+
+    @Test
+    void every_entry_points_into_the_protected_area() {
+        assertThat(Navigation.ENTRIES).allSatisfy(entry -> assertThat(entry.outcome()).startsWith("/app/"));
+    }
+
+    private static List<String> labels(Set<Role> roles) {
+        return Navigation.entriesFor(roles::contains).stream().map(Navigation.Entry::label).toList();
+    }
+}
