@@ -2,6 +2,7 @@ package org.openebr.api.platform;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,8 @@ public class HealthResource {
      * @param checkedAt      server time of the check, UTC
      * @param siteTimeZone   the time zone the site's users see times in
      */
+    @JsonbPropertyOrder({"status", "database", "schemaVersion", "expectedSchemaVersion", "detail", "checkedAt",
+            "siteTimeZone"})
     public record Health(String status, String database, String schemaVersion, String expectedSchemaVersion,
                          String detail, Instant checkedAt, String siteTimeZone) {
     }
