@@ -1,0 +1,124 @@
+package org.openebr.validation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.openebr.validation.MatrixWriter.Provenance;
+import org.openebr.validation.TestReports.Reports;
+import org.openebr.validation.TestSourceScanner.Scan;
+
+/**
+ * {@code GenerateTraceabilityMatrix <reactor root> <catalogue.csv> <output dir>}: checks that every requirement-id
+ * tag on a test names a catalogue row, then writes {@code traceability-matrix.html}, {@code .md} and {@code .csv}.
+ * Run by the build in the {@code verify} phase of {@code validation-docs}.
+ */
+public final class GenerateTraceabilityMatrix {
+
+    static final List<String> OUTPUTS =
+            List.of("traceability-matrix.html", "traceability-matrix.md", "traceability-matrix.csv");
+
+    private GenerateTraceabilityMatrix() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            throw new TraceabilityException(
+                    "usage: GenerateTraceabilityMatrix <reactor root> <catalogue.csv> <output dir>");
+        }
+        TraceabilityMatrix matrix = generate(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
+                Clock.systemUTC());
+        System.out.printf("Traceability matrix: %d requirements, %d verified, %d failed, %d not run, %d without"
+                + " test; %d test reports -> %s%n", matrix.rows().size(), matrix.count(RequirementStatus.VERIFIED),
+                matrix.count(RequirementStatus.FAILED), matrix.count(RequirementStatus.NOT_RUN),
+                matrix.count(RequirementStatus.NO_TEST), matrix.reportFiles().size(),
+                Path.of(args[2]).resolve(OUTPUTS.get(0)));
+    }
+
+    /** Checks the tags and writes the three files; throws {@link TraceabilityException} on unknown ids. */
+    static TraceabilityMatrix generate(Path reactorRoot, Path catalogueFile, Path outputDir, Clock clock) {
+        Path root = reactorRoot.toAbsolutePath().normalize();
+        Path catalogueAbs = catalogueFile.toAbsolutePath().normalize();
+        String catalogueName = catalogueAbs.startsWith(root) ? root.relativize(catalogueAbs).toString()
+                : catalogueAbs.toString();
+        try {
+            // a matrix left from an earlier run must not pass for this one if this one fails
+            for (String output : OUTPUTS) {
+                Files.deleteIfExists(outputDir.resolve(output));
+            }
+            RequirementCatalogue catalogue = RequirementCatalogue.read(catalogueAbs);
+            Scan scan = TestSourceScanner.scan(root);
+            scan.warnings().forEach(w -> System.err.println("[traceability] WARNING " + w));
+            TraceabilityMatrix.checkTags(catalogue, scan.types(), catalogueName);
+            Reports reports = TestReports.read(root);
+            TraceabilityMatrix matrix = TraceabilityMatrix.build(catalogue, scan.types(), reports);
+
+            MatrixWriter writer = new MatrixWriter(matrix,
+                    new Provenance(clock.instant(), GitInfo.commit(root).orElse(null), catalogueName));
+            Files.createDirectories(outputDir);
+            write(outputDir.resolve(OUTPUTS.get(0)), writer.html());
+            write(outputDir.resolve(OUTPUTS.get(1)), writer.markdown());
+            write(outputDir.resolve(OUTPUTS.get(2)), writer.csv());
+            return matrix;
+        } catch (IOException e) {
+            throw new TraceabilityException("cannot write the traceability matrix to " + outputDir + ": " + e, e);
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** The checked-out commit, read from {@code .git} without running git; empty when that is not possible. */
+    static final class GitInfo {
+
+        private GitInfo() {
+        }
+
+        static Optional<String> commit(Path root) {
+            try {
+                Path git = root.resolve(".git");
+                if (Files.isRegularFile(git)) {
+                    String pointer = Files.readString(git).strip();
+                    if (!pointer.startsWith("gitdir:")) {
+                        return Optional.empty();
+                    }
+                    git = root.resolve(pointer.substring("gitdir:".length()).strip()).normalize();
+                }
+                if (!Files.isDirectory(git)) {
+                    return Optional.empty();
+                }
+                Path common = git;
+                if (Files.isRegularFile(git.resolve("commondir"))) {
+                    common = git.resolve(Files.readString(git.resolve("commondir")).strip()).normalize();
+                }
+                String head = Files.readString(git.resolve("HEAD")).strip();
+                if (!head.startsWith("ref:")) {
+                    return Optional.of(head);
+                }
+                String ref = head.substring("ref:".length()).strip();
+                String branch = ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
+                for (Path dir : List.of(git, common)) {
+                    Path loose = dir.resolve(ref);
+                    if (Files.isRegularFile(loose)) {
+                        return Optional.of(Files.readString(loose).strip() + " (" + branch + ")");
+                    }
+                }
+                Path packed = common.resolve("packed-refs");
+                if (Files.isRegularFile(packed)) {
+                    for (String line : Files.readAllLines(packed)) {
+                        if (line.endsWith(" " + ref) && !line.startsWith("#")) {
+                            return Optional.of(line.substring(0, line.indexOf(' ')) + " (" + branch + ")");
+                        }
+                    }
+                }
+                return Optional.of("no commit yet (" + branch + ")");
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
