@@ -41,7 +41,8 @@ class ApiIT {
 
     @BeforeEach
     void client() {
-        http = new Http(contextRoot);
+        // The probe endpoints need an authenticated caller like every other API endpoint.
+        http = new Http(contextRoot).as("operator1", Api.DEMO_PASSWORD);
     }
 
     @Test

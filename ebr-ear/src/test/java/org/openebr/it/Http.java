@@ -20,9 +20,21 @@ final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final URI base;
+    private final String authorization;
 
     Http(URL contextRoot) {
-        this.base = URI.create(contextRoot.toString().endsWith("/") ? contextRoot.toString() : contextRoot + "/");
+        this(URI.create(contextRoot.toString().endsWith("/") ? contextRoot.toString() : contextRoot + "/"), null);
+    }
+
+    private Http(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials of the given account on every request. */
+    Http as(String userName, String password) {
+        return new Http(base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((userName + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     URI uri(String path) {
@@ -39,6 +51,9 @@ final class Http {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -18,7 +18,7 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = create();
 
-    static Jsonb create() {
+    public static Jsonb create() {
         return JsonbBuilder.create(new JsonbConfig()
                 .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
                 .withNullValues(false));

@@ -5,8 +5,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.openebr.identity.boundary.SecurityLog;
 
 /**
  * Base of the exception mappers: what a problem document needs to know about the request it
@@ -23,8 +25,14 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
     @Context
     HttpHeaders headers;
 
+    @Context
+    SecurityContext security;
+
     @Inject
     ServerErrors serverErrors;
+
+    @Inject
+    SecurityLog securityLog;
 
     String path() {
         return uriInfo.getRequestUri().getRawPath();
@@ -36,6 +44,14 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
 
     String contentType() {
         return headers.getMediaType() == null ? "none" : headers.getMediaType().toString();
+    }
+
+    /** 403: the role does not allow it. Recorded as a security event (who tried what). */
+    Response forbidden() {
+        String user = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        securityLog.accessDenied(user, method() + " " + path());
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden",
+                "Your roles do not allow " + method() + " " + path() + ". The attempt has been recorded.", path()).toResponse();
     }
 
     Response serverError(Throwable cause) {

@@ -20,6 +20,9 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
             return original;
         }
         Response.StatusType status = original.getStatusInfo();
+        if (status.getStatusCode() == 403) {
+            return forbidden();
+        }
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return serverError(exception);
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.openebr.identity.control.Role;
 
 /**
  * The menu: each entry names the roles that may use it. The menu only hides what a user cannot
@@ -15,11 +16,6 @@ import java.util.function.Predicate;
 @Named("navigation")
 @RequestScoped
 public class Navigation {
-
-    /** Every role of OpenEBR; technical accounts (ERP) have no UI. */
-    public enum Role {
-        OPERATOR, SUPERVISOR, RECIPE_AUTHOR, RECIPE_APPROVER, QA_REVIEWER, QA_RELEASER, INSPECTOR, ADMIN
-    }
 
     /**
      * @param label   what the menu shows
@@ -33,8 +29,15 @@ public class Navigation {
         }
     }
 
+    private static final Set<Role> OVERSIGHT = Set.of(Role.ADMIN, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR);
+
     static final List<Entry> ENTRIES = List.of(
             new Entry("Home", "/app/home.xhtml", "pi pi-home", Set.of()),
+            new Entry("Users", "/app/admin/users.xhtml", "pi pi-users", Set.of(Role.ADMIN)),
+            new Entry("Training", "/app/training.xhtml", "pi pi-book",
+                    Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
+            new Entry("Security events", "/app/security-events.xhtml", "pi pi-shield", OVERSIGHT),
+            new Entry("Access review", "/app/access-review.xhtml", "pi pi-list-check", OVERSIGHT),
             new Entry("System status", "/app/status.xhtml", "pi pi-heart",
                     Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)));
 

@@ -46,6 +46,11 @@ public class SiteView {
         return external.getRemoteUser() != null;
     }
 
+    /** A stored instant as the site sees it, zone named; empty for none. */
+    public String display(Instant instant) {
+        return instant == null ? "" : format(instant, settings.zone());
+    }
+
     static String format(Instant instant, ZoneId zone) {
         return DISPLAY.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }

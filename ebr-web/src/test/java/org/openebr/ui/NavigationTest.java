@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openebr.ui.Navigation.Role;
+import org.openebr.identity.control.Role;
 
 class NavigationTest {
 
     @Test
     void every_signed_in_user_sees_home() {
         for (Role role : Role.values()) {
+            if (role.technical()) {
+                continue;
+            }
             assertThat(labels(Set.of(role))).contains("Home");
         }
     }
@@ -19,6 +22,13 @@ class NavigationTest {
     @Test
     void an_operator_does_not_see_the_system_status() {
         assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home");
+    }
+
+    @Test
+    void only_administrators_see_user_administration() {
+        assertThat(labels(Set.of(Role.ADMIN))).contains("Users");
+        assertThat(labels(Set.of(Role.QA_RELEASER))).doesNotContain("Users");
+        assertThat(labels(Set.of(Role.INSPECTOR))).doesNotContain("Users");
     }
 
     @Test

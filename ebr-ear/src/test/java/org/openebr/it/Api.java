@@ -1,0 +1,55 @@
+package org.openebr.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The REST API as one account sees it (HTTP Basic on every call). */
+final class Api {
+
+    static final String DEMO_PASSWORD = System.getProperty("ebr.test.demo.password");
+
+    private final Http http;
+    private final String authorization;
+
+    Api(Http http, String userName, String password) {
+        this.http = http;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((userName + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Api demo(Http http, String userName) {
+        return new Api(http, userName, DEMO_PASSWORD);
+    }
+
+    HttpResponse<String> get(String path) {
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonObject getJson(String path) {
+        return object(get(path));
+    }
+
+    static JsonObject object(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static JsonArray array(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /** A JSON string literal. */
+    static String q(String text) {
+        return Json.createValue(text).toString();
+    }
+}

@@ -1,0 +1,168 @@
+package org.openebr.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real Chromium (Debian's, headless) driven through its chromedriver, with the few PrimeFaces
+ * gestures the screens need. Paths come from the build ({@code ebr.test.chromium},
+ * {@code ebr.test.chromedriver}); nothing is downloaded.
+ */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+
+    Browser(URL contextRoot) {
+        String root = contextRoot.toString();
+        this.base = root.endsWith("/") ? root : root + "/";
+        File chromedriver = new File(System.getProperty("ebr.test.chromedriver", "/usr/bin/chromedriver"));
+        File chromium = new File(System.getProperty("ebr.test.chromium", "/usr/bin/chromium"));
+        if (!chromedriver.canExecute() || !chromium.canExecute()) {
+            throw new IllegalStateException("browser tests need Chromium and chromedriver at " + chromium + " and "
+                    + chromedriver + " (Debian: apt-get install chromium chromium-driver; bin/ebr test does it)");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("ebr-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    Browser signIn(String userName, String password) {
+        open("login.xhtml");
+        type("userName", userName);
+        type("password", password);
+        clickAndWaitForPage("sign-in");
+        return this;
+    }
+
+    Browser signOut() {
+        clickAndWaitForPage("sign-out");
+        return this;
+    }
+
+    void type(String id, String value) {
+        WebElement input = element(id);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** A PrimeFaces datePicker: types the date into its input and closes the calendar pop-up. */
+    void typeDate(String id, String isoDate) {
+        WebElement input = element(id + "_input");
+        input.clear();
+        input.sendKeys(isoDate, org.openqa.selenium.Keys.ESCAPE);
+    }
+
+    /** A PrimeFaces selectOneMenu: opens it and picks the item with this label. */
+    void choose(String id, String label) {
+        element(id).click();
+        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
+        item.click();
+        wait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+    }
+
+    /** A PrimeFaces selectBooleanCheckbox. */
+    void check(String id) {
+        driver.findElement(By.cssSelector("#" + id + " .ui-chkbox-box")).click();
+    }
+
+    /** Clicks a non-Ajax button or link and waits for the next page to load. */
+    void clickAndWaitForPage(String id) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        element(id).click();
+        wait.until(d -> gone(old));
+        waitForReady();
+    }
+
+    /** Clicks an Ajax button and waits until PrimeFaces has applied the answer and {@code text} shows. */
+    void clickAndWaitFor(String id, String text) {
+        element(id).click();
+        waitForText(text);
+    }
+
+    void waitForText(String text) {
+        try {
+            wait.until(d -> text().contains(text));
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("expected '" + text + "' on " + path() + "; the page says:\n" + text(), notThere);
+        }
+    }
+
+    String valueOf(String id) {
+        return element(id).getText();
+    }
+
+    /** A screenshot for the test report when something went wrong. */
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot must not hide the real failure
+        }
+    }
+
+    /** The element belongs to a page that was replaced (Chrome reports that in more than one way). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
+    }
+
+    private WebElement element(String id) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    }
+
+    private void waitForReady() {
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

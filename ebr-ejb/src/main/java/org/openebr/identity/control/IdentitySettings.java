@@ -1,0 +1,60 @@
+package org.openebr.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The configurable account rules (environment variables in brackets, see the README):
+ * password length [EBR_PASSWORD_MIN_LENGTH], history [EBR_PASSWORD_HISTORY], expiry
+ * [EBR_PASSWORD_MAX_AGE_DAYS, 0 = never], lockout threshold [EBR_LOCKOUT_THRESHOLD], idle session
+ * lock [EBR_SESSION_IDLE_MINUTES] and when an account counts as dormant [EBR_DORMANT_DAYS].
+ */
+@ApplicationScoped
+public class IdentitySettings {
+
+    private int passwordMinLength;
+    private int passwordHistory;
+    private int passwordMaxAgeDays;
+    private int lockoutThreshold;
+    private int sessionIdleMinutes;
+    private int dormantDays;
+    private boolean demoMode;
+
+    protected IdentitySettings() {
+    }
+
+    @Inject
+    public IdentitySettings(
+            @ConfigProperty(name = "ebr.password.min.length", defaultValue = "12") int passwordMinLength,
+            @ConfigProperty(name = "ebr.password.history", defaultValue = "5") int passwordHistory,
+            @ConfigProperty(name = "ebr.password.max.age.days", defaultValue = "0") int passwordMaxAgeDays,
+            @ConfigProperty(name = "ebr.lockout.threshold", defaultValue = "5") int lockoutThreshold,
+            @ConfigProperty(name = "ebr.session.idle.minutes", defaultValue = "15") int sessionIdleMinutes,
+            @ConfigProperty(name = "ebr.dormant.days", defaultValue = "90") int dormantDays,
+            @ConfigProperty(name = "ebr.demo.mode", defaultValue = "false") boolean demoMode) {
+        this.passwordMinLength = atLeast("EBR_PASSWORD_MIN_LENGTH", passwordMinLength, 8);
+        this.passwordHistory = atLeast("EBR_PASSWORD_HISTORY", passwordHistory, 0);
+        this.passwordMaxAgeDays = atLeast("EBR_PASSWORD_MAX_AGE_DAYS", passwordMaxAgeDays, 0);
+        this.lockoutThreshold = atLeast("EBR_LOCKOUT_THRESHOLD", lockoutThreshold, 1);
+        this.sessionIdleMinutes = atLeast("EBR_SESSION_IDLE_MINUTES", sessionIdleMinutes, 1);
+        this.dormantDays = atLeast("EBR_DORMANT_DAYS", dormantDays, 1);
+        this.demoMode = demoMode;
+    }
+
+    private static int atLeast(String name, int value, int minimum) {
+        if (value < minimum) {
+            throw new IllegalStateException(name + " must be at least " + minimum + ", is " + value);
+        }
+        return value;
+    }
+
+    public int passwordMinLength() { return passwordMinLength; }
+    public int passwordHistory() { return passwordHistory; }
+    public int passwordMaxAgeDays() { return passwordMaxAgeDays; }
+    public int lockoutThreshold() { return lockoutThreshold; }
+    public int sessionIdleMinutes() { return sessionIdleMinutes; }
+    public int dormantDays() { return dormantDays; }
+    /** Demo accounts exist and may sign in only in demo mode [EBR_DEMO_MODE]. */
+    public boolean demoMode() { return demoMode; }
+}

@@ -1,0 +1,33 @@
+package org.openebr.identity.entity;
+
+/** What happened. Those that are alerts show to administrators at once until acknowledged. */
+public enum SecurityEventType {
+    LOGIN(false),
+    LOGOUT(false),
+    SESSION_EXPIRED(false),
+    LOGIN_FAILED(false),
+    ACCOUNT_LOCKED(true),
+    ACCOUNT_UNLOCKED(false),
+    ACCOUNT_CREATED(false),
+    ACCOUNT_DEACTIVATED(false),
+    ROLE_GRANTED(false),
+    ROLE_REVOKED(false),
+    PASSWORD_CHANGED(false),
+    PASSWORD_CHANGE_REFUSED(false),
+    PASSWORD_RESET(false),
+    ACCESS_DENIED(false),
+    ADMINISTRATION_REFUSED(false),
+    TRAINING_RECORDED(false),
+    TRAINING_VOIDED(false),
+    ALERT_ACKNOWLEDGED(false);
+
+    private final boolean alert;
+
+    SecurityEventType(boolean alert) {
+        this.alert = alert;
+    }
+
+    public boolean alert() {
+        return alert;
+    }
+}

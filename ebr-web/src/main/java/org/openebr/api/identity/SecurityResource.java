@@ -1,0 +1,96 @@
+package org.openebr.api.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.identity.boundary.AccessReview;
+import org.openebr.identity.boundary.SecurityLog;
+
+@Path("")
+@Tag(name = "identity")
+@Produces(MediaType.APPLICATION_JSON)
+public class SecurityResource {
+
+    /** What an administrator did about an alert. */
+    public record Acknowledgement(@NotBlank @Size(max = 1000) String comment) {
+    }
+
+    @Inject
+    SecurityLog log;
+
+    @Inject
+    AccessReview accessReview;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("security-events")
+    @RolesAllowed({"ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(summary = "Search the security event log",
+            description = "user matches the actor or the subject; from/to are ISO-8601 instants (UTC); newest first.")
+    public List<SecurityLog.Event> events(@QueryParam("user") String user, @QueryParam("type") String type,
+                                          @QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("max") int max) {
+        return log.search(new SecurityLog.Filter(blankToNull(user), blankToNull(type), instant("from", from), instant("to", to), max));
+    }
+
+    @GET
+    @Path("security-alerts")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Security alerts (e.g. lockouts) not yet acknowledged")
+    public List<SecurityLog.Event> alerts() {
+        return log.openAlerts();
+    }
+
+    @POST
+    @Path("security-alerts/{id}/acknowledge")
+    @RolesAllowed("ADMIN")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge a security alert with a comment")
+    public void acknowledge(@PathParam("id") long id, @Valid @NotNull Acknowledgement acknowledgement) {
+        log.acknowledge(id, acknowledgement.comment(), security.getUserPrincipal().getName());
+    }
+
+    @GET
+    @Path("access-review")
+    @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
+    @Operation(summary = "Access review: users, roles, last sign-in, dormant and locked accounts")
+    public AccessReview.Report accessReview() {
+        return accessReview.report();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'" + name + "' must be an ISO-8601 instant such as 2026-11-24T08:00:00Z.");
+        }
+    }
+}
