@@ -95,11 +95,24 @@ final class Browser implements AutoCloseable {
 
     /** A PrimeFaces selectOneMenu: opens it and picks the item with this label. */
     void choose(String id, String label) {
-        element(id).click();
-        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
-        item.click();
-        wait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+        // The pop-up animates open; a click that lands mid-animation can miss, as a person's would.
+        // Like a person, try again (three times at most).
+        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(5));
+        for (int attempt = 1; ; attempt++) {
+            element(id).click();
+            try {
+                WebElement item = shortWait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
+                item.click();
+                shortWait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementClickInterceptedException missed) {
+                if (attempt == 3) {
+                    throw new AssertionError("could not choose '" + label + "' in " + id + " on " + path(), missed);
+                }
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            }
+        }
     }
 
     /** A PrimeFaces selectBooleanCheckbox. */

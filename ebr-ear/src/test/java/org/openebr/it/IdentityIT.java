@@ -404,6 +404,17 @@ class IdentityIT {
     // --- sessions ------------------------------------------------------------------------------
 
     @Test
+    @Tag("A11D-11-1")
+    void a_technical_account_cannot_reach_a_screen_through_a_path_that_only_looks_like_the_api() {
+        Http erp = http.as("erp-client", Api.DEMO_PASSWORD);
+        for (String path : List.of("api/../app/home.xhtml", "api/v1/../../app/status.xhtml")) {
+            HttpResponse<String> response = erp.send(HttpRequest.newBuilder(java.net.URI.create(http.uri("").toString() + path)).GET());
+            assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("Welcome").doesNotContain("Schema version");
+        }
+    }
+
+    @Test
     @Tag("A11D-11-3")
     void sign_in_gets_a_new_session_id_sign_out_ends_the_session_on_the_server_and_both_are_logged() {
         Instant before = Instant.now().minusSeconds(1);
@@ -516,6 +527,17 @@ class IdentityIT {
         HttpResponse<String> forgedField = admin.post("api/v1/users",
                 "{\"userName\":\"clockcheck2\",\"fullName\":\"Clara Clock\",\"technical\":false,\"reason\":\"x\",\"createdAt\":\"1999-01-01T00:00:00Z\"}");
         assertThat(forgedField.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Tag("A11D-11-3")
+    void a_malformed_search_of_the_security_log_is_a_400_problem_naming_the_parameter() {
+        HttpResponse<String> max = admin.get("api/v1/security-events?max=lots");
+        assertThat(max.statusCode()).isEqualTo(400);
+        assertThat(Api.object(max).getString("detail")).contains("'max'");
+        HttpResponse<String> from = admin.get("api/v1/security-events?from=yesterday");
+        assertThat(from.statusCode()).isEqualTo(400);
+        assertThat(Api.object(from).getString("detail")).contains("'from'");
     }
 
     @Test

@@ -50,8 +50,9 @@ public class SecurityResource {
             description = "user matches the actor or the subject; from/to are ISO-8601 instants (UTC); newest first.")
     public List<SecurityLog.Event> events(@QueryParam("user") String user, @QueryParam("type") String type,
                                           @QueryParam("from") String from, @QueryParam("to") String to,
-                                          @QueryParam("max") int max) {
-        return log.search(new SecurityLog.Filter(blankToNull(user), blankToNull(type), instant("from", from), instant("to", to), max));
+                                          @QueryParam("max") String max) {
+        return log.search(new SecurityLog.Filter(blankToNull(user), blankToNull(type), instant("from", from), instant("to", to),
+                count("max", max)));
     }
 
     @GET
@@ -81,6 +82,22 @@ public class SecurityResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** 0 (the default) when absent. */
+    private static int count(String name, String value) {
+        if (blankToNull(value) == null) {
+            return 0;
+        }
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new BadRequestException("'" + name + "' must be a whole number of 0 or more.");
     }
 
     private static Instant instant(String name, String value) {

@@ -59,7 +59,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = applicationPath(request);
         boolean api = path.startsWith("/api/");
         origin.set(api ? "API" : "UI", request.getRemoteAddr());
         return api ? api(request, response, context, path, request.getRequestURI()) : ui(request, context, path);
@@ -132,6 +132,15 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + "/login.xhtml");
         }
         return context.doNothing();
+    }
+
+    /**
+     * The path the container dispatches on (decoded, dot segments resolved), never the raw URI:
+     * {@code /ebr/api/../app/home.xhtml} is a screen, and must be treated as one.
+     */
+    static String applicationPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private static Set<String> groups(Set<String> roles, boolean passwordChangeRequired) {

@@ -18,7 +18,7 @@ public class PasswordChangeGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = EbrAuthenticationMechanism.applicationPath(request);
         if (request.isUserInRole(EbrAuthenticationMechanism.PASSWORD_CHANGE_REQUIRED) && !path.equals(CHANGE_PAGE)) {
             response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
             return;
