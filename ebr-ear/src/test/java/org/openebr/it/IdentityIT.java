@@ -235,9 +235,14 @@ class IdentityIT {
         assertThat(Browserless.redirectsTo(browser.signIn("kbauer", password), "/app/home.xhtml")).isTrue();
         assertThat(browser.get("app/home.xhtml").statusCode()).isEqualTo(200);
 
+        Instant before = Instant.now().minusSeconds(1);
         admin.post("api/v1/users/kbauer/deactivate", "{\"reason\":\"contract ended\"}");
 
         assertThat(Browserless.redirectsTo(browser.get("app/home.xhtml"), "/login.xhtml")).isTrue();
+        assertThat(events("kbauer", "SESSION_REVOKED", before))
+                .anyMatch(e -> e.getString("detail").contains("deactivated"));
+        assertThat(events("kbauer", "ROLE_REVOKED", before))
+                .anyMatch(e -> e.getString("detail").contains("OPERATOR") && "contract ended".equals(e.getString("reason")));
         HttpResponse<String> api = new Api(http, "kbauer", password).get("api/v1/me");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(Api.object(api).getString("detail")).contains("deactivated");

@@ -244,6 +244,13 @@ public class Accounts {
         return view(account);
     }
 
+    /** After changing the password the user signs in again with it: the old session's end is recorded. */
+    @PermitAll
+    public void signedOutAfterPasswordChange() {
+        String actor = caller();
+        log.record(SecurityEventType.LOGOUT, actor, actor, "signed out after changing the password", null);
+    }
+
     private boolean reused(UserAccount account, char[] candidate) {
         if (hasher.matches(candidate, account.passwordHash())) {
             return true;

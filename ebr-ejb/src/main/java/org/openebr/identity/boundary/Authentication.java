@@ -165,6 +165,12 @@ public class Authentication {
                 .map(this::current);
     }
 
+    /** A session whose account may no longer be used ends now (21 CFR 11.300(c)). */
+    public void sessionRevoked(String userName) {
+        String state = queries.byUserName(userName).map(a -> a.status().name().toLowerCase()).orElse("unknown");
+        log.record(SecurityEventType.SESSION_REVOKED, null, userName, "session ended by the server: the account is " + state, null);
+    }
+
     public void loggedOut(String userName, boolean expired) {
         log.record(expired ? SecurityEventType.SESSION_EXPIRED : SecurityEventType.LOGOUT, userName, userName,
                 expired ? "session ended after inactivity" : "signed out", null);

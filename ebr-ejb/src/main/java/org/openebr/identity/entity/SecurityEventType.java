@@ -5,6 +5,8 @@ public enum SecurityEventType {
     LOGIN(false),
     LOGOUT(false),
     SESSION_EXPIRED(false),
+    /** The server ended a session because its account was locked or deactivated meanwhile. */
+    SESSION_REVOKED(false),
     LOGIN_FAILED(false),
     ACCOUNT_LOCKED(true),
     ACCOUNT_UNLOCKED(false),

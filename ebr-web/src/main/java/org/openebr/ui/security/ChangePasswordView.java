@@ -56,6 +56,8 @@ public class ChangePasswordView {
             session.setAttribute(SessionEvents.LOGGED_OUT, Boolean.TRUE);
             session.invalidate();
         }
+        // The user signs in again with the new password: this session's end is a sign-out.
+        accounts.signedOutAfterPasswordChange();
         request.logout();
         external.redirect(request.getContextPath() + "/login.xhtml?passwordChanged=true");
         faces.responseComplete();

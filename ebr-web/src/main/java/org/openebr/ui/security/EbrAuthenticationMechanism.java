@@ -122,6 +122,8 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
                         groups(account.get().roles(), account.get().passwordChangeRequired()));
             }
             // Locked or deactivated since sign-in: the session ends now (21 CFR 11.300(c)).
+            session.setAttribute(SessionEvents.LOGGED_OUT, Boolean.TRUE);
+            authentication.sessionRevoked(userName);
             session.invalidate();
         }
         if (context.isProtected()) {
