@@ -54,6 +54,11 @@ final class Http {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
+        return send(client, request);
+    }
+
+    /** One request with the tests' time-out, failures as unchecked exceptions. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
