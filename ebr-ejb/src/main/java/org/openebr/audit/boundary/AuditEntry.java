@@ -13,6 +13,7 @@ import java.util.List;
  * @param userName      the acting user's immutable user name ("system" for the server's own jobs)
  * @param fullName      the printed full name of the user at the time
  * @param actingRole    the role the user acted in
+ * @param command       the business command, e.g. "Revoke role"
  * @param reason        the reason for change, e.g. "Data entry error: wrong lot number typed"
  * @param clientAddress the client's network address or terminal
  * @param correlationId ties the entry to the request that caused it
@@ -22,7 +23,7 @@ import java.util.List;
  * @param changes       every field with its old and new value (for CREATED, every field)
  */
 public record AuditEntry(long revision, Instant recordedAt, String siteZone, String userName, String fullName,
-                         String actingRole, String reason, String clientAddress, String correlationId,
+                         String actingRole, String command, String reason, String clientAddress, String correlationId,
                          String entityType, String recordId, AuditAction action, List<FieldChange> changes) {
 
     public AuditEntry {

@@ -25,6 +25,7 @@ import org.openebr.identity.entity.PasswordHistoryEntry;
 import org.openebr.identity.entity.RoleGrant;
 import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
 
 /**
  * Account administration (ADMIN only) and each user's own account. Administrators never choose
@@ -69,12 +70,16 @@ public class Accounts {
     @Inject
     Authentication authentication;
 
+    @Inject
+    ChangeContext change;
+
     PasswordHasher hasher = new PasswordHasher();
 
     @RolesAllowed("ADMIN")
     public OneTimeCredential create(String userName, String fullName, boolean technical, String reason) {
         String actor = caller();
         String name = userName == null ? "" : userName.strip();
+        change.record("Create account", reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "create account " + name);
         if (!USER_NAME.matcher(name).matches()) {
             refuse(IdentityRefused.Reason.INVALID, name, "create account",
@@ -97,6 +102,7 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public AccountDetails deactivate(String userName, String reason) {
         String actor = caller();
+        change.record("Deactivate account", reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "deactivate " + userName);
         UserAccount account = existing(userName, "deactivate");
         if (account.userName().equalsIgnoreCase(actor)) {
@@ -120,6 +126,7 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public AccountDetails unlock(String userName, String reason) {
         String actor = caller();
+        change.record("Unlock account", reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "unlock " + userName);
         UserAccount account = existing(userName, "unlock");
         if (account.status() != AccountStatus.LOCKED) {
@@ -134,6 +141,7 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public OneTimeCredential resetPassword(String userName, String reason) {
         String actor = caller();
+        change.record("Reset password", reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "reset password of " + userName);
         UserAccount account = existing(userName, "reset password");
         if (account.userName().equalsIgnoreCase(actor)) {
@@ -153,6 +161,7 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public AccountDetails grantRole(String userName, Role role, String reason) {
         String actor = caller();
+        change.record("Grant role " + role, reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "grant " + role + " to " + userName);
         UserAccount account = existing(userName, "grant " + role);
         if (account.userName().equalsIgnoreCase(actor)) {
@@ -178,6 +187,7 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public AccountDetails revokeRole(String userName, Role role, String reason) {
         String actor = caller();
+        change.record("Revoke role " + role, reason).actingAs(Role.ADMIN.name());
         requireReason(reason, "revoke " + role + " from " + userName);
         UserAccount account = existing(userName, "revoke " + role);
         if (account.userName().equalsIgnoreCase(actor)) {
@@ -237,6 +247,7 @@ public class Accounts {
             throw new IdentityRefused(IdentityRefused.Reason.WEAK_PASSWORD,
                     "The new password " + String.join("; ", problems) + ".", problems);
         }
+        change.record("Change own password", "password changed by its owner");
         String newHash = hasher.hash(newPassword);
         account.changePassword(newHash, clock.instant());
         em.persist(new PasswordHistoryEntry(account.id(), newHash, clock.instant()));

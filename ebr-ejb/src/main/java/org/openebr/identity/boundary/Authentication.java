@@ -19,6 +19,7 @@ import org.openebr.identity.control.PasswordHasher;
 import org.openebr.identity.entity.AccountStatus;
 import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
 
 /**
  * Checks who someone is. Every attempt, successful or not, is one committed transaction: a wrong
@@ -70,11 +71,15 @@ public class Authentication {
     @Inject
     AccountQueries queries;
 
+    @Inject
+    ChangeContext change;
+
     PasswordHasher hasher = new PasswordHasher();
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result authenticate(String userName, char[] password, Channel channel) {
         Instant now = clock.instant();
+        change.record("Sign-in (" + channel + ")", null);
         Optional<UserAccount> found = userName == null || userName.isBlank() || hasControlCharacter(userName)
                 ? Optional.empty() : queries.byUserName(userName.strip());
         if (found.isEmpty()) {
@@ -114,6 +119,8 @@ public class Authentication {
                     "wrong password (" + channel + "), failure " + account.failedAttempts() + " of "
                             + settings.lockoutThreshold(), null);
             if (lockedNow) {
+                change.record("Sign-in (" + channel + ")", "locked after " + account.failedAttempts()
+                        + " consecutive failed sign-in attempts");
                 log.record(SecurityEventType.ACCOUNT_LOCKED, null, account.userName(),
                         "locked after " + account.failedAttempts() + " consecutive failures", null);
                 return refused(Outcome.LOCKED, "This account is now locked after repeated failures."
@@ -141,6 +148,7 @@ public class Authentication {
                     "account locked or deactivated while signing in (" + channel + ")", null);
             return refused(Outcome.LOCKED, "This account is locked or deactivated. An administrator must look at it.");
         }
+        change.actor(account.userName(), account.fullName());
         if (channel == Channel.UI || channel == Channel.API) {
             log.record(SecurityEventType.LOGIN, account.userName(), account.userName(), "signed in (" + channel + ")", null);
         }

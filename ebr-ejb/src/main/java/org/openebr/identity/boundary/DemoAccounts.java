@@ -15,6 +15,7 @@ import org.openebr.identity.control.Role;
 import org.openebr.identity.entity.RoleGrant;
 import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
 
 /**
  * Demo mode only (EBR_DEMO_MODE=true, set by {@code bin/ebr start}): creates the demo accounts
@@ -58,6 +59,9 @@ public class DemoAccounts {
     AccountQueries queries;
 
     @Inject
+    ChangeContext change;
+
+    @Inject
     @ConfigProperty(name = "ebr.demo.mode", defaultValue = "false")
     boolean demoMode;
 
@@ -70,6 +74,7 @@ public class DemoAccounts {
         if (!demoMode) {
             return;
         }
+        change.record("Create demo accounts", "demo mode (EBR_DEMO_MODE=true)").actingAs("SYSTEM");
         PasswordHasher hasher = new PasswordHasher();
         int created = 0;
         for (Demo demo : ACCOUNTS) {

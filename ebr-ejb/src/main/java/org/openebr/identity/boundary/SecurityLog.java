@@ -17,6 +17,7 @@ import java.util.List;
 import org.openebr.identity.entity.SecurityAlertAcknowledgement;
 import org.openebr.identity.entity.SecurityEvent;
 import org.openebr.identity.entity.SecurityEventType;
+import org.openebr.platform.control.ChangeContext;
 import org.openebr.platform.control.RequestOrigin;
 
 /**
@@ -52,6 +53,9 @@ public class SecurityLog {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    ChangeContext change;
+
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(SecurityEventType type, String actor, String subject, String detail, String reason) {
@@ -63,6 +67,7 @@ public class SecurityLog {
         } catch (ContextNotActiveException noRequest) {
             // e.g. a session that expires on a server thread: no request, no client
         }
+        change.describeIfUnset("Security event " + type);
         em.persist(new SecurityEvent(type, actor, subject, detail, reason, channel, address, clock.instant()));
     }
 
@@ -137,6 +142,7 @@ public class SecurityLog {
             throw new IdentityRefused(IdentityRefused.Reason.INVALID,
                     "Say what was done about the alert (a comment of at most 1000 characters).");
         }
+        change.record("Acknowledge security alert", comment).actingAs("ADMIN");
         SecurityEvent event = em.find(SecurityEvent.class, eventId);
         if (event == null || !event.alert()) {
             throw new IdentityRefused(IdentityRefused.Reason.INVALID, "security event " + eventId + " is not an alert");

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.TrainingRecord;
 import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
 import org.openebr.platform.control.SiteSettings;
 
 /**
@@ -49,10 +50,14 @@ public class Training {
     @Inject
     AccountQueries queries;
 
+    @Inject
+    ChangeContext change;
+
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     public TrainingEntry record(String userName, String qualification, String description, LocalDate validFrom,
                                LocalDate validUntil) {
         String actor = session.getCallerPrincipal().getName();
+        change.record("Record training", null).actingAs(actingRole());
         UserAccount account = queries.existing(userName);
         if (account.technical()) {
             throw refused(userName, "Technical accounts have no training records.");
@@ -77,6 +82,7 @@ public class Training {
     @RolesAllowed({"ADMIN", "SUPERVISOR"})
     public TrainingEntry voidRecord(String userName, UUID id, String reason) {
         String actor = session.getCallerPrincipal().getName();
+        change.record("Void training record", reason).actingAs(actingRole());
         TrainingRecord record = em.find(TrainingRecord.class, id);
         UserAccount account = record == null ? null : em.find(UserAccount.class, record.accountId());
         if (account == null || !account.userName().equalsIgnoreCase(userName == null ? "" : userName)) {
@@ -113,6 +119,11 @@ public class Training {
                         .setParameter("id", account.id()).getResultStream()
                         .anyMatch(record -> record.qualifies(qualification, day)))
                 .orElse(false);
+    }
+
+    /** Supervisors record their team's training; an administrator who is not a supervisor acts as ADMIN. */
+    private String actingRole() {
+        return session.isCallerInRole("SUPERVISOR") ? "SUPERVISOR" : "ADMIN";
     }
 
     private IdentityRefused refused(String subject, String message) {

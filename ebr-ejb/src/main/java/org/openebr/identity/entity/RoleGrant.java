@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /** One role held by one account from a grant until (perhaps) a revocation, each with who and why. */
 @Entity
+@Audited
 @Table(name = "role_grant")
 public class RoleGrant {
 

@@ -4,10 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 
 /** An administrator saw a security alert and says what was done about it. */
 @Entity
+@Audited
 @Table(name = "security_alert_ack")
 public class SecurityAlertAcknowledgement {
 

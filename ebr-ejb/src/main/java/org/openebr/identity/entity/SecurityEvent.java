@@ -8,11 +8,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One entry of the append-only security event log: who did what to whom, when, why, from where. */
 @Entity
+@Audited
 @Table(name = "security_event")
 public class SecurityEvent {
 

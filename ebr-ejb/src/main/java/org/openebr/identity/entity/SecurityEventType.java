@@ -21,7 +21,11 @@ public enum SecurityEventType {
     ADMINISTRATION_REFUSED(false),
     TRAINING_RECORDED(false),
     TRAINING_VOIDED(false),
-    ALERT_ACKNOWLEDGED(false);
+    ALERT_ACKNOWLEDGED(false),
+    /** The audit trail's integrity check failed, or its self-check at start-up did. */
+    AUDIT_INTEGRITY_FAILURE(true),
+    /** A signed checkpoint of the audit chain could not be written. */
+    AUDIT_CHECKPOINT_FAILED(true);
 
     private final boolean alert;
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * date. A wrong record is voided with a reason, never deleted or edited.
  */
 @Entity
+@Audited
 @Table(name = "training_record")
 public class TrainingRecord {
 

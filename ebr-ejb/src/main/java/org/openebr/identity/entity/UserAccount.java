@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,8 +17,13 @@ import java.util.UUID;
 /**
  * A person's or a technical system's account. Its id and user name never change and are never
  * given to anyone else; the database refuses it too (trigger {@code user_account_identity_is_permanent}).
+ *
+ * <p>Audited, except three columns: the password hash (a secret must not spread into the audit trail)
+ * and the failed-attempt counter and last sign-in, which the security events (themselves audited)
+ * record with more detail. A lock, an unlock or a password change is a change of audited columns.
  */
 @Entity
+@Audited
 @Table(name = "user_account")
 public class UserAccount {
 
@@ -42,6 +49,7 @@ public class UserAccount {
     @Column(nullable = false)
     private AccountStatus status;
 
+    @NotAudited
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -51,12 +59,14 @@ public class UserAccount {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired;
 
+    @NotAudited
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
 
     @Column(name = "locked_at")
     private Instant lockedAt;
 
+    @NotAudited
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 

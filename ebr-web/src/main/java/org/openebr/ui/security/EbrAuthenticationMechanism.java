@@ -62,6 +62,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
         String path = applicationPath(request);
         boolean api = path.startsWith("/api/");
         origin.set(api ? "API" : "UI", request.getRemoteAddr());
+        origin.correlate(request.getHeader("X-Correlation-Id"));
         return api ? api(request, response, context, path, request.getRequestURI()) : ui(request, context, path);
     }
 
@@ -79,6 +80,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (!result.authenticated()) {
                 return problem(response, 401, "unauthenticated", result.message(), uri);
             }
+            origin.identify(result.userName(), result.fullName(), result.roles());
             if (result.passwordChangeRequired() && !path.startsWith("/api/v1/me")) {
                 return problem(response, 403, "password-change-required",
                         "This account must change its password first: POST /ebr/api/v1/me/password.", uri);
@@ -107,6 +109,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             session = request.getSession(true);
             session.setAttribute(SESSION_USER, result.userName());
+            origin.identify(result.userName(), result.fullName(), result.roles());
             session.setMaxInactiveInterval(settings.sessionIdleMinutes() * 60);
             return context.notifyContainerAboutLogin(result.userName(), groups(result.roles(), result.passwordChangeRequired()));
         }
@@ -118,6 +121,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (user instanceof String userName) {
             Optional<Authentication.CurrentAccount> account = authentication.current(userName);
             if (account.isPresent()) {
+                origin.identify(userName, account.get().fullName(), account.get().roles());
                 return context.notifyContainerAboutLogin(userName,
                         groups(account.get().roles(), account.get().passwordChangeRequired()));
             }

@@ -1,0 +1,87 @@
+package org.openebr.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where the audit trail keeps what must not be in the database, and how often it acts. Read from
+ * MicroProfile Config, i.e. from the EBR_* environment variables listed in the README.
+ */
+@ApplicationScoped
+public class AuditSettings {
+
+    @Inject
+    @ConfigProperty(name = "ebr.audit.checkpoint.dir")
+    Optional<String> checkpointDir;
+
+    @Inject
+    @ConfigProperty(name = "ebr.key.dir")
+    Optional<String> keyDir;
+
+    @Inject
+    @ConfigProperty(name = "ebr.key.password", defaultValue = DEVELOPMENT_KEY_PASSWORD)
+    String keyPassword;
+
+    @Inject
+    @ConfigProperty(name = "ebr.audit.checkpoint.minutes", defaultValue = "60")
+    int checkpointMinutes;
+
+    @Inject
+    @ConfigProperty(name = "ebr.audit.verify.minutes", defaultValue = "60")
+    int verifyMinutes;
+
+    @Inject
+    @ConfigProperty(name = "ebr.tsa.url")
+    Optional<String> tsaUrl;
+
+    @Inject
+    @ConfigProperty(name = "ebr.installation.name", defaultValue = "OpenEBR")
+    String installationName;
+
+    /** Only for development and tests; the README says to set EBR_KEY_PASSWORD in production. */
+    public static final String DEVELOPMENT_KEY_PASSWORD = "openebr-development-only";
+
+    /** Signed checkpoints: a directory outside the database, ideally on write-once or remote storage. */
+    public Path checkpointDir() {
+        return checkpointDir.filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> dataDir().resolve("audit-checkpoints"));
+    }
+
+    /** The installation's keys (internal CA, time-stamp authority, checkpoint signer): never in the database. */
+    public Path keyDir() {
+        return keyDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(() -> dataDir().resolve("keys"));
+    }
+
+    public char[] keyPassword() {
+        return keyPassword.toCharArray();
+    }
+
+    public boolean developmentKeyPassword() {
+        return DEVELOPMENT_KEY_PASSWORD.equals(keyPassword);
+    }
+
+    public int checkpointMinutes() {
+        return Math.max(1, checkpointMinutes);
+    }
+
+    public int verifyMinutes() {
+        return Math.max(1, verifyMinutes);
+    }
+
+    /** An external RFC 3161 time-stamp authority, or empty for the internal one. */
+    public Optional<String> tsaUrl() {
+        return tsaUrl.filter(s -> !s.isBlank());
+    }
+
+    public String installationName() {
+        return installationName;
+    }
+
+    private static Path dataDir() {
+        String data = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(data, "openebr");
+    }
+}

@@ -1,0 +1,92 @@
+package org.openebr.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Id;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hibernate.envers.Audited;
+
+/**
+ * Every entity of the persistence unit, and for the audited ones their audit table: the record
+ * types the audit trail viewer offers. Entities that are deliberately not audited are listed in
+ * {@link #NOT_AUDITED} with the reason; any other unaudited entity fails the start-up self-check
+ * (the audit trail cannot be switched off for a record type by forgetting an annotation).
+ */
+@ApplicationScoped
+public class AuditedTables {
+
+    /** Entities outside the audit trail, and why. */
+    public static final Map<String, String> NOT_AUDITED = Map.of(
+            "AuditRevision", "the revision itself: the audit trail's own header row, append-only",
+            "PasswordHistoryEntry", "holds only password hashes, which must not spread; append-only itself");
+
+    /** One audited record type. */
+    public record AuditedTable(String entityType, String table, String auditTable, String idColumn) {
+    }
+
+    @PersistenceUnit(unitName = "ebr")
+    EntityManagerFactory emf;
+
+    private Map<String, AuditedTable> audited;
+    private List<String> unaudited;
+
+    public synchronized Map<String, AuditedTable> audited() {
+        if (audited == null) {
+            scan();
+        }
+        return audited;
+    }
+
+    /** Entities neither audited nor exempted on purpose: must be empty. */
+    public synchronized List<String> unexpectedlyUnaudited() {
+        if (unaudited == null) {
+            scan();
+        }
+        return unaudited;
+    }
+
+    public Optional<AuditedTable> byEntityType(String entityType) {
+        return Optional.ofNullable(audited().get(entityType));
+    }
+
+    private void scan() {
+        Map<String, AuditedTable> found = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        for (EntityType<?> entity : emf.getMetamodel().getEntities()) {
+            Class<?> type = entity.getJavaType();
+            String name = type.getSimpleName();
+            if (!type.isAnnotationPresent(Audited.class)) {
+                if (!NOT_AUDITED.containsKey(name)) {
+                    missing.add(name);
+                }
+                continue;
+            }
+            Table table = type.getAnnotation(Table.class);
+            String tableName = table == null || table.name().isEmpty() ? name.toLowerCase() : table.name();
+            found.put(name, new AuditedTable(name, tableName, tableName + "_aud", idColumn(type)));
+        }
+        audited = found;
+        unaudited = List.copyOf(missing);
+    }
+
+    private static String idColumn(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Id.class)) {
+                    Column column = field.getAnnotation(Column.class);
+                    return column == null || column.name().isEmpty() ? field.getName().toLowerCase() : column.name();
+                }
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no @Id field");
+    }
+}

@@ -1,0 +1,101 @@
+package org.openebr.audit.control;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The canonical byte form of one revision, hashed into the audit chain. Documented in the README
+ * ("Audit trail: hash chain") so that an inspector can recompute it in any language:
+ *
+ * <pre>
+ * content  = "openebr-audit-revision/1\n" revision-line audit-line*
+ * line     = table ( "\t" column "=" value )* "\n"      columns sorted by name
+ * value    = PostgreSQL's text output of the column (TimeZone UTC, DateStyle ISO, bytea hex),
+ *            with \ tab LF CR written as \\ \t \n \r; SQL NULL written as \N
+ * </pre>
+ * The revision line is the {@code audit_revision} row; the audit lines are every row of every
+ * {@code *_aud} table with that revision number, sorted by their UTF-8 bytes. Then
+ * {@code content_hash = SHA-256(content)} and {@code chain_hash(n) = SHA-256(chain_hash(n-1) || content_hash(n))}
+ * with {@code chain_hash(0)} = 32 zero bytes.
+ */
+public final class CanonicalRevision {
+
+    public static final String FORMAT = "openebr-audit-revision/1";
+    public static final byte[] GENESIS = new byte[32];
+
+    private CanonicalRevision() {
+    }
+
+    /** One row: its table and its columns' text values (null for SQL NULL). */
+    public record Row(String table, Map<String, String> values) {
+        public Row {
+            values = new TreeMap<>(values);
+        }
+
+        String line() {
+            StringBuilder line = new StringBuilder(table);
+            for (Map.Entry<String, String> column : values.entrySet()) {
+                line.append('\t').append(column.getKey()).append('=').append(escape(column.getValue()));
+            }
+            return line.append('\n').toString();
+        }
+    }
+
+    public static byte[] encode(Row revision, List<Row> auditRows) {
+        List<byte[]> lines = new ArrayList<>(auditRows.size());
+        for (Row row : auditRows) {
+            lines.add(row.line().getBytes(StandardCharsets.UTF_8));
+        }
+        lines.sort(Arrays::compareUnsigned);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 256 * lines.size());
+        out.writeBytes((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(revision.line().getBytes(StandardCharsets.UTF_8));
+        lines.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return "\\N";
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    public static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public static byte[] link(byte[] previousChainHash, byte[] contentHash) {
+        return sha256(previousChainHash, contentHash);
+    }
+
+    public static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+}

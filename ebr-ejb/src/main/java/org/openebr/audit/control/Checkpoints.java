@@ -1,0 +1,137 @@
+package org.openebr.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.openebr.trust.control.CmsSigner;
+import org.openebr.trust.control.CmsVerification;
+import org.openebr.trust.control.HttpTimeStampAuthority;
+import org.openebr.trust.control.InternalTimeStampAuthority;
+import org.openebr.trust.control.TimeStampAuthority;
+import org.openebr.trust.control.TimeStampVerification;
+import org.openebr.trust.control.TrustStore;
+import org.openebr.trust.control.TrustVerifier;
+
+/**
+ * Signed checkpoints of the audit chain, kept outside the database (EBR_AUDIT_CHECKPOINT_DIR):
+ * the chain head signed with the checkpoint key (a CMS detached signature) and time-stamped
+ * (RFC 3161), so that a database superuser who rewrites rows and recomputes the whole chain is
+ * still caught. Files are written once and made read-only; {@code openssl} verifies them with
+ * the installation's CA certificate (README, "Audit trail").
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    @Inject
+    AuditSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private TrustStore trust;
+
+    /** The installation's keys, opened (and on first use created) on demand. */
+    synchronized TrustStore trust() {
+        if (trust == null) {
+            trust = TrustStore.open(settings.keyDir(), settings.keyPassword(), clock, settings.installationName());
+        }
+        return trust;
+    }
+
+    /** The CA certificate an inspector verifies checkpoints (and later signatures) with, PEM. */
+    public String caCertificatePem() {
+        return pem(trust().caCertificate());
+    }
+
+    public CheckpointSet load() {
+        return CheckpointSet.load(settings.checkpointDir(), check(trust().caCertificate()));
+    }
+
+    /** The checkpoint of the given chain head: the existing one, or a new one written now. */
+    public synchronized CheckpointSet.Checkpoint write(AuditChainStore.Link head) {
+        Path directory = settings.checkpointDir();
+        String base = CheckpointSet.baseName(head.position());
+        Instant now = clock.instant();
+        try {
+            Files.createDirectories(directory);
+            Path json = directory.resolve(base + ".json");
+            if (Files.exists(json)) {
+                return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
+                        head.chainHash(), Files.getLastModifiedTime(json).toInstant());
+            }
+            byte[] statement = CheckpointSet.statement(settings.installationName(), head.position(), head.revisionId(),
+                    head.chainHash(), now);
+            byte[] signature = new CmsSigner(clock).signDetached(statement, trust().checkpointSigner());
+            byte[] timeStamp = timeStampAuthority().timeStamp(statement);
+            // the statement last: a checkpoint exists only once all three files do
+            writeOnce(directory.resolve(base + ".p7s"), signature);
+            writeOnce(directory.resolve(base + ".tsr"), timeStamp);
+            writeOnce(json, statement);
+            return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
+                    head.chainHash(), now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + base + " to " + directory, e);
+        }
+    }
+
+    TimeStampAuthority timeStampAuthority() {
+        return settings.tsaUrl()
+                .<TimeStampAuthority>map(url -> new HttpTimeStampAuthority(URI.create(url), Duration.ofSeconds(15)))
+                .orElseGet(() -> new InternalTimeStampAuthority(trust().timeStampAuthority(), clock));
+    }
+
+    /** Verifies a checkpoint's signature and time stamp against the CA (used by the offline verifier too). */
+    public static CheckpointSet.SignatureCheck check(X509Certificate ca) {
+        TrustVerifier verifier = new TrustVerifier();
+        return (statement, signature, timeStamp) -> {
+            CmsVerification cms = verifier.verifyDetachedCms(statement, signature, ca);
+            if (!cms.valid()) {
+                return "signature: " + cms.problem();
+            }
+            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, ca);
+            if (!ts.valid()) {
+                return "time stamp: " + ts.problem();
+            }
+            return null;
+        };
+    }
+
+    private static void writeOnce(Path target, byte[] content) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(temporary, content);
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("r--r-----"));
+        } catch (UnsupportedOperationException notPosix) {
+            temporary.toFile().setReadOnly();
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target);
+        }
+    }
+
+    static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("the CA certificate cannot be encoded", e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.openebr.api.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.audit.boundary.AuditAction;
+import org.openebr.audit.boundary.AuditFilter;
+import org.openebr.audit.boundary.AuditIntegrity;
+import org.openebr.audit.boundary.AuditPage;
+import org.openebr.audit.boundary.AuditSort;
+import org.openebr.audit.boundary.AuditTrail;
+import org.openebr.audit.boundary.AuditVerification;
+import org.openebr.audit.boundary.RecordVersion;
+
+@Path("audit")
+@Tag(name = "audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
+public class AuditResource {
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditIntegrity integrity;
+
+    @GET
+    @Operation(summary = "Search the audit trail",
+            description = "One entry per record per revision, with old and new values. All filters optional: entityType"
+                    + " (see /audit/record-types), recordId, user, action (CREATED|CHANGED|DELETED), from/to (ISO-8601"
+                    + " instants, to exclusive), text (in user, name, role, command, reason, client, record). Paged:"
+                    + " page (from 0), size (1-200, default 50); sort=time|user|recordType|action, order=asc|desc"
+                    + " (default time desc).")
+    public AuditPage search(@QueryParam("entityType") String entityType, @QueryParam("recordId") String recordId,
+                            @QueryParam("user") String user, @QueryParam("action") String action,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("text") String text, @QueryParam("page") String page,
+                            @QueryParam("size") String size, @QueryParam("sort") String sort,
+                            @QueryParam("order") String order) {
+        return trail.search(filter(entityType, recordId, user, action, from, to, text),
+                number("page", page, 0), number("size", size, 50), sort(sort, order));
+    }
+
+    @GET
+    @Path("record-types")
+    @Operation(summary = "The record types that have an audit trail")
+    public List<String> recordTypes() {
+        return trail.recordTypes();
+    }
+
+    @GET
+    @Path("records/{entityType}/{recordId}")
+    @Operation(summary = "A record's full value history, oldest first")
+    public List<RecordVersion> history(@PathParam("entityType") String entityType, @PathParam("recordId") String recordId) {
+        return trail.history(entityType, recordId);
+    }
+
+    @GET
+    @Path("verification")
+    @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
+    @Operation(summary = "Verify the audit trail's integrity now",
+            description = "Recomputes the hash chain from the database and holds it against every signed checkpoint;"
+                    + " the same check as bin/ebr verify-audit. intact=false names the first bad revision.")
+    public AuditVerification verification() {
+        return integrity.verify();
+    }
+
+    @POST
+    @Path("checkpoints")
+    @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
+    @Operation(summary = "Sign a checkpoint of the chain head now (written outside the database)")
+    public Response checkpoint() {
+        return integrity.checkpointNow()
+                .map(info -> Response.created(URI.create("audit/checkpoints/" + info.fileName())).entity(info).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    static AuditFilter filter(String entityType, String recordId, String user, String action, String from, String to,
+                              String text) {
+        return new AuditFilter(blankToNull(entityType), blankToNull(recordId), blankToNull(user), action(action),
+                instant("from", from), instant("to", to), blankToNull(text));
+    }
+
+    private static AuditAction action(String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return AuditAction.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'action' must be one of CREATED, CHANGED, DELETED.");
+        }
+    }
+
+    private static AuditSort sort(String sort, String order) {
+        boolean ascending;
+        if (blankToNull(order) == null || order.strip().equalsIgnoreCase("desc")) {
+            ascending = false;
+        } else if (order.strip().equalsIgnoreCase("asc")) {
+            ascending = true;
+        } else {
+            throw new BadRequestException("'order' must be asc or desc.");
+        }
+        if (blankToNull(sort) == null) {
+            return new AuditSort(AuditSort.Field.TIME, ascending);
+        }
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "time" -> new AuditSort(AuditSort.Field.TIME, ascending);
+            case "user" -> new AuditSort(AuditSort.Field.USER, ascending);
+            case "recordtype" -> new AuditSort(AuditSort.Field.RECORD_TYPE, ascending);
+            case "action" -> new AuditSort(AuditSort.Field.ACTION, ascending);
+            default -> throw new BadRequestException("'sort' must be one of time, user, recordType, action.");
+        };
+    }
+
+    private static int number(String name, String value, int absent) {
+        if (blankToNull(value) == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("'" + name + "' must be a whole number.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'" + name + "' must be an ISO-8601 instant such as 2026-11-24T08:00:00Z.");
+        }
+    }
+}
