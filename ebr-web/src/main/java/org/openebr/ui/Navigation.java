@@ -36,6 +36,8 @@ public class Navigation {
             new Entry("Users", "/app/admin/users.xhtml", "pi pi-users", Set.of(Role.ADMIN)),
             new Entry("Training", "/app/training.xhtml", "pi pi-book",
                     Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
+            new Entry("Audit trail", "/app/audit-trail.xhtml", "pi pi-history",
+                    Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
             new Entry("Security events", "/app/security-events.xhtml", "pi pi-shield", OVERSIGHT),
             new Entry("Access review", "/app/access-review.xhtml", "pi pi-list-check", OVERSIGHT),
             new Entry("System status", "/app/status.xhtml", "pi pi-heart",

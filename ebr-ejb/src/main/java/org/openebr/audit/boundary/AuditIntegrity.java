@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openebr.audit.control.AuditJobs;
 import org.openebr.audit.control.ChainKeeper;
 import org.openebr.audit.control.CheckpointSet;
+import org.openebr.audit.control.Checkpoints;
 
 /**
  * Integrity of the audit trail on request: verify it now (the same check as the scheduled job and
@@ -29,6 +30,14 @@ public class AuditIntegrity {
 
     @Inject
     ChainKeeper keeper;
+
+    @Inject
+    Checkpoints checkpoints;
+
+    /** The CA certificate (PEM) that verifies checkpoints, time stamps and, later, signatures. */
+    public String caCertificatePem() {
+        return checkpoints.caCertificatePem();
+    }
 
     public AuditVerification verify() {
         return jobs.verifyAndAlert();

@@ -2,14 +2,30 @@ package org.openebr.audit.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
+import org.openebr.audit.control.AuditExportWriter;
 import org.openebr.audit.control.AuditQueries;
 import org.openebr.audit.control.AuditedTables;
+import org.openebr.audit.control.CanonicalRevision;
+import org.openebr.audit.entity.RecordExport;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.platform.control.RequestOrigin;
+import org.openebr.platform.control.SiteSettings;
 
 /**
  * The audit trail as QA reviewers and inspectors read it: filtered, sorted and paged, a record's
@@ -21,12 +37,52 @@ import org.openebr.audit.control.AuditedTables;
 public class AuditTrail {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /** An export larger than this is refused: narrow the filter (e.g. by time range). */
+    public static final int MAX_EXPORT_ENTRIES = 20_000;
+
+    /** The export formats: machine-readable CSV and JSON, human-readable PDF. */
+    public enum ExportFormat {
+        CSV("text/csv; charset=UTF-8"), JSON("application/json"), PDF("application/pdf");
+
+        private final String contentType;
+
+        ExportFormat(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
+
+    /** An exported file, with the SHA-256 recorded in the audit trail so a copy can be matched to its export. */
+    public record ExportedFile(String fileName, String contentType, byte[] content, int entryCount, String sha256,
+                               String filterDescription) {
+    }
 
     @Resource(lookup = "java:jboss/datasources/EbrDS")
     DataSource dataSource;
 
     @Inject
     AuditedTables tables;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SiteSettings site;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    ChangeContext change;
 
     /** The record types that have an audit trail, for the filter's pick list. */
     public List<String> recordTypes() {
@@ -59,6 +115,59 @@ public class AuditTrail {
             throw new AuditRefused(404, "no-audit-history", "There is no " + entityType + " with id '" + recordId + "' in the audit trail.");
         }
         return versions;
+    }
+
+    /**
+     * The filtered trail as a file, oldest entry first. The export is itself recorded (who, when,
+     * which filter, how many entries, the file's SHA-256) in the same transaction, so it appears in
+     * the audit trail (EU GMP Annex 11 §12.2; 21 CFR 11.10(b)).
+     */
+    public ExportedFile export(AuditFilter filter, ExportFormat format) {
+        check(filter);
+        String user = session.getCallerPrincipal().getName();
+        change.record("Export audit trail as " + format, null).actingAs(actingRole());
+        AuditPage all;
+        try (Connection connection = dataSource.getConnection()) {
+            AuditQueries queries = new AuditQueries(connection, tables.audited().values());
+            long matching = queries.count(filter);
+            if (matching > MAX_EXPORT_ENTRIES) {
+                throw new AuditRefused(422, "export-too-large", "The filter matches " + matching + " entries; an export"
+                        + " holds at most " + MAX_EXPORT_ENTRIES + ". Narrow the filter, e.g. by time range.");
+            }
+            all = queries.search(filter, 0, MAX_EXPORT_ENTRIES, new AuditSort(AuditSort.Field.TIME, true));
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
+        }
+        Instant now = clock.instant();
+        String fullName = origin.fullName() == null ? user : origin.fullName();
+        AuditExportHeader header = new AuditExportHeader("OpenEBR audit trail", filter, now, user, fullName,
+                site.zone().getId(), "OpenEBR");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AuditExportWriter writer = new AuditExportWriter();
+        try {
+            switch (format) {
+                case CSV -> writer.writeCsv(all.entries(), out);
+                case JSON -> writer.writeJson(header, all.entries(), out);
+                case PDF -> writer.writePdf(header, all.entries(), out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the export failed", e);
+        }
+        byte[] content = out.toByteArray();
+        String sha256 = HexFormat.of().formatHex(CanonicalRevision.sha256(content));
+        em.persist(new RecordExport("AUDIT_TRAIL", format.name(), filter.describe(), all.entries().size(), sha256, user, now));
+        String fileName = "audit-trail-" + now.toString().replace(":", "").replace(".", "-") + "."
+                + format.name().toLowerCase(Locale.ROOT);
+        return new ExportedFile(fileName, format.contentType(), content, all.entries().size(), sha256, filter.describe());
+    }
+
+    private String actingRole() {
+        for (String role : List.of("INSPECTOR", "QA_RELEASER", "QA_REVIEWER")) {
+            if (session.isCallerInRole(role)) {
+                return role;
+            }
+        }
+        return "NONE";
     }
 
     void check(AuditFilter filter) {

@@ -43,16 +43,22 @@ public final class AuditQueries {
         }
     }
 
-    public AuditPage search(AuditFilter filter, int page, int size, AuditSort sort) throws SQLException {
+    /** How many entries match. */
+    public long count(AuditFilter filter) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String from = from(filter, parameters);
-        long total;
         try (PreparedStatement count = prepare("SELECT count(*) " + from, parameters)) {
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
-                total = rows.getLong(1);
+                return rows.getLong(1);
             }
         }
+    }
+
+    public AuditPage search(AuditFilter filter, int page, int size, AuditSort sort) throws SQLException {
+        long total = count(filter);
+        List<Object> parameters = new ArrayList<>();
+        String from = from(filter, parameters);
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(size);
         pageParameters.add((long) page * size);

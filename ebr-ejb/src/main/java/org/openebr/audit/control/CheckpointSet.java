@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.openebr.trust.control.CmsVerification;
+import org.openebr.trust.control.TimeStampVerification;
+import org.openebr.trust.control.TrustVerifier;
 
 /**
  * The signed checkpoints found in the checkpoint directory, each checked before the chain is held
@@ -47,6 +51,22 @@ public record CheckpointSet(List<Checkpoint> valid, List<String> problems) {
     public CheckpointSet {
         valid = List.copyOf(valid);
         problems = List.copyOf(problems);
+    }
+
+    /** Checks signature and time stamp against the installation's CA (the offline verifier uses it too). */
+    public static SignatureCheck verifiedBy(X509Certificate ca) {
+        TrustVerifier verifier = new TrustVerifier();
+        return (statement, signature, timeStamp) -> {
+            CmsVerification cms = verifier.verifyDetachedCms(statement, signature, ca);
+            if (!cms.valid()) {
+                return "signature: " + cms.problem();
+            }
+            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, ca);
+            if (!ts.valid()) {
+                return "time stamp: " + ts.problem();
+            }
+            return null;
+        };
     }
 
     public static CheckpointSet none() {

@@ -18,13 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.openebr.trust.control.CmsSigner;
-import org.openebr.trust.control.CmsVerification;
 import org.openebr.trust.control.HttpTimeStampAuthority;
 import org.openebr.trust.control.InternalTimeStampAuthority;
 import org.openebr.trust.control.TimeStampAuthority;
-import org.openebr.trust.control.TimeStampVerification;
 import org.openebr.trust.control.TrustStore;
-import org.openebr.trust.control.TrustVerifier;
 
 /**
  * Signed checkpoints of the audit chain, kept outside the database (EBR_AUDIT_CHECKPOINT_DIR):
@@ -58,7 +55,7 @@ public class Checkpoints {
     }
 
     public CheckpointSet load() {
-        return CheckpointSet.load(settings.checkpointDir(), check(trust().caCertificate()));
+        return CheckpointSet.load(settings.checkpointDir(), CheckpointSet.verifiedBy(trust().caCertificate()));
     }
 
     /** The checkpoint of the given chain head: the existing one, or a new one written now. */
@@ -92,22 +89,6 @@ public class Checkpoints {
         return settings.tsaUrl()
                 .<TimeStampAuthority>map(url -> new HttpTimeStampAuthority(URI.create(url), Duration.ofSeconds(15)))
                 .orElseGet(() -> new InternalTimeStampAuthority(trust().timeStampAuthority(), clock));
-    }
-
-    /** Verifies a checkpoint's signature and time stamp against the CA (used by the offline verifier too). */
-    public static CheckpointSet.SignatureCheck check(X509Certificate ca) {
-        TrustVerifier verifier = new TrustVerifier();
-        return (statement, signature, timeStamp) -> {
-            CmsVerification cms = verifier.verifyDetachedCms(statement, signature, ca);
-            if (!cms.valid()) {
-                return "signature: " + cms.problem();
-            }
-            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, ca);
-            if (!ts.valid()) {
-                return "time stamp: " + ts.problem();
-            }
-            return null;
-        };
     }
 
     private static void writeOnce(Path target, byte[] content) throws IOException {

@@ -19,7 +19,7 @@ import org.openebr.audit.boundary.FieldChange;
 final class CsvAuditExport {
 
     static final List<String> COLUMNS = List.of("revision", "recorded_at_utc", "recorded_at_site", "site_zone",
-            "user_name", "full_name", "acting_role", "reason", "client_address", "correlation_id", "entity_type",
+            "user_name", "full_name", "acting_role", "command", "reason", "client_address", "correlation_id", "entity_type",
             "record_id", "action", "field", "old_value", "new_value");
 
     /** Without the byte order mark Excel reads UTF-8 as the Windows code page and garbles names. */
@@ -60,6 +60,7 @@ final class CsvAuditExport {
         row.add(entry.userName());
         row.add(entry.fullName());
         row.add(entry.actingRole());
+        row.add(entry.command());
         row.add(entry.reason());
         row.add(entry.clientAddress());
         row.add(entry.correlationId());

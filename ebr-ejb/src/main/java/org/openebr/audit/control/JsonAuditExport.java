@@ -72,6 +72,7 @@ final class JsonAuditExport {
         text(json, "userName", entry.userName());
         text(json, "fullName", entry.fullName());
         text(json, "actingRole", entry.actingRole());
+        text(json, "command", entry.command());
         text(json, "reason", entry.reason());
         text(json, "clientAddress", entry.clientAddress());
         text(json, "correlationId", entry.correlationId());

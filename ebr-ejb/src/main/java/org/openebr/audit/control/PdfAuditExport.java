@@ -104,7 +104,7 @@ final class PdfAuditExport {
                 + ExportTimes.site(entry.recordedAt(), entry.siteZone()), 0, true);
         add(lines, "User: " + entry.fullName() + " (" + entry.userName() + "), acting as " + shown(entry.actingRole())
                 + " | Client: " + shown(entry.clientAddress()) + " | Correlation: " + shown(entry.correlationId()), 0, false);
-        add(lines, "Reason: " + shown(entry.reason()), 0, false);
+        add(lines, "Command: " + shown(entry.command()) + " | Reason: " + shown(entry.reason()), 0, false);
         if (entry.changes().isEmpty()) {
             add(lines, "No field changes recorded.", CHANGE_INDENT, false);
         }

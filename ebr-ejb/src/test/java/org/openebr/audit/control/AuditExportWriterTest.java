@@ -43,29 +43,29 @@ class AuditExportWriterTest {
     /** Lockout by the server, a role grant by an administrator, a training record voided by QA, a messy comment. */
     private static List<AuditEntry> fillingPlantTrail() {
         return List.of(
-                new AuditEntry(1041, LOCKED_AT, BERLIN, "system", "OpenEBR server", "SYSTEM",
+                new AuditEntry(1041, LOCKED_AT, BERLIN, "system", "OpenEBR server", "SYSTEM", "Test command",
                         "Locked after 5 failed sign-in attempts", "10.20.4.17", "c0ffee01-5e1f-4b7a-9d2e-000000001041",
                         "UserAccount", "17", AuditAction.CHANGED, List.of(
                         new FieldChange("status", "ACTIVE", "LOCKED"),
                         new FieldChange("failedSignIns", "4", "5"))),
-                new AuditEntry(1042, LOCKED_AT.plusSeconds(95), BERLIN, "lzolc", "Łukasz Żółć", "ADMIN",
+                new AuditEntry(1042, LOCKED_AT.plusSeconds(95), BERLIN, "lzolc", "Łukasz Żółć", "ADMIN", "Test command",
                         "New operator for filling line 2, Grade A training complete", "ws-it-03 (10.20.8.31)",
                         "c0ffee01-5e1f-4b7a-9d2e-000000001042", "RoleGrant", "88", AuditAction.CREATED, List.of(
                         new FieldChange("account", null, "31"),
                         new FieldChange("role", null, "OPERATOR"),
                         new FieldChange("grantedBy", null, "lzolc"))),
-                new AuditEntry(1043, LOCKED_AT.plusSeconds(600), BERLIN, "mmueller", "Marta Müller", "QA_REVIEWER",
+                new AuditEntry(1043, LOCKED_AT.plusSeconds(600), BERLIN, "mmueller", "Marta Müller", "QA_REVIEWER", "Test command",
                         "Entered for the wrong person", "ws-qa-07", null, "TrainingRecord", "204", AuditAction.CHANGED,
                         List.of(new FieldChange("voided", "false", "true"),
                                 new FieldChange("voidReason", null, "Entered for the wrong person"))),
-                new AuditEntry(1044, LOCKED_AT.plusSeconds(900), BERLIN, "jperez", "José Pérez", "OPERATOR",
+                new AuditEntry(1044, LOCKED_AT.plusSeconds(900), BERLIN, "jperez", "José Pérez", "OPERATOR", "Test command",
                         "Batch 24-117, \"line 2\" clearance\r\nsecond shift", null, null, "EnvironmentalReading", "5531",
                         AuditAction.CHANGED, List.of(
                         new FieldChange("comment", "", HYPERLINK),
                         new FieldChange("pressureDifferencePa", "-12", "-15"),
                         new FieldChange("note", null, "-2+3+cmd|' /C calc'!A0"),
                         new FieldChange("tag", "@SUM(A1:A9)", "\tindented"))),
-                new AuditEntry(1045, LOCKED_AT.plusSeconds(1200), BERLIN, "system", "OpenEBR server", "SYSTEM",
+                new AuditEntry(1045, LOCKED_AT.plusSeconds(1200), BERLIN, "system", "OpenEBR server", "SYSTEM", "Test command",
                         null, null, null, "SessionRecord", "9001", AuditAction.DELETED, List.of()));
     }
 
@@ -77,19 +77,19 @@ class AuditExportWriterTest {
         List<List<String>> rows = parseCsv(csv(fillingPlantTrail()));
 
         assertThat(rows.get(0)).containsExactly("revision", "recorded_at_utc", "recorded_at_site", "site_zone",
-                "user_name", "full_name", "acting_role", "reason", "client_address", "correlation_id", "entity_type",
+                "user_name", "full_name", "acting_role", "command", "reason", "client_address", "correlation_id", "entity_type",
                 "record_id", "action", "field", "old_value", "new_value");
         // 2 + 3 + 2 + 4 changes, and one row for the entry without changes
         assertThat(rows).hasSize(1 + 11 + 1);
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(16));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(17));
         assertThat(rows.get(1)).containsExactly("1041", "2026-11-25T08:12:03.123Z",
-                "2026-11-25 09:12:03 CET (Europe/Berlin)", BERLIN, "system", "OpenEBR server", "SYSTEM",
+                "2026-11-25 09:12:03 CET (Europe/Berlin)", BERLIN, "system", "OpenEBR server", "SYSTEM", "Test command",
                 "Locked after 5 failed sign-in attempts", "10.20.4.17", "c0ffee01-5e1f-4b7a-9d2e-000000001041",
                 "UserAccount", "17", "CHANGED", "status", "ACTIVE", "LOCKED");
         assertThat(rows.get(3)).containsSubsequence("lzolc", "Łukasz Żółć", "ADMIN")
                 .endsWith("account", "", "31");
         assertThat(rows.get(rows.size() - 1)).containsExactly("1045", "2026-11-25T08:32:03.123Z",
-                "2026-11-25 09:32:03 CET (Europe/Berlin)", BERLIN, "system", "OpenEBR server", "SYSTEM",
+                "2026-11-25 09:32:03 CET (Europe/Berlin)", BERLIN, "system", "OpenEBR server", "SYSTEM", "Test command",
                 "", "", "", "SessionRecord", "9001", "DELETED", "", "", "");
     }
 
@@ -106,7 +106,7 @@ class AuditExportWriterTest {
 
         List<String> joseRow = parseCsv(csv).get(8);
         assertThat(joseRow.get(5)).isEqualTo("José Pérez");
-        assertThat(joseRow.get(7)).isEqualTo("Batch 24-117, \"line 2\" clearance\r\nsecond shift");
+        assertThat(joseRow.get(8)).isEqualTo("Batch 24-117, \"line 2\" clearance\r\nsecond shift");
     }
 
     @Test
@@ -117,10 +117,10 @@ class AuditExportWriterTest {
         List<String> note = rows.get(10);
         List<String> tag = rows.get(11);
 
-        assertThat(comment.get(15)).isEqualTo("'" + HYPERLINK);
-        assertThat(pressure.subList(13, 16)).containsExactly("pressureDifferencePa", "-12", "-15");
-        assertThat(note.get(15)).isEqualTo("'-2+3+cmd|' /C calc'!A0");
-        assertThat(tag.subList(14, 16)).containsExactly("'@SUM(A1:A9)", "'\tindented");
+        assertThat(comment.get(16)).isEqualTo("'" + HYPERLINK);
+        assertThat(pressure.subList(14, 17)).containsExactly("pressureDifferencePa", "-12", "-15");
+        assertThat(note.get(16)).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+        assertThat(tag.subList(15, 17)).containsExactly("'@SUM(A1:A9)", "'\tindented");
     }
 
     // ---- JSON ----
@@ -224,7 +224,7 @@ class AuditExportWriterTest {
         for (int before = 5; before <= 12; before++) {
             List<AuditEntry> entries = new ArrayList<>(manyEntries(before));
             entries.add(new AuditEntry(5000, LOCKED_AT.plusSeconds(86_400), BERLIN, "mmueller", "Marta Müller",
-                    "QA_REVIEWER", "Deviation DEV-2026-0412 description completed", "ws-qa-07", null, "Deviation",
+                    "QA_REVIEWER", "Test command", "Deviation DEV-2026-0412 description completed", "ws-qa-07", null, "Deviation",
                     "412", AuditAction.CHANGED, List.of(new FieldChange("description", null, deviation))));
             List<String> pages = pdfPages(entries);
             StringBuilder body = new StringBuilder();
@@ -251,7 +251,7 @@ class AuditExportWriterTest {
 
     @Test
     void characters_the_font_lacks_print_as_question_marks_instead_of_failing() throws IOException {
-        AuditEntry exotic = new AuditEntry(7, LOCKED_AT, BERLIN, "tanaka", "田中 Hiro", "OPERATOR",
+        AuditEntry exotic = new AuditEntry(7, LOCKED_AT, BERLIN, "tanaka", "田中 Hiro", "OPERATOR", "Test command",
                 "Checked \u2713 vial 12 \uD83D\uDE00 ok\u0000", "ws-line2", null, "Vial", "12", AuditAction.CHANGED,
                 List.of(new FieldChange("remark", "Jose\u0301", "ok")));
 
@@ -288,7 +288,7 @@ class AuditExportWriterTest {
         for (int i = entries.size(); i < count; i++) {
             long revision = 1041 + i;
             entries.add(new AuditEntry(revision, LOCKED_AT.plus(Duration.ofMinutes(10L * i)), BERLIN, "operator" + (i % 4),
-                    "Operator " + (i % 4), "OPERATOR", "Filling line 2: in-process weight check", "hmi-fill-02",
+                    "Operator " + (i % 4), "OPERATOR", "Test command", "Filling line 2: in-process weight check", "hmi-fill-02",
                     "c0ffee01-5e1f-4b7a-9d2e-00000000" + revision, "StepExecution", Long.toString(7000 + i),
                     AuditAction.CHANGED, List.of(
                     new FieldChange("fillWeightMg", "2010", Integer.toString(2000 + i)),

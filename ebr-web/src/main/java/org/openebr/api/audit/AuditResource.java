@@ -71,6 +71,33 @@ public class AuditResource {
     }
 
     @GET
+    @Path("export")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON, "application/pdf"})
+    @Operation(summary = "Export the filtered audit trail as csv, json or pdf",
+            description = "Same filters as the search; oldest entry first; at most 20,000 entries. The export is itself"
+                    + " recorded in the audit trail with the file's SHA-256 (response header X-Content-SHA256).")
+    public Response export(@QueryParam("format") String format, @QueryParam("entityType") String entityType,
+                           @QueryParam("recordId") String recordId, @QueryParam("user") String user,
+                           @QueryParam("action") String action, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("text") String text) {
+        AuditTrail.ExportedFile file = trail.export(filter(entityType, recordId, user, action, from, to, text), format(format));
+        return Response.ok(file.content(), file.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Content-SHA256", file.sha256())
+                .header("X-Audit-Entries", file.entryCount())
+                .build();
+    }
+
+    @GET
+    @Path("certificate")
+    @Produces("application/x-pem-file")
+    @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
+    @Operation(summary = "The installation's CA certificate (PEM) that verifies checkpoints and time stamps with openssl")
+    public String certificate() {
+        return integrity.caCertificatePem();
+    }
+
+    @GET
     @Path("verification")
     @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
     @Operation(summary = "Verify the audit trail's integrity now",
@@ -94,6 +121,17 @@ public class AuditResource {
                               String text) {
         return new AuditFilter(blankToNull(entityType), blankToNull(recordId), blankToNull(user), action(action),
                 instant("from", from), instant("to", to), blankToNull(text));
+    }
+
+    private static AuditTrail.ExportFormat format(String value) {
+        if (blankToNull(value) == null) {
+            throw new BadRequestException("'format' is required: csv, json or pdf.");
+        }
+        try {
+            return AuditTrail.ExportFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'format' must be csv, json or pdf.");
+        }
     }
 
     private static AuditAction action(String value) {

@@ -1,0 +1,88 @@
+package org.openebr.audit.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.openebr.audit.boundary.AuditVerification;
+
+/**
+ * The offline audit-trail verifier behind {@code bin/ebr verify-audit}: connects to the database
+ * read-only, recomputes the hash chain from the rows, and holds it against the signed checkpoints
+ * in the checkpoint directory, trusting only the CA certificate it is given. Needs no running
+ * server. Exit status 0 when intact, 1 when not (the first bad revision is named), 2 when the
+ * check could not be made.
+ *
+ * <pre>java -cp ... org.openebr.audit.control.VerifyAuditCommand --url jdbc:postgresql://host/db
+ *      --user U [--password-env VAR] --checkpoints DIR --ca ca.pem</pre>
+ */
+public final class VerifyAuditCommand {
+
+    private VerifyAuditCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        String url = options.get("--url");
+        String user = options.get("--user");
+        String password = System.getenv(options.getOrDefault("--password-env", "EBR_VERIFY_DB_PASSWORD"));
+        if (url == null || user == null || !options.containsKey("--ca")) {
+            err.println("usage: --url JDBC-URL --user USER [--password-env VAR] [--checkpoints DIR] --ca CA.pem");
+            return 2;
+        }
+        X509Certificate ca;
+        try (InputStream in = Files.newInputStream(Path.of(options.get("--ca")))) {
+            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            err.println("verify-audit: cannot read the CA certificate " + options.get("--ca") + ": " + e.getMessage());
+            return 2;
+        }
+        Path checkpointDir = options.containsKey("--checkpoints") ? Path.of(options.get("--checkpoints")) : null;
+        CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca));
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            AuditVerification result = AuditChainVerifier.verify(new AuditChainStore(connection), checkpoints, Clock.systemUTC());
+            connection.rollback();
+            print(result, checkpointDir, out);
+            return result.intact() ? 0 : 1;
+        } catch (SQLException e) {
+            err.println("verify-audit: cannot read the audit trail: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")");
+            return 2;
+        }
+    }
+
+    private static void print(AuditVerification result, Path checkpointDir, PrintStream out) {
+        out.println("Audit trail verification at " + result.verifiedAt());
+        out.println("  links recomputed:     " + result.linksChecked());
+        out.println("  chain head:           " + (result.chainHead() == null ? "(empty chain)" : result.chainHead()));
+        out.println("  checkpoints checked:  " + result.checkpointsChecked()
+                + (checkpointDir == null ? " (no checkpoint directory given)" : " (from " + checkpointDir + ")"));
+        out.println("  revisions not yet linked: " + result.pendingRevisions()
+                + (result.pendingRevisions() > 0 ? " (the running server links them within seconds)" : ""));
+        if (result.intact()) {
+            out.println("INTACT: every revision matches its link and every checkpoint.");
+        } else {
+            out.println("NOT INTACT" + (result.firstBadRevision() == null ? ""
+                    : ": first bad revision " + result.firstBadRevision() + " (link " + result.firstBadPosition() + ")"));
+            result.problems().forEach(problem -> out.println("  - " + problem));
+        }
+    }
+}
