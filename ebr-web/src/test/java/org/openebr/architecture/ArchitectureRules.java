@@ -30,11 +30,15 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.milo..")
             .as("only the mde component imports Eclipse Milo");
 
-    /** Cryptography lives in the signature component and the audit checkpoint signer. */
+    /**
+     * Cryptography lives in three places only: trust (the system's keys and internal PKI, shared by
+     * audit checkpoints and electronic signatures), the signature component and the audit checkpoint
+     * signer.
+     */
     static final ArchRule ONLY_SIGNATURE_AND_AUDIT_USE_BOUNCY_CASTLE = noClasses()
-            .that().resideOutsideOfPackages("org.openebr.signature..", "org.openebr.audit..")
+            .that().resideOutsideOfPackages("org.openebr.trust..", "org.openebr.signature..", "org.openebr.audit..")
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
-            .as("only signature (and the audit checkpoint signer) import BouncyCastle");
+            .as("only trust, signature (and the audit checkpoint signer) import BouncyCastle");
 
     /** Components may use each other, but never in a circle. */
     static final ArchRule NO_CYCLES_BETWEEN_COMPONENTS = slices()
