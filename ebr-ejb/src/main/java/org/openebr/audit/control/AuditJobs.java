@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openebr.audit.boundary.AuditVerification;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.entity.SecurityEventType;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,6 @@ class OpensslInteroperabilityTest {
     }
 
     @Test
-    @Tag("SIG-CRYPTO-1")
     void openssl_verifies_a_detached_cms_signature_and_rejects_it_after_one_flipped_byte() throws Exception {
         byte[] content = CmsSignerTest.RECORD;
         byte[] signature = new CmsSigner(TestKeys.CLOCK).signDetached(content, store.checkpointSigner());
