@@ -148,7 +148,7 @@ class AuditExportWriterTest {
         assertThat(entries).hasSize(5);
         JsonObject grant = entries.getJsonObject(1);
         assertThat(grant.keySet()).containsExactly("revision", "recordedAt", "recordedAtSite", "siteZone", "userName",
-                "fullName", "actingRole", "reason", "clientAddress", "correlationId", "entityType", "recordId",
+                "fullName", "actingRole", "command", "reason", "clientAddress", "correlationId", "entityType", "recordId",
                 "action", "changes");
         assertThat(grant.getJsonNumber("revision").longValue()).isEqualTo(1042);
         assertThat(grant.getString("fullName")).isEqualTo("Łukasz Żółć");
