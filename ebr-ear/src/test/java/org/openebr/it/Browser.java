@@ -27,6 +27,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String base;
+    private final Path downloads;
 
     Browser(URL contextRoot) {
         String root = contextRoot.toString();
@@ -40,6 +41,7 @@ final class Browser implements AutoCloseable {
         Path profile;
         try {
             profile = Files.createTempDirectory("ebr-chromium");
+            downloads = Files.createTempDirectory("ebr-downloads");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +50,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -139,6 +143,22 @@ final class Browser implements AutoCloseable {
             wait.until(d -> text().contains(text));
         } catch (RuntimeException notThere) {
             throw new AssertionError("expected '" + text + "' on " + path() + "; the page says:\n" + text(), notThere);
+        }
+    }
+
+    /** Clicks a download button and returns the file the browser saved, once it is complete. */
+    Path download(String id, String suffix) {
+        element(id).click();
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                    return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("no " + suffix + " file was downloaded; the page says:\n" + text(), notThere);
         }
     }
 

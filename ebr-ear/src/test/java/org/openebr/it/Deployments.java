@@ -5,6 +5,7 @@ import org.jboss.shrinkwrap.api.ArchiveFormat;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.openebr.it.probe.AuditProbe;
 import org.openebr.it.probe.ProbeResource;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
@@ -25,7 +26,7 @@ final class Deployments {
         EnterpriseArchive ear = ear();
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
-        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class);
+        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         return ear;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param action     created, changed or deleted
  * @param from       first instant included
  * @param to         instant up to which entries are included (exclusive)
- * @param text       free text found in user name, full name, role, reason, client, record id or kind
+ * @param text       free text found in user name, full name, role, command, reason, client, correlation id, record id or kind
  */
 public record AuditFilter(String entityType, String recordId, String userName, AuditAction action,
                           Instant from, Instant to, String text) {

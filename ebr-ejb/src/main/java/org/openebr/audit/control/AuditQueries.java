@@ -191,9 +191,10 @@ public final class AuditQueries {
         }
         if (filter.text() != null) {
             from.append(" AND (r.user_name ILIKE ? OR r.full_name ILIKE ? OR r.acting_role ILIKE ? OR r.command ILIKE ?"
-                    + " OR r.reason ILIKE ? OR r.client_address ILIKE ? OR c.record_id ILIKE ? OR c.entity_type ILIKE ?)");
+                    + " OR r.reason ILIKE ? OR r.client_address ILIKE ? OR r.correlation_id ILIKE ? OR c.record_id ILIKE ?"
+                    + " OR c.entity_type ILIKE ?)");
             String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 9; i++) {
                 parameters.add(like);
             }
         }
@@ -204,7 +205,7 @@ public final class AuditQueries {
         String direction = sort.ascending() ? " ASC" : " DESC";
         String first = switch (sort.field()) {
             case TIME -> "r.recorded_at" + direction + ", c.rev" + direction;
-            case USER -> "lower(r.user_name)" + direction + ", c.rev DESC";
+            case USER -> "lower(r.user_name) COLLATE \"C\"" + direction + ", c.rev DESC";
             case RECORD_TYPE -> "c.entity_type" + direction + ", c.rev DESC";
             case ACTION -> "c.revtype" + direction + ", c.rev DESC";
         };

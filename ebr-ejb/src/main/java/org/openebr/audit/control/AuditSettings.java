@@ -3,6 +3,7 @@ package org.openebr.audit.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +42,15 @@ public class AuditSettings {
     @ConfigProperty(name = "ebr.installation.name", defaultValue = "OpenEBR")
     String installationName;
 
+    @Inject
+    @ConfigProperty(name = "ebr.audit.reasons", defaultValue = DEFAULT_REASONS)
+    List<String> reasons;
+
+    /** The pick-list offered wherever a reason for change is asked; free text is always allowed too. */
+    public static final String DEFAULT_REASONS = "Data entry error,Correction after second-person review,"
+            + "Deviation investigation,Change control,Personnel change,Training completed,Security incident,"
+            + "Identity confirmed";
+
     /** Only for development and tests; the README says to set EBR_KEY_PASSWORD in production. */
     public static final String DEVELOPMENT_KEY_PASSWORD = "openebr-development-only";
 
@@ -74,6 +84,10 @@ public class AuditSettings {
     /** An external RFC 3161 time-stamp authority, or empty for the internal one. */
     public Optional<String> tsaUrl() {
         return tsaUrl.filter(s -> !s.isBlank());
+    }
+
+    public List<String> reasons() {
+        return reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
     }
 
     public String installationName() {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * content  = "openebr-audit-revision/1\n" revision-line audit-line*
  * line     = table ( "\t" column "=" value )* "\n"      columns sorted by name
  * value    = PostgreSQL's text output of the column (TimeZone UTC, DateStyle ISO, bytea hex),
- *            with \ tab LF CR written as \\ \t \n \r; SQL NULL written as \N
+ *            escaped as PostgreSQL's COPY text format does: \ BS FF LF CR TAB VT written as
+ *            \\ \b \f \n \r \t \v; SQL NULL written as \N
  * </pre>
  * The revision line is the {@code audit_revision} row; the audit lines are every row of every
  * {@code *_aud} table with that revision number, sorted by their UTF-8 bytes. Then
@@ -73,6 +74,9 @@ public final class CanonicalRevision {
                 case '\t' -> escaped.append("\\t");
                 case '\n' -> escaped.append("\\n");
                 case '\r' -> escaped.append("\\r");
+                case '\b' -> escaped.append("\\b");
+                case '\f' -> escaped.append("\\f");
+                case '\u000B' -> escaped.append("\\v");
                 default -> escaped.append(c);
             }
         }

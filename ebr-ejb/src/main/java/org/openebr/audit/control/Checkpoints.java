@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -65,24 +68,34 @@ public class Checkpoints {
         Instant now = clock.instant();
         try {
             Files.createDirectories(directory);
-            Path json = directory.resolve(base + ".json");
-            if (Files.exists(json)) {
-                return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
-                        head.chainHash(), Files.getLastModifiedTime(json).toInstant());
+            // servers of a cluster share the directory: one writer at a time, across processes
+            try (FileChannel lockFile = FileChannel.open(directory.resolve(".checkpoint.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                return writeLocked(directory, base, head, now);
             }
-            byte[] statement = CheckpointSet.statement(settings.installationName(), head.position(), head.revisionId(),
-                    head.chainHash(), now);
-            byte[] signature = new CmsSigner(clock).signDetached(statement, trust().checkpointSigner());
-            byte[] timeStamp = timeStampAuthority().timeStamp(statement);
-            // the statement last: a checkpoint exists only once all three files do
-            writeOnce(directory.resolve(base + ".p7s"), signature);
-            writeOnce(directory.resolve(base + ".tsr"), timeStamp);
-            writeOnce(json, statement);
-            return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
-                    head.chainHash(), now);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + base + " to " + directory, e);
         }
+    }
+
+    private CheckpointSet.Checkpoint writeLocked(Path directory, String base, AuditChainStore.Link head, Instant now)
+            throws IOException {
+        Path json = directory.resolve(base + ".json");
+        if (Files.exists(json)) {
+            return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
+                    head.chainHash(), Files.getLastModifiedTime(json).toInstant());
+        }
+        byte[] statement = CheckpointSet.statement(settings.installationName(), head.position(), head.revisionId(),
+                head.chainHash(), now);
+        byte[] signature = new CmsSigner(clock).signDetached(statement, trust().checkpointSigner());
+        byte[] timeStamp = timeStampAuthority().timeStamp(statement);
+        // the statement last: a checkpoint exists only once all three files do
+        writeOnce(directory.resolve(base + ".p7s"), signature);
+        writeOnce(directory.resolve(base + ".tsr"), timeStamp);
+        writeOnce(json, statement);
+        return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
+                head.chainHash(), now);
     }
 
     TimeStampAuthority timeStampAuthority() {

@@ -32,17 +32,16 @@ public final class VerifyAuditCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Map<String, String> options = options(args);
+        String password = System.getenv(options.getOrDefault("--password-env", "EBR_VERIFY_DB_PASSWORD"));
+        System.exit(run(args, password, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
+    /** Runs the check; the password comes separately so that it never appears in a process list. */
+    public static int run(String[] args, String password, PrintStream out, PrintStream err) {
+        Map<String, String> options = options(args);
         String url = options.get("--url");
         String user = options.get("--user");
-        String password = System.getenv(options.getOrDefault("--password-env", "EBR_VERIFY_DB_PASSWORD"));
         if (url == null || user == null || !options.containsKey("--ca")) {
             err.println("usage: --url JDBC-URL --user USER [--password-env VAR] [--checkpoints DIR] --ca CA.pem");
             return 2;
@@ -67,6 +66,14 @@ public final class VerifyAuditCommand {
             err.println("verify-audit: cannot read the audit trail: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")");
             return 2;
         }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
     }
 
     private static void print(AuditVerification result, Path checkpointDir, PrintStream out) {

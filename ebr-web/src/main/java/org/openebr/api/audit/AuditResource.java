@@ -1,5 +1,6 @@
 package org.openebr.api.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -25,6 +26,7 @@ import org.openebr.audit.boundary.AuditPage;
 import org.openebr.audit.boundary.AuditSort;
 import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.audit.boundary.AuditVerification;
+import org.openebr.audit.boundary.ChangeReasons;
 import org.openebr.audit.boundary.RecordVersion;
 
 @Path("audit")
@@ -38,6 +40,9 @@ public class AuditResource {
 
     @Inject
     AuditIntegrity integrity;
+
+    @Inject
+    ChangeReasons reasons;
 
     @GET
     @Operation(summary = "Search the audit trail",
@@ -54,6 +59,14 @@ public class AuditResource {
                             @QueryParam("order") String order) {
         return trail.search(filter(entityType, recordId, user, action, from, to, text),
                 number("page", page, 0), number("size", size, 50), sort(sort, order));
+    }
+
+    @GET
+    @Path("reasons")
+    @PermitAll
+    @Operation(summary = "The configured reasons for change (a pick-list; free text is allowed too)")
+    public List<String> reasons() {
+        return reasons.configured();
     }
 
     @GET

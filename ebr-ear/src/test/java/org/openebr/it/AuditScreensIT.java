@@ -1,0 +1,98 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The audit trail screens in a real browser on the real server: what an inspector and QA see and export. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditScreensIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(contextRoot);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
+        browser.close();
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void an_inspector_filters_the_trail_opens_a_history_and_exports_pdf_and_csv_stating_the_filter() throws IOException {
+        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.open("app/audit-trail.xhtml");
+        browser.waitForText("Audit trail");
+
+        browser.choose("entity-type", "RoleGrant");
+        browser.type("user", "system");
+        browser.clickAndWaitFor("search", "record type = RoleGrant; user = system");
+        assertThat(browser.text()).contains("Create demo accounts").contains("demo mode").contains("OPERATOR")
+                .doesNotContain("No audit trail entries");
+
+        Path pdf = browser.download("export-pdf", ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            int pages = document.getNumberOfPages();
+            for (int i = 1; i <= pages; i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                assertThat(stripper.getText(document)).contains("Page " + i + " of " + pages).contains("record type = RoleGrant; user = system");
+            }
+        }
+        Path csv = browser.download("export-csv", ".csv");
+        assertThat(Files.readString(csv)).contains("revision,").contains("RoleGrant").doesNotContain("UserAccount,");
+
+        browser.clickAndWaitForPage("entries:0:history");
+        assertThat(browser.path()).startsWith("app/audit-history.xhtml");
+        assertThat(browser.text()).contains("History of RoleGrant").contains("Version 1").contains("CREATED");
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void qa_checks_the_integrity_of_the_trail_on_screen() {
+        browser.signIn("qa1", Api.DEMO_PASSWORD);
+        browser.open("app/audit-trail.xhtml");
+        browser.clickAndWaitFor("verify", "revisions recomputed");
+        assertThat(browser.valueOf("verification-result")).startsWith("INTACT");
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void operators_and_administrators_cannot_open_the_audit_trail() {
+        browser.signIn("operator1", Api.DEMO_PASSWORD);
+        browser.open("app/audit-trail.xhtml");
+        assertThat(browser.text()).doesNotContain("Verify integrity now");
+        assertThat(browser.text().toLowerCase()).contains("not allowed");
+    }
+}

@@ -1,0 +1,686 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openebr.it.Api.q;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openebr.audit.control.AuditChainStore;
+import org.openebr.audit.control.CanonicalRevision;
+
+/**
+ * The audit trail on the real server and database: revisions with who/role/why/where/when, the
+ * mandatory reason, value history, append-only tables, search and exports, and the integrity
+ * verifier against every kind of tampering, done here as a database superuser would (the owner
+ * role disables the append-only trigger) and undone afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditTrailIT {
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String PASSWORD = "vials leave the tunnel at dawn";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithProbe();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Http http;
+    Api admin;
+    Api inspector;
+    Api qa;
+
+    @BeforeEach
+    void clients() {
+        http = new Http(contextRoot);
+        admin = Api.demo(http, "admin1");
+        inspector = Api.demo(http, "inspector1");
+        qa = Api.demo(http, "qa1");
+    }
+
+    // --- what a revision records --------------------------------------------------------------
+
+    @Test
+    @Tag("P11-10e-1")
+    void a_rolled_back_transaction_leaves_neither_data_nor_audit_row() throws SQLException {
+        String user = unique("rollback");
+        create(user, "Rita Rollback");
+
+        HttpResponse<String> failed = admin.post("api/v1/it-probe/audit/rollback/" + user, "{}");
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(count("select count(*) from training_record where qualification = 'IT-ROLLBACK'")).isZero();
+        assertThat(count("select count(*) from training_record_aud where qualification = 'IT-ROLLBACK'")).isZero();
+    }
+
+    @Test
+    @Tag("P11-10e-3")
+    @Tag("A11-12.4-1")
+    void three_changes_give_four_values_in_the_history_each_with_who_when_and_why() throws SQLException {
+        String user = unique("history");
+        create(user, "Hanna History");
+        for (int i = 0; i < 5; i++) {
+            assertThat(new Api(http, user, "not the password " + i).get("api/v1/me").statusCode()).isEqualTo(401);
+        }
+        assertThat(admin.post("api/v1/users/" + user + "/unlock", "{\"reason\":\"identity confirmed by phone\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(admin.post("api/v1/users/" + user + "/deactivate", "{\"reason\":\"left the company\"}").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> response = inspector.get("api/v1/audit/records/UserAccount/" + accountId(user));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonObject> versions = Api.array(response).getValuesAs(JsonObject.class);
+        assertThat(versions).extracting(v -> v.getJsonObject("values").getString("status"))
+                .containsExactly("ACTIVE", "LOCKED", "ACTIVE", "DEACTIVATED");
+        assertThat(versions).extracting(v -> v.getString("action")).containsExactly("CREATED", "CHANGED", "CHANGED", "CHANGED");
+        assertThat(versions).extracting(v -> v.getString("userName")).containsExactly("admin1", "anonymous", "admin1", "admin1");
+        assertThat(versions).extracting(v -> v.getString("reason"))
+                .containsExactly("new hire", "locked after 5 consecutive failed sign-in attempts",
+                        "identity confirmed by phone", "left the company");
+        assertThat(versions.get(3).getString("command")).isEqualTo("Deactivate account");
+        assertThat(versions.get(3).getString("actingRole")).isEqualTo("ADMIN");
+
+        JsonObject page = inspector.getJson("api/v1/audit?entityType=UserAccount&recordId=" + accountId(user) + "&order=asc");
+        List<JsonObject> entries = page.getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertThat(entries).hasSize(4);
+        assertThat(changesOf(entries.get(1))).containsEntry("status", List.of("ACTIVE", "LOCKED"));
+        assertThat(changesOf(entries.get(3))).containsEntry("status", List.of("ACTIVE", "DEACTIVATED"));
+    }
+
+    @Test
+    @Tag("A11-9-1")
+    void a_change_without_a_reason_is_refused_and_changes_nothing() throws SQLException {
+        String user = unique("noreason");
+        create(user, "Nora Noreason");
+        long versionsBefore = count("select count(*) from user_account_aud where id = '" + accountId(user) + "'");
+
+        HttpResponse<String> blank = admin.post("api/v1/users/" + user + "/deactivate", "{\"reason\":\"  \"}");
+        assertThat(blank.statusCode()).as(blank.body()).isBetween(400, 422);
+        assertThat(blank.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(blank.body()).containsIgnoringCase("reason");
+
+        // below every boundary: the revision listener refuses a modification without a reason
+        HttpResponse<String> bypass = admin.post("api/v1/it-probe/audit/change-without-reason/" + user, "{}");
+        assertThat(bypass.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(bypass.body()).doesNotContain("at org.");
+
+        assertThat(admin.getJson("api/v1/users/" + user).getString("status")).isEqualTo("ACTIVE");
+        assertThat(count("select count(*) from user_account_aud where id = '" + accountId(user) + "'")).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    @Tag("A11D-12-1")
+    @Tag("TIME-2")
+    void every_entry_names_user_full_name_role_command_reason_client_and_utc_time_with_the_site_zone() throws SQLException {
+        String user = unique("who");
+        create(user, "Walter Who");
+        String correlation = "it-" + UUID.randomUUID();
+        HttpResponse<String> granted = http.send(HttpRequest.newBuilder(http.uri("api/v1/users/" + user + "/roles"))
+                .header("Authorization", basic("admin1")).header("X-Correlation-Id", correlation)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"GRANT\",\"role\":\"OPERATOR\",\"reason\":\"qualified for line 2\"}")));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+
+        JsonObject entry = inspector.getJson("api/v1/audit?entityType=RoleGrant&text=" + correlation)
+                .getJsonArray("entries").getJsonObject(0);
+
+        assertThat(entry.getString("userName")).isEqualTo("admin1");
+        assertThat(entry.getString("fullName")).isEqualTo("Adam Administrator");
+        assertThat(entry.getString("actingRole")).isEqualTo("ADMIN");
+        assertThat(entry.getString("command")).isEqualTo("Grant role OPERATOR");
+        assertThat(entry.getString("reason")).isEqualTo("qualified for line 2");
+        assertThat(entry.getString("clientAddress")).isNotBlank();
+        assertThat(entry.getString("correlationId")).isEqualTo(correlation);
+        assertThat(entry.getString("siteZone")).isEqualTo("Europe/Berlin");
+        assertThat(Instant.parse(entry.getString("recordedAt"))).isCloseTo(Instant.now(), within(120));
+        assertThat(entry.getString("action")).isEqualTo("CREATED");
+        assertThat(changesOf(entry)).containsEntry("role", java.util.Arrays.asList(null, "OPERATOR"));
+        // the server runs with user.timezone America/New_York: the stored instant is UTC regardless
+        assertThat(count("select count(*) from audit_revision where site_zone <> 'Europe/Berlin'")).isZero();
+        assertThat(count("select count(*) from audit_revision where user_name = '' or full_name = ''"
+                + " or acting_role = '' or command = '' or client_address = ''")).isZero();
+    }
+
+    @Test
+    @Tag("A11D-12-2")
+    void sign_ins_privilege_changes_alert_acknowledgements_and_exports_are_in_one_trail() throws SQLException {
+        String user = unique("day");
+        String password = activate(user, "Dora Day");
+        Instant dayStart = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        assertThat(new Api(http, user, password).get("api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(grant(user, "QA_REVIEWER").statusCode()).isEqualTo(200);
+        HttpResponse<String> export = new Api(http, user, password).get("api/v1/audit/export?format=csv&user=" + user);
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+
+        List<JsonObject> ofTheDay = inspector.getJson("api/v1/audit?size=200&user=" + user + "&from=" + dayStart
+                + "&to=" + dayStart.plus(1, ChronoUnit.DAYS)).getJsonArray("entries").getValuesAs(JsonObject.class);
+
+        assertThat(ofTheDay).anyMatch(e -> e.getString("entityType").equals("SecurityEvent")
+                && "LOGIN".equals(changesOf(e).get("type").get(1)));
+        assertThat(ofTheDay).anyMatch(e -> e.getString("entityType").equals("SecurityEvent")
+                && "PASSWORD_CHANGED".equals(changesOf(e).get("type").get(1)));
+        assertThat(ofTheDay).anyMatch(e -> e.getString("entityType").equals("RecordExport")
+                && "CSV".equals(changesOf(e).get("format").get(1))
+                && export.headers().firstValue("X-Content-SHA256").orElseThrow().equals(changesOf(e).get("content_sha256").get(1)));
+        // the grant was made by the administrator: in the administrator's trail, with the account as subject
+        assertThat(inspector.getJson("api/v1/audit?entityType=SecurityEvent&user=admin1&size=200&from=" + dayStart)
+                .getJsonArray("entries").getValuesAs(JsonObject.class))
+                .anyMatch(e -> "ROLE_GRANTED".equals(changesOf(e).get("type").get(1)) && user.equals(changesOf(e).get("subject").get(1)));
+    }
+
+    // --- reading: roles, filters, sorting, paging, exports ------------------------------------
+
+    @Test
+    @Tag("P11-10e-4")
+    @Tag("P11-10c-1")
+    void qa_and_inspectors_read_the_trail_nobody_changes_or_purges_it() {
+        assertThat(inspector.get("api/v1/audit").statusCode()).isEqualTo(200);
+        assertThat(qa.get("api/v1/audit").statusCode()).isEqualTo(200);
+        assertThat(Api.demo(http, "operator1").get("api/v1/audit").statusCode()).isEqualTo(403);
+        assertThat(admin.get("api/v1/audit").statusCode()).isEqualTo(403);
+        assertThat(Api.demo(http, "operator1").get("api/v1/audit/verification").statusCode()).isEqualTo(403);
+        for (String method : List.of("DELETE", "PUT", "PATCH")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("api/v1/audit"))
+                    .header("Authorization", basic("inspector1")).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+        }
+        assertThat(inspector.post("api/v1/audit", "{}").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void the_trail_is_filtered_by_record_type_user_action_time_and_text_sorted_and_paged() throws SQLException {
+        String user = unique("filter");
+        create(user, "Fiona Filter");
+        String id = accountId(user);
+
+        JsonObject created = inspector.getJson("api/v1/audit?entityType=UserAccount&recordId=" + id + "&action=CREATED");
+        assertThat(created.getInt("total")).isEqualTo(1);
+        assertThat(inspector.getJson("api/v1/audit?text=Fiona&entityType=UserAccount").getJsonArray("entries")
+                .getValuesAs(JsonObject.class)).isEmpty(); // text searches who/why/where, not the values
+        assertThat(inspector.getJson("api/v1/audit?text=" + id.substring(0, 13)).getInt("total")).isGreaterThanOrEqualTo(1);
+        assertThat(inspector.getJson("api/v1/audit?user=ADMIN1&from=" + Instant.now().minusSeconds(300)).getInt("total"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(inspector.getJson("api/v1/audit?to=2000-01-01T00:00:00Z").getInt("total")).isZero();
+
+        JsonObject page = inspector.getJson("api/v1/audit?size=3&page=1");
+        assertThat(page.getJsonArray("entries")).hasSize(3);
+        assertThat(page.getInt("page")).isEqualTo(1);
+        assertThat(page.getJsonNumber("total").longValue()).isGreaterThan(6);
+        List<Long> newestFirst = revisions(inspector.getJson("api/v1/audit?size=20"));
+        assertThat(newestFirst).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<String> users = inspector.getJson("api/v1/audit?size=50&sort=user&order=asc").getJsonArray("entries")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("userName").toLowerCase()).toList();
+        assertThat(users).isSorted();
+
+        for (String bad : List.of("entityType=Batch", "action=EDITED", "from=yesterday", "size=1000", "page=-1",
+                "sort=colour", "order=up", "from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z")) {
+            HttpResponse<String> response = inspector.get("api/v1/audit?" + bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(bad)
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        }
+        assertThat(inspector.get("api/v1/audit/records/UserAccount/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void exports_as_csv_json_and_pdf_state_the_filter_and_are_themselves_audited() throws IOException, SQLException {
+        String user = unique("export");
+        create(user, "Erik Export");
+        String filter = "entityType=UserAccount&recordId=" + accountId(user);
+
+        HttpResponse<String> csv = inspector.get("api/v1/audit/export?format=csv&" + filter);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
+        assertThat(csv.body()).contains("revision,").contains(user);
+
+        JsonObject json = Api.object(inspector.get("api/v1/audit/export?format=json&" + filter));
+        assertThat(json.getInt("entryCount")).isEqualTo(1);
+        assertThat(json.getJsonObject("filter").getString("description")).contains("record type = UserAccount");
+
+        HttpResponse<byte[]> pdf = bytes("api/v1/audit/export?format=pdf&" + filter);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            int pages = document.getNumberOfPages();
+            for (int i = 1; i <= pages; i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = stripper.getText(document);
+                assertThat(text).contains("Page " + i + " of " + pages).contains("record type = UserAccount");
+            }
+        }
+        assertThat(count("select count(*) from record_export where exported_by = 'inspector1' and format = 'PDF'"
+                + " and filter_description like '%" + accountId(user) + "%'")).isEqualTo(1);
+
+        HttpResponse<String> badFormat = inspector.get("api/v1/audit/export?format=xml");
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(badFormat.body()).contains("csv, json or pdf");
+    }
+
+    // --- append-only in the database ---------------------------------------------------------
+
+    @Test
+    @Tag("P11-10e-2")
+    @Tag("ALCOA-Comp-1")
+    void neither_the_runtime_role_nor_the_owner_can_update_delete_or_truncate_audit_tables() throws SQLException {
+        List<String> tables = new ArrayList<>(List.of("audit_revision", "audit_chain_link", "record_export"));
+        try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement();
+             ResultSet rows = sql.executeQuery("select table_name from information_schema.tables"
+                     + " where table_schema = 'ebr' and table_name like '%\\_aud'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        assertThat(tables).contains("user_account_aud", "role_grant_aud", "training_record_aud", "security_event_aud");
+        for (String table : tables) {
+            boolean hasRows = count("select count(*) from " + table) > 0;
+            for (Connection connection : List.of(TestDatabase.asRuntimeRole(), TestDatabase.asOwner())) {
+                boolean owner = connection.getMetaData().getUserName().equals(TestDatabase.ownerRole());
+                try (connection; Statement sql = connection.createStatement()) {
+                    List<String> statements = new ArrayList<>();
+                    // the owner's row triggers fire only for rows that exist; the runtime role lacks the privilege anyway
+                    if (hasRows || !owner) {
+                        statements.add("update " + table + " set " + anyColumn(table) + " = " + anyColumn(table));
+                        statements.add("delete from " + table);
+                    }
+                    // CASCADE: a referenced table is truncated with the tables that refer to it, each with its trigger
+                    statements.add("truncate " + table + " cascade");
+                    for (String statement : statements) {
+                        assertThatThrownBy(() -> sql.executeUpdate(statement)).as(statement + (owner ? " (owner)" : ""))
+                                .isInstanceOfSatisfying(SQLException.class,
+                                        e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+                    }
+                }
+            }
+        }
+        try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
+            for (String table : List.of("user_account", "role_grant", "training_record", "security_event")) {
+                assertThatThrownBy(() -> sql.executeUpdate("delete from " + table)).as(table)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            }
+        }
+    }
+
+    // --- integrity -----------------------------------------------------------------------------
+
+    @Test
+    @Tag("P11-10a-1")
+    @Tag("A11D-12-3")
+    void an_untouched_trail_verifies_intact_online_offline_and_its_checkpoint_with_openssl() throws Exception {
+        create(unique("clean"), "Carl Clean");
+        HttpResponse<String> checkpoint = qa.post("api/v1/audit/checkpoints", "");
+        assertThat(checkpoint.statusCode()).as(checkpoint.body()).isEqualTo(201);
+        String base = Api.object(checkpoint).getString("fileName").replace(".json", "");
+
+        JsonObject result = verification();
+        assertThat(result.getBoolean("intact")).as(result.toString()).isTrue();
+        assertThat(result.getJsonNumber("linksChecked").longValue()).isPositive();
+        assertThat(result.getInt("checkpointsChecked")).isPositive();
+        assertThat(result.getJsonArray("problems")).isEmpty();
+
+        Offline offline = offline();
+        assertThat(offline.status).as(offline.output).isZero();
+        assertThat(offline.output).contains("INTACT");
+
+        Path dir = Path.of(System.getProperty("ebr.test.checkpoint.dir"));
+        Path ca = Files.writeString(Files.createTempFile("ebr-ca", ".pem"), inspector.get("api/v1/audit/certificate").body());
+        assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", dir.resolve(base + ".p7s").toString(),
+                "-content", dir.resolve(base + ".json").toString(), "-CAfile", ca.toString(), "-out", "/dev/null")).isZero();
+        assertThat(openssl("ts", "-verify", "-data", dir.resolve(base + ".json").toString(),
+                "-in", dir.resolve(base + ".tsr").toString(), "-CAfile", ca.toString())).isZero();
+        assertThat(Files.readString(dir.resolve(base + ".json"))).contains("\"format\":\"openebr-audit-checkpoint/1\"");
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void an_edited_audit_row_is_found_named_and_raises_an_alert() throws Exception {
+        String user = unique("edit");
+        create(user, "Edith Edit");
+        grant(user, "OPERATOR");
+        verification();
+        long rev = count("select max(rev) from role_grant_aud where account_id = '" + accountId(user) + "'");
+
+        asSuperuser("role_grant_aud", "update role_grant_aud set grant_reason = 'forged' where rev = " + rev);
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
+            assertThat(broken.getJsonArray("problems").getString(0)).contains("Revision " + rev).contains("altered");
+            Offline offline = offline();
+            assertThat(offline.status).as(offline.output).isEqualTo(1);
+            assertThat(offline.output).contains("first bad revision " + rev);
+            assertThat(Api.array(admin.get("api/v1/security-alerts")).getValuesAs(JsonObject.class))
+                    .anyMatch(a -> a.getString("type").equals("AUDIT_INTEGRITY_FAILURE") && a.getString("detail").contains("revision " + rev));
+        } finally {
+            asSuperuser("role_grant_aud", "update role_grant_aud set grant_reason = 'trained and approved for the line' where rev = " + rev);
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void a_deleted_audit_row_is_found() throws Exception {
+        String user = unique("delete");
+        create(user, "Dana Delete");
+        verification();
+        String id = accountId(user);
+        long rev = count("select min(rev) from user_account_aud where id = '" + id + "'");
+
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("create table it_saved_row as select * from user_account_aud where id = '" + id + "' and rev = " + rev);
+            sql.execute("alter table user_account_aud disable trigger user_account_aud_append_only");
+            sql.execute("delete from user_account_aud where id = '" + id + "' and rev = " + rev);
+            sql.execute("alter table user_account_aud enable trigger user_account_aud_append_only");
+            owner.commit();
+        }
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
+        } finally {
+            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+                sql.execute("insert into user_account_aud select * from it_saved_row");
+                sql.execute("drop table it_saved_row");
+            }
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void a_forged_row_inserted_into_a_recorded_revision_is_found() throws Exception {
+        String user = unique("forge");
+        create(user, "Fred Forge");
+        verification();
+        long rev = count("select min(rev) from user_account_aud where id = '" + accountId(user) + "'");
+        UUID forged = UUID.randomUUID();
+
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            // an INSERT needs no trigger to be disabled: the owner may insert, like the application
+            sql.execute("insert into training_record_aud (id, rev, revtype, account_id, qualification, description,"
+                    + " valid_from, recorded_at, recorded_by) values ('" + forged + "', " + rev + ", 0, '" + accountId(user)
+                    + "', 'OP-ASEPTIC-FILLING', 'backdated', date '2026-01-01', now(), 'admin1')");
+        }
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
+        } finally {
+            asSuperuser("training_record_aud", "delete from training_record_aud where id = '" + forged + "'");
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void a_reordered_chain_is_found() throws Exception {
+        create(unique("order"), "Otto Order");
+        create(unique("order"), "Olga Order");
+        verification();
+        // two links behind the head: the chainer keeps appending to the (untouched) head meanwhile
+        long after = count("select max(position) from audit_chain_link") - 1;
+        long before = after - 1;
+        long aside = after + 1_000_000_000L;
+        // the primary key is checked row by row: swap through a position set aside
+        List<String> swap = List.of("update audit_chain_link set position = " + aside + " where position = " + after,
+                "update audit_chain_link set position = " + after + " where position = " + before,
+                "update audit_chain_link set position = " + before + " where position = " + aside);
+
+        chainAsSuperuser(swap);
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonNumber("firstBadPosition").longValue()).isEqualTo(before);
+        } finally {
+            chainAsSuperuser(swap);
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void a_superuser_who_edits_rows_and_recomputes_the_whole_chain_is_caught_by_the_signed_checkpoint() throws Exception {
+        String user = unique("rewrite");
+        create(user, "Rhea Rewrite");
+        assertThat(qa.post("api/v1/audit/checkpoints", "").statusCode()).isEqualTo(201);
+        long rev = count("select min(rev) from user_account_aud where id = '" + accountId(user) + "'");
+
+        rewrite(rev, "Rhea Rewritten");
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).as(broken.toString()).isFalse();
+            assertThat(broken.getJsonArray("problems").getString(0)).contains("Checkpoint").contains("rewritten");
+            Offline offline = offline();
+            assertThat(offline.status).isEqualTo(1);
+            assertThat(offline.output).contains("Checkpoint");
+        } finally {
+            rewrite(rev, "Rhea Rewrite");
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    /** Edits a full name in the audit trail and recomputes every link from there on, as a superuser could. */
+    private void rewrite(long rev, String fullName) throws SQLException {
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            AuditChainStore store = new AuditChainStore(owner);
+            store.lockChain();
+            sql.execute("alter table user_account_aud disable trigger user_account_aud_append_only");
+            sql.execute("alter table audit_chain_link disable trigger audit_chain_link_append_only");
+            sql.execute("update user_account_aud set full_name = '" + fullName + "' where rev = " + rev);
+            long position = count(owner, "select position from audit_chain_link where revision_id = " + rev);
+            List<AuditChainStore.Link> links = store.links(position, Integer.MAX_VALUE);
+            byte[] chain = position == 1 ? CanonicalRevision.GENESIS : store.links(position - 1, 1).get(0).chainHash();
+            Map<Long, byte[]> contents = store.canonical(links.stream().map(AuditChainStore.Link::revisionId).toList());
+            try (PreparedStatement update = owner.prepareStatement(
+                    "update audit_chain_link set content_hash = ?, chain_hash = ? where position = ?")) {
+                for (AuditChainStore.Link link : links) {
+                    byte[] content = CanonicalRevision.sha256(contents.get(link.revisionId()));
+                    chain = CanonicalRevision.link(chain, content);
+                    update.setBytes(1, content);
+                    update.setBytes(2, chain);
+                    update.setLong(3, link.position());
+                    update.executeUpdate();
+                }
+            }
+            sql.execute("alter table user_account_aud enable trigger user_account_aud_append_only");
+            sql.execute("alter table audit_chain_link enable trigger audit_chain_link_append_only");
+            owner.commit();
+        }
+    }
+
+    private void chainAsSuperuser(List<String> statements) throws SQLException {
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            new AuditChainStore(owner).lockChain();
+            sql.execute("alter table audit_chain_link disable trigger audit_chain_link_append_only");
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+            sql.execute("alter table audit_chain_link enable trigger audit_chain_link_append_only");
+            owner.commit();
+        }
+    }
+
+    /** Runs a statement as a superuser would: the append-only trigger is off for just that moment. */
+    private static void asSuperuser(String table, String statement) throws SQLException {
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("alter table " + table + " disable trigger " + table + "_append_only");
+            sql.execute(statement);
+            sql.execute("alter table " + table + " enable trigger " + table + "_append_only");
+            owner.commit();
+        }
+    }
+
+    private JsonObject verification() {
+        HttpResponse<String> response = inspector.get("api/v1/audit/verification");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Api.object(response);
+    }
+
+    private record Offline(int status, String output) {
+    }
+
+    /** The offline verifier of bin/ebr verify-audit, run against the test database. */
+    private static Offline offline() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = org.openebr.audit.control.VerifyAuditCommand.run(new String[] {
+                "--url", System.getProperty("ebr.test.db.url"), "--user", TestDatabase.runtimeRole(),
+                "--checkpoints", System.getProperty("ebr.test.checkpoint.dir"),
+                "--ca", Path.of(System.getProperty("ebr.test.key.dir"), "ca.pem").toString()},
+                System.getProperty("ebr.test.db.password"), print, print);
+        return new Offline(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        assertThat(status).as(String.join(" ", command) + "\n" + output).isZero();
+        return status;
+    }
+
+    private HttpResponse<byte[]> bytes(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.uri(path))
+                    .header("Authorization", basic("inspector1")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> changesOf(JsonObject entry) {
+        Map<String, List<String>> changes = new java.util.HashMap<>();
+        for (JsonObject change : entry.getJsonArray("changes").getValuesAs(JsonObject.class)) {
+            changes.put(change.getString("field"), java.util.Arrays.asList(text(change, "oldValue"), text(change, "newValue")));
+        }
+        return changes;
+    }
+
+    private static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value == null || value == JsonValue.NULL ? null : object.getString(name);
+    }
+
+    private static List<Long> revisions(JsonObject page) {
+        JsonArray entries = page.getJsonArray("entries");
+        return entries.getValuesAs(JsonObject.class).stream().map(e -> e.getJsonNumber("revision").longValue()).toList();
+    }
+
+    private static org.assertj.core.data.TemporalUnitOffset within(long seconds) {
+        return org.assertj.core.api.Assertions.within(seconds, ChronoUnit.SECONDS);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    private void create(String user, String fullName) {
+        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
+                + ",\"technical\":false,\"reason\":\"new hire\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private String activate(String user, String fullName) {
+        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
+                + ",\"technical\":false,\"reason\":\"new hire\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String oneTime = Api.object(created).getString("oneTimePassword");
+        HttpResponse<String> changed = new Api(http, user, oneTime).post("api/v1/me/password",
+                "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(PASSWORD) + "}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        return PASSWORD;
+    }
+
+    private HttpResponse<String> grant(String user, String role) {
+        return admin.post("api/v1/users/" + user + "/roles",
+                "{\"action\":\"GRANT\",\"role\":\"" + role + "\",\"reason\":\"trained and approved for the line\"}");
+    }
+
+    private static String accountId(String user) throws SQLException {
+        try (Connection app = TestDatabase.asRuntimeRole();
+             PreparedStatement select = app.prepareStatement("select id from user_account where user_name = ?")) {
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("account " + user).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection app = TestDatabase.asRuntimeRole()) {
+            return count(app, sql);
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static String anyColumn(String table) {
+        return table.equals("audit_chain_link") ? "position" : table.equals("audit_revision") || table.equals("record_export")
+                ? "id" : "rev";
+    }
+}
