@@ -150,6 +150,7 @@ class AuditTrailIT {
     @Test
     @Tag("A11D-12-1")
     @Tag("TIME-2")
+    @Tag("ALCOA-A-1")
     void every_entry_names_user_full_name_role_command_reason_client_and_utc_time_with_the_site_zone() throws SQLException {
         String user = unique("who");
         create(user, "Walter Who");
@@ -178,6 +179,45 @@ class AuditTrailIT {
         assertThat(count("select count(*) from audit_revision where site_zone <> 'Europe/Berlin'")).isZero();
         assertThat(count("select count(*) from audit_revision where user_name = '' or full_name = ''"
                 + " or acting_role = '' or command = '' or client_address = ''")).isZero();
+        // schema-wide: every audited value belongs to a revision that names its performer
+        try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement();
+             ResultSet tables = sql.executeQuery("select table_name from information_schema.tables"
+                     + " where table_schema = 'ebr' and table_name like '%\\_aud'")) {
+            List<String> auditTables = new ArrayList<>();
+            while (tables.next()) {
+                auditTables.add(tables.getString(1));
+            }
+            for (String table : auditTables) {
+                assertThat(count("select count(*) from " + table + " a left join audit_revision r on r.id = a.rev"
+                        + " where r.id is null or r.user_name = ''")).as(table).isZero();
+            }
+        }
+    }
+
+    @Test
+    @Tag("PICS-AT-1")
+    void each_interaction_is_saved_at_once_as_its_own_revision_with_its_own_time() throws SQLException {
+        String user = unique("steps");
+        create(user, "Stella Steps");
+        List<String> qualifications = List.of("OP-GOWNING", "OP-LINE-CLEARANCE", "OP-WEIGHING", "OP-FILLING");
+        for (String qualification : qualifications) {
+            HttpResponse<String> recorded = admin.post("api/v1/users/" + user + "/training", "{\"qualification\":"
+                    + q(qualification) + ",\"description\":\"aseptic filling line 2\",\"validFrom\":\"2026-11-01\"}");
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        }
+
+        List<JsonObject> ofUser = new ArrayList<>();
+        String id = accountId(user);
+        for (JsonObject entry : inspector.getJson("api/v1/audit?entityType=TrainingRecord&size=200")
+                .getJsonArray("entries").getValuesAs(JsonObject.class)) {
+            if (id.equals(changesOf(entry).get("account_id").get(1))) {
+                ofUser.add(0, entry); // newest first: reversed into the order of the interactions
+            }
+        }
+        assertThat(ofUser).extracting(e -> changesOf(e).get("qualification").get(1)).containsExactlyElementsOf(qualifications);
+        assertThat(ofUser).extracting(e -> e.getJsonNumber("revision").longValue()).doesNotHaveDuplicates();
+        List<Instant> times = ofUser.stream().map(e -> Instant.parse(e.getString("recordedAt"))).toList();
+        assertThat(times).doesNotHaveDuplicates().isSorted();
     }
 
     @Test
@@ -349,7 +389,6 @@ class AuditTrailIT {
 
     @Test
     @Tag("P11-10a-1")
-    @Tag("A11D-12-3")
     void an_untouched_trail_verifies_intact_online_offline_and_its_checkpoint_with_openssl() throws Exception {
         create(unique("clean"), "Carl Clean");
         HttpResponse<String> checkpoint = qa.post("api/v1/audit/checkpoints", "");
@@ -373,6 +412,26 @@ class AuditTrailIT {
         assertThat(openssl("ts", "-verify", "-data", dir.resolve(base + ".json").toString(),
                 "-in", dir.resolve(base + ".tsr").toString(), "-CAfile", ca.toString())).isZero();
         assertThat(Files.readString(dir.resolve(base + ".json"))).contains("\"format\":\"openebr-audit-checkpoint/1\"");
+    }
+
+    @Test
+    @Tag("A11D-12-3")
+    void the_audit_trail_cannot_be_switched_off_a_disabled_append_only_trigger_is_a_finding() throws Exception {
+        assertThat(verification().getBoolean("intact")).isTrue();
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            sql.execute("alter table training_record_aud disable trigger training_record_aud_append_only");
+        }
+        try {
+            JsonObject result = verification();
+            assertThat(result.getBoolean("intact")).isFalse();
+            assertThat(result.getJsonArray("problems").getString(0))
+                    .isEqualTo("Audit table training_record_aud has no enabled append-only trigger.");
+        } finally {
+            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+                sql.execute("alter table training_record_aud enable trigger training_record_aud_append_only");
+            }
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
     }
 
     @Test

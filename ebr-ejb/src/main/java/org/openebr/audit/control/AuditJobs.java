@@ -117,6 +117,8 @@ public class AuditJobs {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Audit chain could not be extended before verification", e);
         }
+        // the self-check again: a trigger disabled or a privilege granted since start-up is a finding too
+        selfCheckProblems = List.copyOf(selfCheck.problems());
         AuditVerification result = keeper.verify(selfCheckProblems);
         if (!result.intact()) {
             LOG.severe(() -> "Audit trail verification FAILED: " + result.problems());
