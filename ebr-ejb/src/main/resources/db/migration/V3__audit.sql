@@ -161,6 +161,33 @@ CREATE INDEX security_event_aud_rev ON security_event_aud (rev);
 CREATE INDEX security_alert_ack_aud_rev ON security_alert_ack_aud (rev);
 CREATE INDEX record_export_aud_rev ON record_export_aud (rev);
 
+-- Records that exist before the audit trail (an installation upgraded to this version) enter it as
+-- they stand, in one baseline revision, so that every record's history starts with a CREATED entry.
+DO $$
+DECLARE
+    baseline bigint;
+BEGIN
+    IF EXISTS (SELECT 1 FROM user_account) OR EXISTS (SELECT 1 FROM security_event) THEN
+        baseline := nextval('audit_revision_seq');
+        INSERT INTO audit_revision (id, timestamp_ms, recorded_at, site_zone, user_name, full_name, acting_role,
+                                    command, reason, channel, client_address, correlation_id)
+        VALUES (baseline, (extract(epoch FROM now()) * 1000)::bigint, now(), 'UTC', 'system', 'OpenEBR migration',
+                'SYSTEM', 'Audit trail introduced: existing records as they stand', NULL, 'SYSTEM', 'database',
+                'flyway-V3');
+        INSERT INTO user_account_aud SELECT id, baseline, 0, user_name, user_name_key, full_name, technical, demo,
+            status, password_set_at, password_change_required, locked_at, created_at, created_by, deactivated_at
+            FROM user_account;
+        INSERT INTO role_grant_aud SELECT id, baseline, 0, account_id, role, granted_at, granted_by, grant_reason,
+            revoked_at, revoked_by, revoke_reason FROM role_grant;
+        INSERT INTO training_record_aud SELECT id, baseline, 0, account_id, qualification, description, valid_from,
+            valid_until, recorded_at, recorded_by, voided_at, voided_by, void_reason FROM training_record;
+        INSERT INTO security_event_aud SELECT id, baseline, 0, occurred_at, type, actor, subject, detail, reason,
+            channel, client_address, alert FROM security_event;
+        INSERT INTO security_alert_ack_aud SELECT event_id, baseline, 0, acknowledged_at, acknowledged_by, comment
+            FROM security_alert_ack;
+    END IF;
+END $$;
+
 SELECT make_append_only('audit_revision');
 SELECT make_append_only('user_account_aud');
 SELECT make_append_only('role_grant_aud');

@@ -241,6 +241,23 @@ class AuditTrailIT {
         assertThat(ofTheDay).anyMatch(e -> e.getString("entityType").equals("RecordExport")
                 && "CSV".equals(changesOf(e).get("format").get(1))
                 && export.headers().firstValue("X-Content-SHA256").orElseThrow().equals(changesOf(e).get("content_sha256").get(1)));
+        // an alert and its acknowledgement: a lockout, acknowledged by an administrator with a comment
+        String locked = unique("alert");
+        create(locked, "Alma Alert");
+        for (int i = 0; i < 5; i++) {
+            new Api(http, locked, "wrong " + i).get("api/v1/me");
+        }
+        long alert = Api.array(admin.get("api/v1/security-alerts")).getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("type").equals("ACCOUNT_LOCKED") && locked.equals(a.getString("subject")))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertThat(admin.post("api/v1/security-alerts/" + alert + "/acknowledge",
+                "{\"comment\":\"called the user: typing errors after a holiday\"}").statusCode()).isBetween(200, 204);
+        assertThat(inspector.getJson("api/v1/audit?entityType=SecurityAlertAcknowledgement&recordId=" + alert)
+                .getJsonArray("entries").getValuesAs(JsonObject.class)).singleElement().satisfies(e -> {
+                    assertThat(e.getString("userName")).isEqualTo("admin1");
+                    assertThat(e.getString("command")).isEqualTo("Acknowledge security alert");
+                    assertThat(e.getString("reason")).isEqualTo("called the user: typing errors after a holiday");
+                });
         // the grant was made by the administrator: in the administrator's trail, with the account as subject
         assertThat(inspector.getJson("api/v1/audit?entityType=SecurityEvent&user=admin1&size=200&from=" + dayStart)
                 .getJsonArray("entries").getValuesAs(JsonObject.class))

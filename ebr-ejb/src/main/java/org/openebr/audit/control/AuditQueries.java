@@ -232,6 +232,9 @@ public final class AuditQueries {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant().toString();
         }
+        if (value instanceof Boolean bool) {
+            return bool.toString();
+        }
         return rows.getString(column);
     }
 

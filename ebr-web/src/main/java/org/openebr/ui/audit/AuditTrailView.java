@@ -98,10 +98,18 @@ public class AuditTrailView implements Serializable {
                 + shown(change.newValue());
     }
 
+    /** The site's local time with its zone named, for the table. */
     public String when(Instant instant) {
-        return instant == null ? "" : instant + "  |  " + site.zone().getId() + ": "
-                + instant.atZone(site.zone()).toLocalDateTime().toString().replace('T', ' ');
+        return instant == null ? "" : SITE_TIME.format(instant.atZone(site.zone())) + " (" + site.zone().getId() + ")";
     }
+
+    /** The stored UTC instant, shown beside the local time. */
+    public String utc(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    private static final java.time.format.DateTimeFormatter SITE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static String shown(String value) {
         return value == null ? "(none)" : value.isEmpty() ? "(empty)" : value;
