@@ -84,9 +84,13 @@ class AuditTrailIT {
         String user = unique("rollback");
         create(user, "Rita Rollback");
 
-        HttpResponse<String> failed = admin.post("api/v1/it-probe/audit/rollback/" + user, "{}");
+        String correlation = "it-rollback-" + UUID.randomUUID();
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(http.uri("api/v1/it-probe/audit/rollback/" + user))
+                .header("Authorization", basic("admin1")).header("X-Correlation-Id", correlation)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(count("select count(*) from audit_revision where correlation_id = '" + correlation + "'")).isZero();
         assertThat(count("select count(*) from training_record where qualification = 'IT-ROLLBACK'")).isZero();
         assertThat(count("select count(*) from training_record_aud where qualification = 'IT-ROLLBACK'")).isZero();
     }
@@ -140,8 +144,9 @@ class AuditTrailIT {
 
         // below every boundary: the revision listener refuses a modification without a reason
         HttpResponse<String> bypass = admin.post("api/v1/it-probe/audit/change-without-reason/" + user, "{}");
-        assertThat(bypass.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(bypass.body()).doesNotContain("at org.");
+        assertThat(bypass.statusCode()).as(bypass.body()).isEqualTo(422);
+        assertThat(Api.object(bypass).getString("type")).endsWith("reason-required");
+        assertThat(Api.object(bypass).getString("detail")).startsWith("A reason is required to change UserAccount");
 
         assertThat(admin.getJson("api/v1/users/" + user).getString("status")).isEqualTo("ACTIVE");
         assertThat(count("select count(*) from user_account_aud where id = '" + accountId(user) + "'")).isEqualTo(versionsBefore);
@@ -210,7 +215,7 @@ class AuditTrailIT {
         String id = accountId(user);
         for (JsonObject entry : inspector.getJson("api/v1/audit?entityType=TrainingRecord&size=200")
                 .getJsonArray("entries").getValuesAs(JsonObject.class)) {
-            if (id.equals(changesOf(entry).get("account_id").get(1))) {
+            if (entry.getString("action").equals("CREATED") && id.equals(changesOf(entry).get("account_id").get(1))) {
                 ofUser.add(0, entry); // newest first: reversed into the order of the interactions
             }
         }
@@ -442,7 +447,7 @@ class AuditTrailIT {
             JsonObject result = verification();
             assertThat(result.getBoolean("intact")).isFalse();
             assertThat(result.getJsonArray("problems").getString(0))
-                    .isEqualTo("Audit table training_record_aud has no enabled append-only trigger.");
+                    .isEqualTo("Audit table training_record_aud has an append-only trigger missing or disabled.");
         } finally {
             try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
                 sql.execute("alter table training_record_aud enable trigger training_record_aud_append_only");
@@ -576,6 +581,51 @@ class AuditTrailIT {
             assertThat(offline.output).contains("Checkpoint");
         } finally {
             rewrite(rev, "Rhea Rewrite");
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void a_forged_checkpoint_is_found() throws Exception {
+        HttpResponse<String> written = qa.post("api/v1/audit/checkpoints", "");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        Path json = Path.of(System.getProperty("ebr.test.checkpoint.dir"), Api.object(written).getString("fileName"));
+        byte[] original = Files.readAllBytes(json);
+        String forged = new String(original, StandardCharsets.UTF_8).replaceFirst("\"revision\":\\d+", "\"revision\":1");
+        json.toFile().setWritable(true);
+        Files.writeString(json, forged);
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonArray("problems").getString(0)).contains(json.getFileName().toString()).contains("does not verify");
+        } finally {
+            Files.write(json, original);
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
+    void links_that_no_checkpoint_covers_for_too_long_are_a_finding() throws Exception {
+        Path dir = Path.of(System.getProperty("ebr.test.checkpoint.dir"));
+        Path aside = Files.createTempDirectory("it-checkpoints-aside");
+        List<Path> moved = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("checkpoint-")).toList()) {
+                moved.add(Files.move(file, aside.resolve(file.getFileName())));
+            }
+        }
+        chainAsSuperuser(List.of("update audit_chain_link set chained_at = chained_at - interval '1 day' where position = 1"));
+        try {
+            JsonObject result = verification();
+            assertThat(result.getBoolean("intact")).isFalse();
+            assertThat(result.getJsonArray("problems").getString(0)).contains("Links from 1 on").contains("no signed checkpoint");
+        } finally {
+            chainAsSuperuser(List.of("update audit_chain_link set chained_at = chained_at + interval '1 day' where position = 1"));
+            for (Path file : moved) {
+                Files.move(aside.resolve(file.getFileName()), file);
+            }
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }

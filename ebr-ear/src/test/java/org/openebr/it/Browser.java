@@ -110,7 +110,8 @@ final class Browser implements AutoCloseable {
                 item.click();
                 shortWait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
                 return;
-            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementClickInterceptedException missed) {
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException
+                     | org.openqa.selenium.StaleElementReferenceException missed) {
                 if (attempt == 3) {
                     throw new AssertionError("could not choose '" + label + "' in " + id + " on " + path(), missed);
                 }

@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import org.openebr.identity.boundary.IdentityRefused;
 import org.openebr.identity.boundary.SecurityLog;
+import org.openebr.platform.boundary.DomainException;
 
 /**
  * Base of the exception mappers: what a problem document needs to know about the request it
@@ -52,6 +55,25 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
         securityLog.accessDenied(user, method() + " " + path());
         return Problem.of(Response.Status.FORBIDDEN, "forbidden",
                 "Your roles do not allow " + method() + " " + path() + ". The attempt has been recorded.", path()).toResponse();
+    }
+
+    /** A business rule's refusal: its own words and status (also when it arrives wrapped, see UnexpectedExceptionMapper). */
+    Response ruleBroken(DomainException exception) {
+        Response.StatusType status = Response.Status.fromStatusCode(exception.status());
+        if (status == null) {
+            status = new Response.StatusType() {
+                public int getStatusCode() { return exception.status(); }
+                public Response.Status.Family getFamily() { return Response.Status.Family.familyOf(exception.status()); }
+                public String getReasonPhrase() { return exception.status() == 422 ? "Unprocessable Content" : "Error"; }
+            };
+        }
+        Problem problem = Problem.of(status, exception.kind(), exception.getMessage(), path());
+        if (exception instanceof IdentityRefused refused && !refused.details().isEmpty()) {
+            List<Problem.Violation> violations = refused.details().stream()
+                    .map(detail -> new Problem.Violation("newPassword", detail)).toList();
+            problem = problem.withViolations(violations);
+        }
+        return problem.toResponse();
     }
 
     Response serverError(Throwable cause) {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.envers.AuditReaderFactory;
+import org.openebr.audit.entity.AuditRevision;
 import org.openebr.identity.entity.TrainingRecord;
 import org.openebr.identity.entity.UserAccount;
 
@@ -29,8 +31,10 @@ public class AuditProbe {
         UserAccount account = account(user);
         em.persist(new TrainingRecord(account.id(), "IT-ROLLBACK", "must vanish with its audit row", LocalDate.now(),
                 null, "it-probe", Instant.now()));
+        // the revision row is written now, before the failure: the rollback must take it away too
+        AuditReaderFactory.get(em).getCurrentRevision(AuditRevision.class, true);
         em.flush();
-        throw new IllegalStateException("probe: fails after the audited insert reached the database");
+        throw new IllegalStateException("probe: fails after the audited insert and its revision reached the database");
     }
 
     @POST

@@ -1,6 +1,8 @@
 package org.openebr.audit.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,6 +12,8 @@ import org.openebr.audit.control.AuditJobs;
 import org.openebr.audit.control.ChainKeeper;
 import org.openebr.audit.control.CheckpointSet;
 import org.openebr.audit.control.Checkpoints;
+import org.openebr.identity.boundary.SecurityLog;
+import org.openebr.identity.entity.SecurityEventType;
 
 /**
  * Integrity of the audit trail on request: verify it now (the same check as the scheduled job and
@@ -34,6 +38,12 @@ public class AuditIntegrity {
     @Inject
     Checkpoints checkpoints;
 
+    @Inject
+    SecurityLog securityLog;
+
+    @Resource
+    SessionContext session;
+
     /** The CA certificate (PEM) that verifies checkpoints, time stamps and, later, signatures. */
     public String caCertificatePem() {
         return checkpoints.caCertificatePem();
@@ -43,10 +53,14 @@ public class AuditIntegrity {
         return jobs.verifyAndAlert();
     }
 
-    /** Links what has committed and signs the head; empty while the audit trail is empty. */
+    /** Links what has committed and signs the head; empty while the audit trail is empty. Recorded as a security event. */
     public Optional<CheckpointInfo> checkpointNow() {
         keeper.extend(true);
-        return keeper.checkpoint().map(AuditIntegrity::info);
+        Optional<CheckpointInfo> written = keeper.checkpoint().map(AuditIntegrity::info);
+        written.ifPresent(c -> securityLog.recordSeparately(SecurityEventType.AUDIT_CHECKPOINT_WRITTEN,
+                session.getCallerPrincipal().getName(), null,
+                "signed checkpoint " + c.fileName() + " of link " + c.position() + " on request", null));
+        return written;
     }
 
     private static CheckpointInfo info(CheckpointSet.Checkpoint c) {

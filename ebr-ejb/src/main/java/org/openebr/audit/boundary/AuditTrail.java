@@ -152,6 +152,8 @@ public class AuditTrail {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the export failed", e);
+        } catch (IllegalArgumentException cannotLayOut) {
+            throw new AuditRefused(422, "export-not-possible", "The export cannot be written: " + cannotLayOut.getMessage());
         }
         byte[] content = out.toByteArray();
         String sha256 = HexFormat.of().formatHex(CanonicalRevision.sha256(content));
@@ -179,6 +181,12 @@ public class AuditTrail {
         }
         if (filter.text() != null && filter.text().length() > 200) {
             throw AuditRefused.invalid("The search text has at most 200 characters.");
+        }
+        if (filter.recordId() != null && filter.recordId().length() > 100) {
+            throw AuditRefused.invalid("A record id has at most 100 characters.");
+        }
+        if (filter.userName() != null && filter.userName().length() > 64) {
+            throw AuditRefused.invalid("A user name has at most 64 characters.");
         }
     }
 

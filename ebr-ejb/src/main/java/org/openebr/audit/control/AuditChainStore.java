@@ -66,6 +66,17 @@ public final class AuditChainStore {
         }
     }
 
+    /** Like {@link #lockChain()}, but gives up at once when another chain writer works. */
+    public boolean tryLockChain() throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, CHAIN_LOCK);
+            try (ResultSet locked = lock.executeQuery()) {
+                locked.next();
+                return locked.getBoolean(1);
+            }
+        }
+    }
+
     /** The canonical bytes of each of the given revisions that exists. */
     public Map<Long, byte[]> canonical(List<Long> revisionIds) throws SQLException {
         Map<Long, CanonicalRevision.Row> revisions = new HashMap<>();

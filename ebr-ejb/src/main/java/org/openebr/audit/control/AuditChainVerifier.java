@@ -1,13 +1,15 @@
 package org.openebr.audit.control;
 
 import java.sql.SQLException;
-import org.openebr.audit.boundary.AuditVerification;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openebr.audit.boundary.AuditVerification;
 
 /**
  * Recomputes the whole chain from the rows in the database and compares it with the stored links
@@ -34,6 +36,21 @@ public final class AuditChainVerifier {
      *                    time stamp), with the problems of those that did not verify
      */
     public static AuditVerification verify(AuditChainStore store, CheckpointSet checkpoints, Clock clock) throws SQLException {
+        return verify(store, checkpoints, null, clock);
+    }
+
+    /**
+     * @param maxUncovered how long a link may stay without a checkpoint covering it (twice the
+     *                     checkpoint interval and some slack); null not to check. Older uncovered
+     *                     links mean the checkpoint job fails or checkpoints were removed, and links
+     *                     at the end of the chain that no checkpoint covers could be cut off unseen.
+     */
+    public static AuditVerification verify(AuditChainStore store, CheckpointSet checkpoints, Duration maxUncovered,
+                                           Clock clock) throws SQLException {
+        Instant now = clock.instant();
+        long coveredUpTo = checkpoints.valid().stream().mapToLong(CheckpointSet.Checkpoint::position).max().orElse(0);
+        Instant firstUncoveredChainedAt = null;
+        long firstUncovered = 0;
         List<String> problems = new ArrayList<>(checkpoints.problems());
         Map<Long, CheckpointSet.Checkpoint> byPosition = new HashMap<>();
         for (CheckpointSet.Checkpoint checkpoint : checkpoints.valid()) {
@@ -96,6 +113,10 @@ public final class AuditChainVerifier {
                         break scan;
                     }
                 }
+                if (link.position() == coveredUpTo + 1) {
+                    firstUncovered = link.position();
+                    firstUncoveredChainedAt = link.chainedAt();
+                }
                 checked++;
                 expected++;
             }
@@ -110,9 +131,16 @@ public final class AuditChainVerifier {
                 }
             }
         }
+        if (badPosition == null && maxUncovered != null && firstUncoveredChainedAt != null
+                && firstUncoveredChainedAt.isBefore(now.minus(maxUncovered))) {
+            problems.add("Links from " + firstUncovered + " on (the first chained at " + firstUncoveredChainedAt
+                    + ") are covered by no signed checkpoint, although checkpoints are due far more often: the"
+                    + " checkpoint job fails or checkpoints were removed, and the end of the chain could be cut off"
+                    + " unseen. A server writes a checkpoint when it starts; check the checkpoint directory.");
+        }
         AuditChainStore.Pending pending = store.pending();
         boolean intact = problems.isEmpty();
         return new AuditVerification(intact, checked, checked == 0 ? null : CanonicalRevision.hex(chainHash),
-                pending.count(), checkpointsChecked, badRevision, badPosition, problems, clock.instant());
+                pending.count(), checkpointsChecked, badRevision, badPosition, problems, now);
     }
 }

@@ -1,6 +1,7 @@
 package org.openebr.audit.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -76,6 +77,8 @@ public class AuditJobs {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Audit chain could not be extended at start-up", e);
         }
+        // what the previous run linked after its last checkpoint (e.g. before a kill -9) is covered now
+        checkpoint();
         timers.createIntervalTimer(CHAIN_INTERVAL_MS, CHAIN_INTERVAL_MS, new TimerConfig(Job.CHAIN, false));
         long checkpointMs = settings.checkpointMinutes() * 60_000L;
         timers.createIntervalTimer(checkpointMs, checkpointMs, new TimerConfig(Job.CHECKPOINT, false));
@@ -97,7 +100,7 @@ public class AuditJobs {
                 return;
             }
             try {
-                keeper.extend(false);
+                keeper.extendIfIdle();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Audit chain pass failed; the next pass retries", e);
             } finally {
@@ -110,8 +113,11 @@ public class AuditJobs {
         }
     }
 
-    /** A verification that raises a security alert when the trail is not intact. */
-    public AuditVerification verifyAndAlert() {
+    /**
+     * A verification that raises a security alert when the trail is not intact, or cannot be
+     * checked. One at a time: concurrent requests wait rather than pile up on the database.
+     */
+    public synchronized AuditVerification verifyAndAlert() {
         try {
             keeper.extend(true);
         } catch (RuntimeException e) {
@@ -119,7 +125,14 @@ public class AuditJobs {
         }
         // the self-check again: a trigger disabled or a privilege granted since start-up is a finding too
         selfCheckProblems = List.copyOf(selfCheck.problems());
-        AuditVerification result = keeper.verify(selfCheckProblems);
+        AuditVerification result;
+        try {
+            result = keeper.verify(selfCheckProblems);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Audit trail could not be verified", e);
+            alert("audit trail could not be verified: " + e.getMessage());
+            throw e;
+        }
         if (!result.intact()) {
             LOG.severe(() -> "Audit trail verification FAILED: " + result.problems());
             alert("audit trail verification failed"
@@ -127,6 +140,12 @@ public class AuditJobs {
                     + String.join(" ", result.problems()));
         }
         return result;
+    }
+
+    /** An orderly shutdown leaves no link uncovered. */
+    @PreDestroy
+    void stop() {
+        checkpoint();
     }
 
     void checkpoint() {

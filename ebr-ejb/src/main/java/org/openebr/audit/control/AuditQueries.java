@@ -85,9 +85,13 @@ public final class AuditQueries {
     /** Every version of one record, oldest first. */
     public List<RecordVersion> history(AuditedTables.AuditedTable table, String recordId) throws SQLException {
         List<RecordVersion> versions = new ArrayList<>();
+        if (!table.acceptsId(recordId)) {
+            return versions;
+        }
         try (PreparedStatement select = connection.prepareStatement("SELECT r.recorded_at, r.site_zone, r.user_name,"
                 + " r.full_name, r.acting_role, r.command, r.reason, a.* FROM ebr." + quote(table.auditTable()) + " a"
-                + " JOIN ebr.audit_revision r ON r.id = a.rev WHERE a." + quote(table.idColumn()) + "::text = ? ORDER BY a.rev")) {
+                + " JOIN ebr.audit_revision r ON r.id = a.rev WHERE a." + quote(table.idColumn()) + " = CAST(? AS "
+                + table.idType() + ") ORDER BY a.rev")) {
             select.setString(1, recordId);
             try (ResultSet rows = select.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
@@ -120,7 +124,8 @@ public final class AuditQueries {
         }
         List<Map<String, String>> versions = new ArrayList<>(2);
         try (PreparedStatement select = connection.prepareStatement("SELECT * FROM ebr." + quote(table.auditTable())
-                + " WHERE " + quote(table.idColumn()) + "::text = ? AND rev <= ? ORDER BY rev DESC LIMIT 2")) {
+                + " WHERE " + quote(table.idColumn()) + " = CAST(? AS " + table.idType() + ") AND rev <= ?"
+                + " ORDER BY rev DESC LIMIT 2")) {
             select.setString(1, recordId);
             select.setLong(2, revision);
             try (ResultSet rows = select.executeQuery()) {
@@ -157,22 +162,26 @@ public final class AuditQueries {
             if (filter.entityType() != null && !table.entityType().equals(filter.entityType())) {
                 continue;
             }
+            if (filter.recordId() != null && !table.acceptsId(filter.recordId())) {
+                continue;
+            }
             if (union.length() > 0) {
                 union.append(" UNION ALL ");
             }
             union.append("SELECT rev, '").append(table.entityType()).append("' AS entity_type, ")
                     .append(quote(table.idColumn())).append("::text AS record_id, revtype FROM ebr.")
                     .append(quote(table.auditTable()));
+            if (filter.recordId() != null) {
+                // typed, so that the primary key (id, rev) is used
+                union.append(" WHERE ").append(quote(table.idColumn())).append(" = CAST(? AS ").append(table.idType()).append(")");
+                parameters.add(filter.recordId());
+            }
         }
         if (union.length() == 0) {
             union.append("SELECT NULL::bigint AS rev, NULL::text AS entity_type, NULL::text AS record_id,"
                     + " NULL::smallint AS revtype WHERE false");
         }
         StringBuilder from = new StringBuilder("FROM (").append(union).append(") c JOIN ebr.audit_revision r ON r.id = c.rev WHERE true");
-        if (filter.recordId() != null) {
-            from.append(" AND c.record_id = ?");
-            parameters.add(filter.recordId());
-        }
         if (filter.userName() != null) {
             from.append(" AND lower(r.user_name) = lower(?)");
             parameters.add(filter.userName());

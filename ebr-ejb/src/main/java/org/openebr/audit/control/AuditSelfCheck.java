@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.envers.AuditReaderFactory;
+import org.openebr.identity.control.IdentitySettings;
 
 /**
  * Proves at every start that the audit trail is on and cannot be bypassed (EU GMP Annex 11 §12.3:
@@ -34,9 +35,19 @@ public class AuditSelfCheck {
     @Inject
     AuditedTables tables;
 
+    @Inject
+    AuditSettings settings;
+
+    @Inject
+    IdentitySettings identity;
+
     /** The problems found; empty when the audit trail is fully in force. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (settings.developmentKeyPassword() && !identity.demoMode()) {
+            problems.add("The key store that signs the checkpoints is protected by the development password:"
+                    + " set EBR_KEY_PASSWORD.");
+        }
         for (String entity : tables.unexpectedlyUnaudited()) {
             problems.add("Entity " + entity + " is not audited and not exempted: its changes would have no audit trail.");
         }
@@ -53,20 +64,22 @@ public class AuditSelfCheck {
         } catch (RuntimeException e) {
             problems.add("Envers is not active: " + e.getMessage());
         }
-        List<String> appendOnly = new ArrayList<>(List.of("audit_revision", "audit_chain_link"));
+        List<String> appendOnly = new ArrayList<>(List.of("audit_revision", "audit_chain_link", "record_export"));
         tables.audited().values().forEach(t -> appendOnly.add(t.auditTable()));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement check = connection.prepareStatement("SELECT to_regclass('ebr.' || ?) IS NOT NULL,"
                      + " has_table_privilege(current_user, 'ebr.' || ?, 'UPDATE'),"
                      + " has_table_privilege(current_user, 'ebr.' || ?, 'DELETE'),"
                      + " has_table_privilege(current_user, 'ebr.' || ?, 'TRUNCATE'),"
+                     // 'O' and 'A' fire in every session; 'D' (disabled) and 'R' (replica only) do not
                      + " (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = to_regclass('ebr.' || ?)"
-                     + "    AND t.tgname = ? || '_append_only' AND t.tgenabled <> 'D')")) {
+                     + "    AND t.tgname IN (? || '_append_only', ? || '_no_truncate') AND t.tgenabled IN ('O', 'A'))")) {
             for (String table : appendOnly) {
                 for (int i = 1; i <= 5; i++) {
                     check.setString(i, table);
                 }
                 check.setString(6, table);
+                check.setString(7, table);
                 try (ResultSet row = check.executeQuery()) {
                     row.next();
                     if (!row.getBoolean(1)) {
@@ -76,8 +89,8 @@ public class AuditSelfCheck {
                     if (row.getBoolean(2) || row.getBoolean(3) || row.getBoolean(4)) {
                         problems.add("The runtime database role may UPDATE, DELETE or TRUNCATE audit table " + table + ".");
                     }
-                    if (row.getLong(5) == 0) {
-                        problems.add("Audit table " + table + " has no enabled append-only trigger.");
+                    if (row.getLong(5) < 2) {
+                        problems.add("Audit table " + table + " has an append-only trigger missing or disabled.");
                     }
                 }
             }

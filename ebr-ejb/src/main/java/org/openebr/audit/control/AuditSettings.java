@@ -39,6 +39,10 @@ public class AuditSettings {
     Optional<String> tsaUrl;
 
     @Inject
+    @ConfigProperty(name = "ebr.tsa.ca.file")
+    Optional<String> tsaCaFile;
+
+    @Inject
     @ConfigProperty(name = "ebr.installation.name", defaultValue = "OpenEBR")
     String installationName;
 
@@ -88,6 +92,11 @@ public class AuditSettings {
 
     public List<String> reasons() {
         return reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+    }
+
+    /** The CA certificate (PEM) of the external time-stamp authority; empty for the internal one. */
+    public Optional<Path> tsaCaFile() {
+        return tsaCaFile.filter(s -> !s.isBlank()).map(Path::of);
     }
 
     public String installationName() {

@@ -29,8 +29,26 @@ public class AuditedTables {
             "AuditRevision", "the revision itself: the audit trail's own header row, append-only",
             "PasswordHistoryEntry", "holds only password hashes, which must not spread; append-only itself");
 
-    /** One audited record type. */
-    public record AuditedTable(String entityType, String table, String auditTable, String idColumn) {
+    /**
+     * One audited record type.
+     *
+     * @param idType the SQL type of its id ({@code uuid} or {@code bigint}), so lookups use the primary key
+     */
+    public record AuditedTable(String entityType, String table, String auditTable, String idColumn, String idType) {
+
+        /** Whether the text can be an id of this table at all (a malformed id matches nothing). */
+        public boolean acceptsId(String id) {
+            try {
+                if (idType.equals("uuid")) {
+                    java.util.UUID.fromString(id);
+                } else {
+                    Long.parseLong(id);
+                }
+                return true;
+            } catch (IllegalArgumentException notAnId) {
+                return false;
+            }
+        }
     }
 
     @PersistenceUnit(unitName = "ebr")
@@ -72,21 +90,38 @@ public class AuditedTables {
             }
             Table table = type.getAnnotation(Table.class);
             String tableName = table == null || table.name().isEmpty() ? name.toLowerCase() : table.name();
-            found.put(name, new AuditedTable(name, tableName, tableName + "_aud", idColumn(type)));
+            Field id = idField(type);
+            found.put(name, new AuditedTable(name, tableName, tableName + "_aud", idColumn(id), idType(type, id)));
         }
         audited = found;
         unaudited = List.copyOf(missing);
     }
 
-    private static String idColumn(Class<?> type) {
+    private static Field idField(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(Id.class)) {
-                    Column column = field.getAnnotation(Column.class);
-                    return column == null || column.name().isEmpty() ? field.getName().toLowerCase() : column.name();
+                    return field;
                 }
             }
         }
         throw new IllegalStateException(type.getName() + " has no @Id field");
+    }
+
+    private static String idColumn(Field id) {
+        Column column = id.getAnnotation(Column.class);
+        return column == null || column.name().isEmpty() ? id.getName().toLowerCase() : column.name();
+    }
+
+    private static String idType(Class<?> type, Field id) {
+        Class<?> javaType = id.getType();
+        if (javaType == java.util.UUID.class) {
+            return "uuid";
+        }
+        if (javaType == Long.class || javaType == long.class) {
+            return "bigint";
+        }
+        throw new IllegalStateException(type.getName() + ": ids of type " + javaType.getName()
+                + " are not supported by the audit trail queries");
     }
 }

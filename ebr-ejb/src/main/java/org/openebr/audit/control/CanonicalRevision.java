@@ -16,10 +16,12 @@ import java.util.TreeMap;
  *
  * <pre>
  * content  = "openebr-audit-revision/1\n" revision-line audit-line*
- * line     = table ( "\t" column "=" value )* "\n"      columns sorted by name
+ * line     = table ( "\t" column "=" value )* "\n"      columns sorted by name; columns whose
+ *            value is SQL NULL are left out, so that a column added later (nullable, no default)
+ *            leaves the hash of every earlier row unchanged
  * value    = PostgreSQL's text output of the column (TimeZone UTC, DateStyle ISO, bytea hex),
  *            escaped as PostgreSQL's COPY text format does: \ BS FF LF CR TAB VT written as
- *            \\ \b \f \n \r \t \v; SQL NULL written as \N
+ *            \\ \b \f \n \r \t \v
  * </pre>
  * The revision line is the {@code audit_revision} row; the audit lines are every row of every
  * {@code *_aud} table with that revision number, sorted by their UTF-8 bytes. Then
@@ -43,7 +45,9 @@ public final class CanonicalRevision {
         String line() {
             StringBuilder line = new StringBuilder(table);
             for (Map.Entry<String, String> column : values.entrySet()) {
-                line.append('\t').append(column.getKey()).append('=').append(escape(column.getValue()));
+                if (column.getValue() != null) {
+                    line.append('\t').append(column.getKey()).append('=').append(escape(column.getValue()));
+                }
             }
             return line.append('\n').toString();
         }

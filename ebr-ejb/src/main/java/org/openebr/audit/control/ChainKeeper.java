@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.openebr.audit.boundary.AuditVerification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.openebr.audit.boundary.AuditVerification;
 
 /**
  * Keeps the hash chain: links committed revisions, writes signed checkpoints, verifies. Called by
@@ -45,7 +45,7 @@ public class ChainKeeper {
     @Inject
     Checkpoints checkpoints;
 
-    /** Links what has committed; returns how many revisions were linked. */
+    /** Links what has committed (waiting for another chainer if need be); returns how many revisions were linked. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int extend(boolean everything) {
         Instant now = clock.instant();
@@ -56,11 +56,35 @@ public class ChainKeeper {
         }
     }
 
-    /** Recomputes the chain from the database and holds it against every signed checkpoint. */
-    public AuditVerification verify(List<String> selfCheckProblems) {
+    /** The regular pass: skipped when another chainer (another server) is at work. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int extendIfIdle() {
+        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
-            AuditVerification result = AuditChainVerifier.verify(new AuditChainStore(connection),
-                    checkpoints.load(), clock);
+            return AuditChainer.extendIfIdle(new AuditChainStore(connection), now.minus(WINDOW), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("extending the audit chain failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
+    /**
+     * Recomputes the chain from the database and holds it against every signed checkpoint. Read-only,
+     * and outside a JTA transaction: a long trail takes longer than a transaction may last.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditVerification verify(List<String> selfCheckProblems) {
+        Duration maxUncovered = Duration.ofMinutes(2L * settings.checkpointMinutes() + 10);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            AuditVerification result;
+            try {
+                result = AuditChainVerifier.verify(new AuditChainStore(connection), checkpoints.load(), maxUncovered, clock);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
             if (selfCheckProblems.isEmpty()) {
                 return result;
             }

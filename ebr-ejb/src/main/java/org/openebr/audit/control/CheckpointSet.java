@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openebr.trust.control.CmsVerification;
 import org.openebr.trust.control.TimeStampVerification;
+import org.openebr.trust.control.TrustStore;
 import org.openebr.trust.control.TrustVerifier;
 
 /**
@@ -55,18 +56,44 @@ public record CheckpointSet(List<Checkpoint> valid, List<String> problems) {
 
     /** Checks signature and time stamp against the installation's CA (the offline verifier uses it too). */
     public static SignatureCheck verifiedBy(X509Certificate ca) {
+        return verifiedBy(ca, ca);
+    }
+
+    /**
+     * Checks the signature against the installation's CA and the time stamp against the CA of the
+     * time-stamp authority: the same CA for the internal one, the external TSA's own CA otherwise.
+     * Only the checkpoint signer's certificate may sign a checkpoint, not any certificate the CA
+     * issued (later, users' signing certificates come from the same CA).
+     */
+    public static SignatureCheck verifiedBy(X509Certificate ca, X509Certificate timeStampCa) {
         TrustVerifier verifier = new TrustVerifier();
         return (statement, signature, timeStamp) -> {
             CmsVerification cms = verifier.verifyDetachedCms(statement, signature, ca);
             if (!cms.valid()) {
                 return "signature: " + cms.problem();
             }
-            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, ca);
+            if (!signedByCheckpointSigner(cms.signerSubject())) {
+                return "signature: signed by " + cms.signerSubject() + ", not by the audit checkpoint signer";
+            }
+            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, timeStampCa);
             if (!ts.valid()) {
                 return "time stamp: " + ts.problem();
             }
             return null;
         };
+    }
+
+    static boolean signedByCheckpointSigner(String subject) {
+        if (subject == null) {
+            return false;
+        }
+        try {
+            return new javax.naming.ldap.LdapName(subject).getRdns().stream()
+                    .anyMatch(rdn -> rdn.getType().equalsIgnoreCase("CN")
+                            && TrustStore.CHECKPOINT_SIGNER_NAME.equals(String.valueOf(rdn.getValue())));
+        } catch (javax.naming.InvalidNameException malformed) {
+            return false;
+        }
     }
 
     public static CheckpointSet none() {

@@ -44,12 +44,29 @@ public class Checkpoints {
 
     private TrustStore trust;
 
-    /** The installation's keys, opened (and on first use created) on demand. */
+    /**
+     * The installation's keys, opened (and on first use created) on demand. A missing key store is
+     * only created while there are no checkpoints: new keys would make every existing checkpoint
+     * unverifiable against a new CA, so a lost key store must be restored from backup instead.
+     */
     synchronized TrustStore trust() {
         if (trust == null) {
+            if (Files.notExists(settings.keyDir().resolve(TrustStore.KEY_STORE_FILE)) && checkpointsExist()) {
+                throw new IllegalStateException("The key store " + settings.keyDir().resolve(TrustStore.KEY_STORE_FILE)
+                        + " is missing but signed checkpoints exist in " + settings.checkpointDir()
+                        + ": restore EBR_KEY_DIR from backup (new keys would not verify the existing checkpoints).");
+            }
             trust = TrustStore.open(settings.keyDir(), settings.keyPassword(), clock, settings.installationName());
         }
         return trust;
+    }
+
+    private boolean checkpointsExist() {
+        try (java.util.stream.Stream<Path> files = Files.list(settings.checkpointDir())) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+        } catch (IOException noDirectory) {
+            return false;
+        }
     }
 
     /** The CA certificate an inspector verifies checkpoints (and later signatures) with, PEM. */
@@ -58,7 +75,20 @@ public class Checkpoints {
     }
 
     public CheckpointSet load() {
-        return CheckpointSet.load(settings.checkpointDir(), CheckpointSet.verifiedBy(trust().caCertificate()));
+        return CheckpointSet.load(settings.checkpointDir(),
+                CheckpointSet.verifiedBy(trust().caCertificate(), timeStampCa()));
+    }
+
+    /** The CA that issued the time-stamp authority's certificate: ours, or the external TSA's (EBR_TSA_CA_FILE). */
+    X509Certificate timeStampCa() {
+        if (settings.tsaCaFile().isEmpty()) {
+            return trust().caCertificate();
+        }
+        try (java.io.InputStream in = Files.newInputStream(settings.tsaCaFile().get())) {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | java.security.cert.CertificateException e) {
+            throw new IllegalStateException("EBR_TSA_CA_FILE " + settings.tsaCaFile().get() + " is not a readable certificate", e);
+        }
     }
 
     /** The checkpoint of the given chain head: the existing one, or a new one written now. */
@@ -83,6 +113,12 @@ public class Checkpoints {
             throws IOException {
         Path json = directory.resolve(base + ".json");
         if (Files.exists(json)) {
+            String existing = Files.readString(json);
+            if (!existing.contains("\"chainHash\":\"" + CanonicalRevision.hex(head.chainHash()) + "\"")) {
+                // e.g. a database restored from a backup older than the checkpoint, or a rewritten chain
+                throw new IllegalStateException("Checkpoint " + json + " records another chain hash at link "
+                        + head.position() + " than the database now has: the audit trail was rewritten or restored.");
+            }
             return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
                     head.chainHash(), Files.getLastModifiedTime(json).toInstant());
         }
@@ -106,6 +142,7 @@ public class Checkpoints {
 
     private static void writeOnce(Path target, byte[] content) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary); // left read-only by a crash in the middle of a write
         Files.write(temporary, content);
         try {
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("r--r-----"));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.openebr.audit.boundary.AuditVerification;
@@ -24,7 +25,8 @@ import org.openebr.audit.boundary.AuditVerification;
  * check could not be made.
  *
  * <pre>java -cp ... org.openebr.audit.control.VerifyAuditCommand --url jdbc:postgresql://host/db
- *      --user U [--password-env VAR] --checkpoints DIR --ca ca.pem</pre>
+ *      --user U [--password-env VAR] --checkpoints DIR --ca ca.pem [--tsa-ca tsa-ca.pem]
+ *      [--checkpoint-minutes 60]</pre>
  */
 public final class VerifyAuditCommand {
 
@@ -43,28 +45,40 @@ public final class VerifyAuditCommand {
         String url = options.get("--url");
         String user = options.get("--user");
         if (url == null || user == null || !options.containsKey("--ca")) {
-            err.println("usage: --url JDBC-URL --user USER [--password-env VAR] [--checkpoints DIR] --ca CA.pem");
+            err.println("usage: --url JDBC-URL --user USER [--password-env VAR] [--checkpoints DIR] --ca CA.pem"
+                    + " [--tsa-ca TSA-CA.pem] [--checkpoint-minutes N (0: do not require recent checkpoints)]");
             return 2;
         }
         X509Certificate ca;
-        try (InputStream in = Files.newInputStream(Path.of(options.get("--ca")))) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        X509Certificate tsaCa;
+        try {
+            ca = certificate(options.get("--ca"));
+            tsaCa = options.containsKey("--tsa-ca") ? certificate(options.get("--tsa-ca")) : ca;
         } catch (IOException | CertificateException e) {
-            err.println("verify-audit: cannot read the CA certificate " + options.get("--ca") + ": " + e.getMessage());
+            err.println("verify-audit: cannot read a CA certificate: " + e.getMessage());
             return 2;
         }
         Path checkpointDir = options.containsKey("--checkpoints") ? Path.of(options.get("--checkpoints")) : null;
-        CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca));
+        CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca, tsaCa));
+        long checkpointMinutes = Long.parseLong(options.getOrDefault("--checkpoint-minutes", "60"));
+        Duration maxUncovered = checkpointMinutes <= 0 ? null : Duration.ofMinutes(2 * checkpointMinutes + 10);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            AuditVerification result = AuditChainVerifier.verify(new AuditChainStore(connection), checkpoints, Clock.systemUTC());
+            AuditVerification result = AuditChainVerifier.verify(new AuditChainStore(connection), checkpoints, maxUncovered,
+                    Clock.systemUTC());
             connection.rollback();
             print(result, checkpointDir, out);
             return result.intact() ? 0 : 1;
         } catch (SQLException e) {
             err.println("verify-audit: cannot read the audit trail: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")");
             return 2;
+        }
+    }
+
+    private static X509Certificate certificate(String file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 

@@ -24,6 +24,8 @@ public enum SecurityEventType {
     ALERT_ACKNOWLEDGED(false),
     /** The audit trail's integrity check failed, or its self-check at start-up did. */
     AUDIT_INTEGRITY_FAILURE(true),
+    /** Someone asked for a signed checkpoint of the audit chain now. */
+    AUDIT_CHECKPOINT_WRITTEN(false),
     /** A signed checkpoint of the audit chain could not be written. */
     AUDIT_CHECKPOINT_FAILED(true);
 

@@ -45,7 +45,7 @@ public final class TrustStore {
     static final String TIME_STAMP_AUTHORITY_ALIAS = "time-stamp-authority";
     static final String CHECKPOINT_SIGNER_ALIAS = "audit-checkpoint-signer";
     static final String TIME_STAMP_AUTHORITY_NAME = "OpenEBR Time-Stamp Authority";
-    static final String CHECKPOINT_SIGNER_NAME = "OpenEBR Audit Checkpoint Signer";
+    public static final String CHECKPOINT_SIGNER_NAME = "OpenEBR Audit Checkpoint Signer";
 
     private static final String KEY_STORE_TYPE = "PKCS12";
 

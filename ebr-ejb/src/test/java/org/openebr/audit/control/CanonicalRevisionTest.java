@@ -21,15 +21,30 @@ class CanonicalRevisionTest {
     }
 
     @Test
-    void columns_sorted_by_name_values_escaped_null_as_backslash_n() {
+    void columns_sorted_by_name_values_escaped_as_copy_does_nulls_left_out() {
         byte[] content = CanonicalRevision.encode(
                 row("audit_revision", "user_name", "qa1", "id", "7", "reason", null),
                 List.of(row("role_grant_aud", "rev", "7", "grant_reason", "line 1\nline\t2 \\ end")));
 
         assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo(
                 "openebr-audit-revision/1\n"
-                        + "audit_revision\tid=7\treason=\\N\tuser_name=qa1\n"
+                        + "audit_revision\tid=7\tuser_name=qa1\n"
                         + "role_grant_aud\tgrant_reason=line 1\\nline\\t2 \\\\ end\trev=7\n");
+    }
+
+    @Test
+    void a_column_added_later_and_still_null_leaves_earlier_hashes_unchanged() {
+        CanonicalRevision.Row before = row("role_grant_aud", "id", "a", "rev", "3");
+        CanonicalRevision.Row after = row("role_grant_aud", "id", "a", "rev", "3", "witness", null);
+        CanonicalRevision.Row revision = row("audit_revision", "id", "3");
+        assertThat(CanonicalRevision.encode(revision, List.of(after))).isEqualTo(CanonicalRevision.encode(revision, List.of(before)));
+    }
+
+    @Test
+    void control_characters_are_escaped_like_postgresql_copy() {
+        byte[] content = CanonicalRevision.encode(row("audit_revision", "id", "1"),
+                List.of(row("x_aud", "v", "a\bb\fc\u000Bd\re")));
+        assertThat(new String(content, StandardCharsets.UTF_8)).endsWith("x_aud\tv=a\\bb\\fc\\vd\\re\n");
     }
 
     @Test

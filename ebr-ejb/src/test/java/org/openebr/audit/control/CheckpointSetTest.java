@@ -83,6 +83,34 @@ class CheckpointSetTest {
     }
 
     @Test
+    void a_time_stamp_of_an_external_authority_verifies_against_that_authority_s_ca_only(@TempDir Path externalKeys)
+            throws Exception {
+        TrustStore trust = trust();
+        TrustStore external = TrustStore.open(externalKeys, "external-tsa-passphrase".toCharArray(), CLOCK, "External TSA");
+        byte[] statement = CheckpointSet.statement("Unit tests", 5, 9, new byte[32], CLOCK.instant());
+        Files.write(checkpoints.resolve("checkpoint-000000000005.json"), statement);
+        Files.write(checkpoints.resolve("checkpoint-000000000005.p7s"),
+                new CmsSigner(CLOCK).signDetached(statement, trust.checkpointSigner()));
+        Files.write(checkpoints.resolve("checkpoint-000000000005.tsr"),
+                new InternalTimeStampAuthority(external.timeStampAuthority(), CLOCK).timeStamp(statement));
+
+        assertThat(CheckpointSet.load(checkpoints, CheckpointSet.verifiedBy(trust.caCertificate(), external.caCertificate()))
+                .valid()).hasSize(1);
+        assertThat(CheckpointSet.load(checkpoints, CheckpointSet.verifiedBy(trust.caCertificate())).problems())
+                .singleElement().asString().contains("time stamp");
+    }
+
+    @Test
+    void only_the_checkpoint_signer_may_sign_a_checkpoint() {
+        assertThat(CheckpointSet.signedByCheckpointSigner("CN=OpenEBR Audit Checkpoint Signer,O=Plant 1")).isTrue();
+        assertThat(CheckpointSet.signedByCheckpointSigner("CN=Olivia Operator,O=Plant 1")).isFalse();
+        assertThat(CheckpointSet.signedByCheckpointSigner("CN=OpenEBR Audit Checkpoint Signer x,O=Plant 1")).isFalse();
+        assertThat(CheckpointSet.signedByCheckpointSigner("O=OpenEBR Audit Checkpoint Signer,CN=Mallory")).isFalse();
+        assertThat(CheckpointSet.signedByCheckpointSigner("not a name")).isFalse();
+        assertThat(CheckpointSet.signedByCheckpointSigner(null)).isFalse();
+    }
+
+    @Test
     void no_directory_means_no_checkpoints() {
         assertThat(CheckpointSet.load(checkpoints.resolve("missing"), (s, p, t) -> null)).isEqualTo(CheckpointSet.none());
     }

@@ -81,6 +81,9 @@ public class AuditTrailView implements Serializable {
         } catch (AuditRefused refused) {
             Messages.error(refused.getMessage(), null);
             return null;
+        } catch (EJBException failed) {
+            Messages.error("The export could not be written. The server log has the details.", null);
+            return null;
         }
     }
 
