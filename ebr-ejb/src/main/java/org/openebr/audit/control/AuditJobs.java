@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.openebr.audit.boundary.AuditVerification;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.entity.SecurityEventType;
+import org.openebr.trust.control.Keys;
 
 /**
  * The audit trail's own schedule: links committed revisions every two seconds, writes a signed
@@ -54,6 +55,9 @@ public class AuditJobs {
     AuditSettings settings;
 
     @Inject
+    Keys keys;
+
+    @Inject
     SecurityLog securityLog;
 
     private volatile List<String> selfCheckProblems = List.of();
@@ -68,7 +72,7 @@ public class AuditJobs {
             LOG.severe(() -> "Audit trail self-check FAILED: " + selfCheckProblems);
             alert("audit trail self-check failed at start-up: " + String.join(" ", selfCheckProblems));
         }
-        if (settings.developmentKeyPassword()) {
+        if (keys.developmentKeyPassword()) {
             LOG.warning("EBR_KEY_PASSWORD is not set: the key store is protected by the development password");
         }
         try {

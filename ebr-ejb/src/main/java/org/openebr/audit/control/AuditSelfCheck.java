@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.envers.AuditReaderFactory;
 import org.openebr.identity.control.IdentitySettings;
+import org.openebr.trust.control.Keys;
 
 /**
  * Proves at every start that the audit trail is on and cannot be bypassed (EU GMP Annex 11 §12.3:
@@ -36,7 +37,7 @@ public class AuditSelfCheck {
     AuditedTables tables;
 
     @Inject
-    AuditSettings settings;
+    Keys keys;
 
     @Inject
     IdentitySettings identity;
@@ -44,7 +45,7 @@ public class AuditSelfCheck {
     /** The problems found; empty when the audit trail is fully in force. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (settings.developmentKeyPassword() && !identity.demoMode()) {
+        if (keys.developmentKeyPassword() && !identity.demoMode()) {
             problems.add("The key store that signs the checkpoints is protected by the development password:"
                     + " set EBR_KEY_PASSWORD.");
         }

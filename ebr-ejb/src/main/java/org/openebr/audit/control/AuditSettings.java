@@ -19,32 +19,12 @@ public class AuditSettings {
     Optional<String> checkpointDir;
 
     @Inject
-    @ConfigProperty(name = "ebr.key.dir")
-    Optional<String> keyDir;
-
-    @Inject
-    @ConfigProperty(name = "ebr.key.password", defaultValue = DEVELOPMENT_KEY_PASSWORD)
-    String keyPassword;
-
-    @Inject
     @ConfigProperty(name = "ebr.audit.checkpoint.minutes", defaultValue = "60")
     int checkpointMinutes;
 
     @Inject
     @ConfigProperty(name = "ebr.audit.verify.minutes", defaultValue = "60")
     int verifyMinutes;
-
-    @Inject
-    @ConfigProperty(name = "ebr.tsa.url")
-    Optional<String> tsaUrl;
-
-    @Inject
-    @ConfigProperty(name = "ebr.tsa.ca.file")
-    Optional<String> tsaCaFile;
-
-    @Inject
-    @ConfigProperty(name = "ebr.installation.name", defaultValue = "OpenEBR")
-    String installationName;
 
     @Inject
     @ConfigProperty(name = "ebr.audit.reasons", defaultValue = DEFAULT_REASONS)
@@ -55,26 +35,10 @@ public class AuditSettings {
             + "Deviation investigation,Change control,Personnel change,Training completed,Security incident,"
             + "Identity confirmed";
 
-    /** Only for development and tests; the README says to set EBR_KEY_PASSWORD in production. */
-    public static final String DEVELOPMENT_KEY_PASSWORD = "openebr-development-only";
-
     /** Signed checkpoints: a directory outside the database, ideally on write-once or remote storage. */
     public Path checkpointDir() {
         return checkpointDir.filter(s -> !s.isBlank()).map(Path::of)
                 .orElseGet(() -> dataDir().resolve("audit-checkpoints"));
-    }
-
-    /** The installation's keys (internal CA, time-stamp authority, checkpoint signer): never in the database. */
-    public Path keyDir() {
-        return keyDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(() -> dataDir().resolve("keys"));
-    }
-
-    public char[] keyPassword() {
-        return keyPassword.toCharArray();
-    }
-
-    public boolean developmentKeyPassword() {
-        return DEVELOPMENT_KEY_PASSWORD.equals(keyPassword);
     }
 
     public int checkpointMinutes() {
@@ -85,22 +49,8 @@ public class AuditSettings {
         return Math.max(1, verifyMinutes);
     }
 
-    /** An external RFC 3161 time-stamp authority, or empty for the internal one. */
-    public Optional<String> tsaUrl() {
-        return tsaUrl.filter(s -> !s.isBlank());
-    }
-
     public List<String> reasons() {
         return reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
-    }
-
-    /** The CA certificate (PEM) of the external time-stamp authority; empty for the internal one. */
-    public Optional<Path> tsaCaFile() {
-        return tsaCaFile.filter(s -> !s.isBlank()).map(Path::of);
-    }
-
-    public String installationName() {
-        return installationName;
     }
 
     private static Path dataDir() {

@@ -27,7 +27,9 @@ public class AuditedTables {
     /** Entities outside the audit trail, and why. */
     public static final Map<String, String> NOT_AUDITED = Map.of(
             "AuditRevision", "the revision itself: the audit trail's own header row, append-only",
-            "PasswordHistoryEntry", "holds only password hashes, which must not spread; append-only itself");
+            "PasswordHistoryEntry", "holds only password hashes, which must not spread; append-only itself",
+            "SignatureNonce", "a technical one-time value, no GMP content; issued and expired, never changed",
+            "SignatureNonceUse", "the one use of a nonce; append-only itself, the signature it served is audited");
 
     /**
      * One audited record type.

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.openebr.trust.control.CmsSigner;
-import org.openebr.trust.control.HttpTimeStampAuthority;
-import org.openebr.trust.control.InternalTimeStampAuthority;
-import org.openebr.trust.control.TimeStampAuthority;
+import org.openebr.trust.control.Keys;
 import org.openebr.trust.control.TrustStore;
 
 /**
@@ -42,23 +38,12 @@ public class Checkpoints {
     @Inject
     Clock clock;
 
-    private TrustStore trust;
+    @Inject
+    Keys keys;
 
-    /**
-     * The installation's keys, opened (and on first use created) on demand. A missing key store is
-     * only created while there are no checkpoints: new keys would make every existing checkpoint
-     * unverifiable against a new CA, so a lost key store must be restored from backup instead.
-     */
-    synchronized TrustStore trust() {
-        if (trust == null) {
-            if (Files.notExists(settings.keyDir().resolve(TrustStore.KEY_STORE_FILE)) && checkpointsExist()) {
-                throw new IllegalStateException("The key store " + settings.keyDir().resolve(TrustStore.KEY_STORE_FILE)
-                        + " is missing but signed checkpoints exist in " + settings.checkpointDir()
-                        + ": restore EBR_KEY_DIR from backup (new keys would not verify the existing checkpoints).");
-            }
-            trust = TrustStore.open(settings.keyDir(), settings.keyPassword(), clock, settings.installationName());
-        }
-        return trust;
+    /** The installation's keys; never created anew while checkpoints made with the old ones exist. */
+    TrustStore trust() {
+        return keys.store(() -> !checkpointsExist());
     }
 
     private boolean checkpointsExist() {
@@ -76,19 +61,7 @@ public class Checkpoints {
 
     public CheckpointSet load() {
         return CheckpointSet.load(settings.checkpointDir(),
-                CheckpointSet.verifiedBy(trust().caCertificate(), timeStampCa()));
-    }
-
-    /** The CA that issued the time-stamp authority's certificate: ours, or the external TSA's (EBR_TSA_CA_FILE). */
-    X509Certificate timeStampCa() {
-        if (settings.tsaCaFile().isEmpty()) {
-            return trust().caCertificate();
-        }
-        try (java.io.InputStream in = Files.newInputStream(settings.tsaCaFile().get())) {
-            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException | java.security.cert.CertificateException e) {
-            throw new IllegalStateException("EBR_TSA_CA_FILE " + settings.tsaCaFile().get() + " is not a readable certificate", e);
-        }
+                CheckpointSet.verifiedBy(trust().caCertificate(), keys.timeStampCa(trust())));
     }
 
     /** The checkpoint of the given chain head: the existing one, or a new one written now. */
@@ -122,22 +95,16 @@ public class Checkpoints {
             return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
                     head.chainHash(), Files.getLastModifiedTime(json).toInstant());
         }
-        byte[] statement = CheckpointSet.statement(settings.installationName(), head.position(), head.revisionId(),
+        byte[] statement = CheckpointSet.statement(keys.installationName(), head.position(), head.revisionId(),
                 head.chainHash(), now);
         byte[] signature = new CmsSigner(clock).signDetached(statement, trust().checkpointSigner());
-        byte[] timeStamp = timeStampAuthority().timeStamp(statement);
+        byte[] timeStamp = keys.timeStampAuthority(trust()).timeStamp(statement);
         // the statement last: a checkpoint exists only once all three files do
         writeOnce(directory.resolve(base + ".p7s"), signature);
         writeOnce(directory.resolve(base + ".tsr"), timeStamp);
         writeOnce(json, statement);
         return new CheckpointSet.Checkpoint(json.getFileName().toString(), head.position(), head.revisionId(),
                 head.chainHash(), now);
-    }
-
-    TimeStampAuthority timeStampAuthority() {
-        return settings.tsaUrl()
-                .<TimeStampAuthority>map(url -> new HttpTimeStampAuthority(URI.create(url), Duration.ofSeconds(15)))
-                .orElseGet(() -> new InternalTimeStampAuthority(trust().timeStampAuthority(), clock));
     }
 
     private static void writeOnce(Path target, byte[] content) throws IOException {

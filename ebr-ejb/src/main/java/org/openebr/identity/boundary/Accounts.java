@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,6 +74,9 @@ public class Accounts {
     @Inject
     ChangeContext change;
 
+    @Inject
+    Event<AccountDeactivated> deactivated;
+
     PasswordHasher hasher = new PasswordHasher();
 
     @RolesAllowed("ADMIN")
@@ -120,6 +124,7 @@ public class Accounts {
         }
         log.record(SecurityEventType.ACCOUNT_DEACTIVATED, actor, account.userName(),
                 "account deactivated; its roles revoked and its sessions ended", reason);
+        deactivated.fire(new AccountDeactivated(account.id(), account.userName(), actor, reason));
         return view(account);
     }
 

@@ -22,6 +22,12 @@ public enum SecurityEventType {
     TRAINING_RECORDED(false),
     TRAINING_VOIDED(false),
     ALERT_ACKNOWLEDGED(false),
+    /** An administrator recorded that a person's identity was verified (for a signing credential). */
+    IDENTITY_VERIFIED(false),
+    SIGNING_CREDENTIAL_ISSUED(false),
+    SIGNING_CREDENTIAL_REVOKED(false),
+    /** A signing attempt was refused (wrong password, someone else's name, replayed nonce, not allowed...). */
+    SIGNATURE_REFUSED(false),
     /** The audit trail's integrity check failed, or its self-check at start-up did. */
     AUDIT_INTEGRITY_FAILURE(true),
     /** Someone asked for a signed checkpoint of the audit chain now. */

@@ -1,0 +1,80 @@
+package org.openebr.signature.boundary;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.openebr.signature.entity.ElectronicSignature;
+import org.openebr.signature.entity.SigningCredential;
+
+/**
+ * The offline verification bundle of one signature: everything an inspector needs to check it
+ * with openssl, without OpenEBR: the signed content ({@code record.json}, canonical JSON), the
+ * detached CMS signature ({@code signature.p7s}, DER), the signature value the time stamp covers
+ * ({@code signature-value.bin}), the RFC 3161 time-stamp response ({@code timestamp.tsr}), the CA
+ * certificate ({@code ca.pem}; plus {@code tsa-ca.pem} when an external time-stamp authority is
+ * used), the signer's certificate and a README with the commands.
+ */
+final class SignatureBundle {
+
+    private SignatureBundle() {
+    }
+
+    static byte[] zip(ElectronicSignature signature, SigningCredential credential, X509Certificate ca,
+                      X509Certificate timeStampCa) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            add(zip, "record.json", signature.signedContent());
+            add(zip, "signature.p7s", signature.cms());
+            add(zip, "signature-value.bin", signature.signatureValue());
+            add(zip, "timestamp.tsr", signature.timeStamp());
+            add(zip, "ca.pem", pem(ca));
+            boolean externalTsa = !timeStampCa.equals(ca);
+            if (externalTsa) {
+                add(zip, "tsa-ca.pem", pem(timeStampCa));
+            }
+            add(zip, "signer.pem", pem(Signatures.certificateOf(credential)));
+            add(zip, "README.txt", readme(signature, externalTsa).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the signature bundle failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String readme(ElectronicSignature signature, boolean externalTsa) {
+        ElectronicSignature.Facts facts = signature.facts();
+        return "OpenEBR electronic signature " + facts.id() + "\n"
+                + facts.signerFullName() + " (" + facts.signerUserName() + "), role " + facts.signerRole() + ", meaning "
+                + facts.meaning() + ", signed " + facts.signedAt() + " (site zone " + facts.siteZone() + ")\n"
+                + "Record: " + facts.recordType() + " " + facts.recordId() + "\n\n"
+                + "1. The signature is over record.json, exactly these bytes (canonical JSON, RFC 8785):\n"
+                + "   openssl cms -verify -binary -inform DER -in signature.p7s -content record.json -CAfile ca.pem -out /dev/null\n"
+                + "2. The time stamp covers the signature value:\n"
+                + "   openssl ts -verify -data signature-value.bin -in timestamp.tsr -CAfile "
+                + (externalTsa ? "tsa-ca.pem" : "ca.pem") + "\n"
+                + "3. signature-value.bin is the signature inside signature.p7s:\n"
+                + "   openssl cms -cmsout -print -inform DER -in signature.p7s   (see signature: under signerInfos)\n"
+                + "Obtain ca.pem from a trusted source (the installation's administrator), not only from this bundle.\n";
+    }
+
+    private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static byte[] pem(X509Certificate certificate) {
+        try {
+            return ("-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("certificate cannot be encoded", e);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.openebr.signature.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openebr.identity.boundary.AccountQueries;
+import org.openebr.identity.boundary.Authentication;
+import org.openebr.identity.boundary.SecurityLog;
+import org.openebr.identity.entity.SecurityEventType;
+import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.platform.control.SiteSettings;
+import org.openebr.signature.control.AccountabilityStatement;
+import org.openebr.signature.control.SignableRecordType;
+import org.openebr.signature.control.SignatureKeys;
+import org.openebr.signature.control.SignaturePolicy;
+import org.openebr.signature.control.SignatureVerifier;
+import org.openebr.signature.control.SignedDocument;
+import org.openebr.signature.entity.ElectronicSignature;
+import org.openebr.signature.entity.Meaning;
+import org.openebr.signature.entity.SignatureNonce;
+import org.openebr.signature.entity.SignatureNonceUse;
+import org.openebr.signature.entity.SigningCredential;
+import org.openebr.trust.control.CmsSigner;
+import org.openebr.trust.control.SigningIdentity;
+import org.openebr.trust.control.TrustStore;
+
+/**
+ * The signing ceremony, one call for every feature that needs a signature (21 CFR 11.50, 11.70,
+ * 11.100, 11.200; EU GMP Annex 11 §14):
+ * <ol>
+ *   <li>the signer signs only as themself, and re-authenticates at every signing: user id and
+ *       password for the first signing of a session (and always on the API), the password alone
+ *       later in the same continuous session; a wrong password counts toward lockout;</li>
+ *   <li>the request carries a one-time nonce: a replayed request is refused;</li>
+ *   <li>the signer has a signing credential (issued after identity verification) and has signed
+ *       the accountability statement first;</li>
+ *   <li>the record type's policy allows the meaning in the signer's role, and a second-person
+ *       meaning is never given by someone who signed the first;</li>
+ *   <li>the signature is bound to the canonical JSON of exactly this record version and these
+ *       facts by a CMS signature with the signer's key, and time-stamped (RFC 3161).</li>
+ * </ol>
+ */
+@Stateless
+@PermitAll
+public class Signatures {
+
+    static final Duration NONCE_VALIDITY = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A nonce for one signing request. */
+    public record Nonce(String nonce, Instant expiresAt) {
+    }
+
+    /**
+     * One signing request.
+     *
+     * @param userName          the signer's user id; required unless {@code continuousSession}
+     * @param password          always required
+     * @param role              the role signed in; may be null when the signer holds exactly one role
+     * @param continuousSession the UI says the signer already signed with user id and password in this
+     *                          uninterrupted session (never true on the API)
+     */
+    public record SignRequest(String recordType, String recordId, Meaning meaning, String role, String userName,
+                              char[] password, String nonce, boolean continuousSession) {
+    }
+
+    /** A signature as manifested wherever the record is shown (21 CFR 11.50; Annex 11 §14). */
+    public record Manifestation(UUID id, String recordType, String recordId, String printedName, String userName,
+                                String role, String meaning, Instant signedAt, String siteZone, String signedAtSite,
+                                boolean valid, List<String> problems, String certificateSerial) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SiteSettings site;
+
+    @Inject
+    AccountQueries accounts;
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    SecurityLog log;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    SignatureKeys keys;
+
+    @Inject
+    @Any
+    Instance<SignableRecordType> recordTypes;
+
+    /** A fresh one-time nonce for the caller's next signing request. */
+    public Nonce issueNonce() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = clock.instant();
+        change.record("Issue signature nonce", null);
+        em.persist(new SignatureNonce(nonce, caller(), now, now.plus(NONCE_VALIDITY)));
+        return new Nonce(nonce, now.plus(NONCE_VALIDITY));
+    }
+
+    public Manifestation sign(SignRequest request) {
+        String caller = caller();
+        if (request.recordType() == null || request.recordId() == null || request.meaning() == null) {
+            throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request, "Say what is signed: record type, record and meaning.");
+        }
+        if (request.userName() != null && !request.userName().strip().equalsIgnoreCase(caller)) {
+            throw refused(SignatureRefused.Reason.NOT_YOURSELF, caller, request,
+                    "You can only sign as yourself; " + request.userName().strip() + " must sign in person.");
+        }
+        if (request.userName() == null && !request.continuousSession()) {
+            throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request,
+                    "The first signing of a session needs your user id and password.");
+        }
+        if (request.password() == null || request.password().length == 0) {
+            throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request, "Every signing needs your password.");
+        }
+        consumeNonce(caller, request);
+        // its own transaction: a wrong password counts toward lockout even though this signing fails
+        Authentication.Result who = authentication.authenticate(caller, request.password(), Authentication.Channel.SIGNING);
+        if (!who.authenticated()) {
+            throw refused(SignatureRefused.Reason.NOT_AUTHENTICATED, caller, request,
+                    "Your password was not accepted; the signature was not made. " + who.message());
+        }
+        UserAccount signer = accounts.existing(caller);
+        SignableRecordType type = recordType(request.recordType())
+                .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
+                        "There is no record type " + request.recordType() + " that takes signatures."));
+        SignaturePolicy.Rule rule = type.policy().rule(request.meaning())
+                .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request,
+                        request.recordType() + " records take no signature meaning " + request.meaning() + "; they take "
+                                + type.policy().meanings() + "."));
+        String role = role(request, who, rule, caller);
+        type.refusal(request.recordId(), caller).ifPresent(why -> {
+            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, why);
+        });
+        Object content = type.content(request.recordId())
+                .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
+                        "There is no " + request.recordType() + " " + request.recordId() + "."));
+        if (!type.recordType().equals(AccountabilityStatement.RECORD_TYPE) && !statementSigned(signer)) {
+            throw refused(SignatureRefused.Reason.NOT_READY, caller, request,
+                    "Sign the signature-accountability statement before your first signature.");
+        }
+        if (rule.otherPersonThan() != null && signedBy(request, rule.otherPersonThan(), signer.id())) {
+            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "A second person must sign "
+                    + request.meaning() + ": you signed this record as " + rule.otherPersonThan() + ".");
+        }
+        SigningCredential credential = activeCredential(signer.id()).orElseThrow(() -> refused(
+                SignatureRefused.Reason.NOT_READY, caller, request, "You have no signing certificate: an administrator"
+                        + " must record the verification of your identity first (21 CFR 11.100(b))."));
+        change.record("Sign " + request.recordType() + " " + request.recordId() + " as " + request.meaning(), null)
+                .actingAs(role);
+        return manifest(create(request, signer, role, content, credential));
+    }
+
+    /** The signatures a record carries, each with its manifestation and whether it verifies now. */
+    public List<Manifestation> ofRecord(String recordType, String recordId) {
+        return em.createQuery("select s from ElectronicSignature s where s.recordType = :type and s.recordId = :id"
+                        + " order by s.signedAt", ElectronicSignature.class)
+                .setParameter("type", recordType).setParameter("id", recordId)
+                .getResultStream().map(this::manifest).toList();
+    }
+
+    public Manifestation find(UUID id) {
+        return manifest(existing(id));
+    }
+
+    /** The caller's accountability statement: its text and, once signed, the signature. */
+    public record Statement(String version, String text, Manifestation signature) {
+    }
+
+    public Statement statement() {
+        String caller = caller();
+        Manifestation signature = ofRecord(AccountabilityStatement.RECORD_TYPE, caller).stream().findFirst().orElse(null);
+        return new Statement(AccountabilityStatement.VERSION, AccountabilityStatement.TEXT, signature);
+    }
+
+    /** The offline verification bundle of a signature (see the README: openssl commands). */
+    public byte[] bundle(UUID id) {
+        ElectronicSignature signature = existing(id);
+        SigningCredential credential = em.find(SigningCredential.class, signature.facts().credentialId());
+        TrustStore trust = keys.store();
+        return SignatureBundle.zip(signature, credential, trust.caCertificate(), keys.keys().timeStampCa(trust));
+    }
+
+    // --- inside ---------------------------------------------------------------------------------
+
+    private ElectronicSignature create(SignRequest request, UserAccount signer, String role, Object content,
+                                       SigningCredential credential) {
+        TrustStore trust = keys.store();
+        SigningIdentity identity;
+        try {
+            identity = trust.unwrapUserIdentity(SignatureVerifier.certificate(credential.certificate()), credential.wrappedKey());
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the stored certificate of credential " + credential.serial() + " is unreadable", e);
+        }
+        ElectronicSignature.Facts facts = new ElectronicSignature.Facts(UUID.randomUUID(), request.recordType(),
+                request.recordId(), SignedDocument.recordSha256(content), request.meaning(), signer.id(), signer.userName(),
+                signer.fullName(), role, clock.instant(), site.zone().getId(), credential.id());
+        byte[] document = SignedDocument.bytes(facts, content);
+        byte[] cms = new CmsSigner(clock).signDetached(document, identity);
+        byte[] value = SignatureVerifier.signatureValueOf(cms);
+        byte[] timeStamp = keys.keys().timeStampAuthority(trust).timeStamp(value);
+        ElectronicSignature signature = new ElectronicSignature(facts,
+                HexFormat.of().formatHex(SignedDocument.sha256(document)), document, cms, value, timeStamp);
+        em.persist(signature);
+        try {
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            // the unique index (record, version, meaning): someone signed the same at the same moment
+            throw new SignatureRefused(SignatureRefused.Reason.ALREADY_SIGNED, request.recordType() + " "
+                    + request.recordId() + " already carries a " + request.meaning() + " signature for this version.");
+        }
+        return signature;
+    }
+
+    private void consumeNonce(String caller, SignRequest request) {
+        SignatureNonce nonce = request.nonce() == null ? null : em.find(SignatureNonce.class, request.nonce());
+        if (nonce == null || !nonce.userName().equalsIgnoreCase(caller) || nonce.expiresAt().isBefore(clock.instant())
+                || em.find(SignatureNonceUse.class, request.nonce()) != null) {
+            throw refused(SignatureRefused.Reason.NONCE, caller, request,
+                    "The signing request's nonce is unknown, expired, someone else's or already used: ask for a new one.");
+        }
+        em.persist(new SignatureNonceUse(nonce.nonce(), clock.instant()));
+        try {
+            em.flush();
+        } catch (PersistenceException usedMeanwhile) {
+            throw new SignatureRefused(SignatureRefused.Reason.NONCE, "The nonce was used by another request meanwhile.");
+        }
+    }
+
+    private String role(SignRequest request, Authentication.Result who, SignaturePolicy.Rule rule, String caller) {
+        String role = request.role();
+        if (role == null) {
+            if (who.roles().size() != 1) {
+                throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request,
+                        "Say in which of your roles " + who.roles() + " you sign.");
+            }
+            role = who.roles().iterator().next();
+        }
+        if (!who.roles().contains(role)) {
+            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "You do not hold the role " + role + ".");
+        }
+        if (!rule.roles().isEmpty() && !rule.roles().contains(role)) {
+            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "A " + request.meaning() + " signature on "
+                    + request.recordType() + " needs one of the roles " + rule.roles() + ", not " + role + ".");
+        }
+        return role;
+    }
+
+    private boolean statementSigned(UserAccount signer) {
+        return em.createQuery("select count(s) from ElectronicSignature s where s.recordType = :type"
+                        + " and s.signerAccountId = :id", Long.class)
+                .setParameter("type", AccountabilityStatement.RECORD_TYPE).setParameter("id", signer.id())
+                .getSingleResult() > 0;
+    }
+
+    private boolean signedBy(SignRequest request, Meaning meaning, UUID accountId) {
+        return em.createQuery("select count(s) from ElectronicSignature s where s.recordType = :type and s.recordId = :id"
+                        + " and s.meaning = :meaning and s.signerAccountId = :account", Long.class)
+                .setParameter("type", request.recordType()).setParameter("id", request.recordId())
+                .setParameter("meaning", meaning).setParameter("account", accountId).getSingleResult() > 0;
+    }
+
+    Optional<SigningCredential> activeCredential(UUID accountId) {
+        return em.createQuery("select c from SigningCredential c where c.accountId = :id and c.revokedAt is null",
+                SigningCredential.class).setParameter("id", accountId).getResultStream().findFirst();
+    }
+
+    private Optional<SignableRecordType> recordType(String name) {
+        return recordTypes.stream().filter(t -> t.recordType().equals(name)).findFirst();
+    }
+
+    private ElectronicSignature existing(UUID id) {
+        ElectronicSignature signature = id == null ? null : em.find(ElectronicSignature.class, id);
+        if (signature == null) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_FOUND, "There is no signature " + id + ".");
+        }
+        return signature;
+    }
+
+    private Manifestation manifest(ElectronicSignature signature) {
+        ElectronicSignature.Facts facts = signature.facts();
+        SigningCredential credential = em.find(SigningCredential.class, facts.credentialId());
+        TrustStore trust = keys.store();
+        Optional<Object> current = recordType(facts.recordType()).flatMap(t -> t.content(facts.recordId()));
+        SignatureVerifier.Result check = new SignatureVerifier().verify(signature, current, credential,
+                trust.caCertificate(), keys.keys().timeStampCa(trust));
+        java.time.ZoneId zone = java.time.ZoneId.of(facts.siteZone());
+        String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(facts.signedAt().atZone(zone)) + " " + zone.getId();
+        return new Manifestation(facts.id(), facts.recordType(), facts.recordId(), facts.signerFullName(),
+                facts.signerUserName(), facts.signerRole(), facts.meaning().name(), facts.signedAt(), facts.siteZone(),
+                atSite, check.valid(), check.problems(), credential.serial());
+    }
+
+    private SignatureRefused refused(SignatureRefused.Reason reason, String caller, SignRequest request, String message) {
+        log.recordSeparately(SecurityEventType.SIGNATURE_REFUSED, caller, request.userName(),
+                "signing " + request.recordType() + " " + request.recordId() + " as " + request.meaning() + " refused: "
+                        + message, null);
+        return new SignatureRefused(reason, message);
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+
+    static X509Certificate certificateOf(SigningCredential credential) {
+        try {
+            return SignatureVerifier.certificate(credential.certificate());
+        } catch (CertificateException e) {
+            throw new IllegalStateException("unreadable certificate of credential " + credential.serial(), e);
+        }
+    }
+}

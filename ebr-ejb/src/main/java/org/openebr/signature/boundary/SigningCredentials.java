@@ -1,0 +1,132 @@
+package org.openebr.signature.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.openebr.identity.boundary.AccountDeactivated;
+import org.openebr.identity.boundary.AccountQueries;
+import org.openebr.identity.boundary.SecurityLog;
+import org.openebr.identity.entity.AccountStatus;
+import org.openebr.identity.entity.SecurityEventType;
+import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.signature.control.SignatureKeys;
+import org.openebr.signature.entity.IdentityVerification;
+import org.openebr.signature.entity.SigningCredential;
+import org.openebr.trust.control.UserSigningCredential;
+
+/**
+ * Signing credentials: an administrator records how a person's identity was verified (21 CFR
+ * 11.100(b)), and the system issues the person a key pair and a certificate from the internal CA
+ * with their immutable user id and printed name. Deactivating the account revokes it.
+ */
+@Stateless
+public class SigningCredentials {
+
+    /** A credential as administrators and inspectors see it; never the key. */
+    public record CredentialDetails(String userName, String serial, String subject, Instant issuedAt, String issuedBy,
+                                    Instant revokedAt, String revokeReason, String verificationMethod) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccountQueries accounts;
+
+    @Inject
+    SecurityLog log;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    SignatureKeys keys;
+
+    @RolesAllowed("ADMIN")
+    public CredentialDetails recordIdentityVerification(String userName, String method) {
+        String actor = session.getCallerPrincipal().getName();
+        change.record("Verify identity and issue signing credential", method).actingAs("ADMIN");
+        if (method == null || method.isBlank() || method.length() > 300) {
+            throw new SignatureRefused(SignatureRefused.Reason.INCOMPLETE,
+                    "Say how the identity was verified (at most 300 characters), e.g. 'passport checked in person'.");
+        }
+        UserAccount account = accounts.byUserName(userName == null ? "" : userName).orElseThrow(() ->
+                new SignatureRefused(SignatureRefused.Reason.NOT_FOUND, "There is no account '" + userName + "'."));
+        if (account.userName().equalsIgnoreCase(actor)) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_ALLOWED,
+                    "Nobody verifies their own identity: another administrator must.");
+        }
+        if (account.technical() || account.status() == AccountStatus.DEACTIVATED) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_ALLOWED,
+                    "Only active personal accounts get signing credentials.");
+        }
+        Instant now = clock.instant();
+        em.persist(new IdentityVerification(account.id(), method.strip(), actor, now));
+        log.record(SecurityEventType.IDENTITY_VERIFIED, actor, account.userName(), "identity verified: " + method.strip(), null);
+        SigningCredential credential = em.createQuery("select c from SigningCredential c where c.accountId = :id"
+                        + " and c.revokedAt is null", SigningCredential.class)
+                .setParameter("id", account.id()).getResultStream().findFirst().orElse(null);
+        if (credential == null) {
+            UserSigningCredential issued = keys.store().issueUserCredential(account.id().toString(), account.fullName());
+            try {
+                credential = new SigningCredential(account.id(), issued.certificate().getSerialNumber().toString(16),
+                        issued.certificate().getEncoded(), issued.wrappedPrivateKey(), actor, now);
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("the new certificate cannot be encoded", e);
+            }
+            em.persist(credential);
+            log.record(SecurityEventType.SIGNING_CREDENTIAL_ISSUED, actor, account.userName(),
+                    "signing certificate " + credential.serial() + " issued", null);
+        }
+        return details(account, credential, method.strip());
+    }
+
+    @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
+    public List<CredentialDetails> credentialsOf(String userName) {
+        UserAccount account = accounts.existing(userName);
+        String method = em.createQuery("select v.method from IdentityVerification v where v.accountId = :id"
+                        + " order by v.verifiedAt desc", String.class)
+                .setParameter("id", account.id()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return em.createQuery("select c from SigningCredential c where c.accountId = :id order by c.issuedAt",
+                        SigningCredential.class)
+                .setParameter("id", account.id()).getResultStream().map(c -> details(account, c, method)).toList();
+    }
+
+    /** The account ends, its credential with it (same transaction as the deactivation). */
+    void revokeOnDeactivation(@Observes AccountDeactivated deactivated) {
+        em.createQuery("select c from SigningCredential c where c.accountId = :id and c.revokedAt is null",
+                        SigningCredential.class)
+                .setParameter("id", deactivated.accountId()).getResultStream().forEach(credential -> {
+                    credential.revoke(deactivated.by(), "account deactivated: " + deactivated.reason(), clock.instant());
+                    log.record(SecurityEventType.SIGNING_CREDENTIAL_REVOKED, deactivated.by(), deactivated.userName(),
+                            "signing certificate " + credential.serial() + " revoked with the deactivation", deactivated.reason());
+                });
+    }
+
+    private static CredentialDetails details(UserAccount account, SigningCredential c, String method) {
+        String subject;
+        try {
+            subject = Signatures.certificateOf(c).getSubjectX500Principal().getName();
+        } catch (IllegalStateException unreadable) {
+            subject = "(unreadable)";
+        }
+        return new CredentialDetails(account.userName(), c.serial(), subject, c.issuedAt(), c.issuedBy(), c.revokedAt(),
+                c.revokeReason(), method);
+    }
+}

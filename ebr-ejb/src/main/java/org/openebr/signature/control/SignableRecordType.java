@@ -1,0 +1,24 @@
+package org.openebr.signature.control;
+
+import java.util.Optional;
+
+/**
+ * A kind of record that can be signed (a port every signing feature implements as a CDI bean):
+ * its name, the content of a record's current version as canonical-JSON-able values (maps, lists,
+ * strings, integers, booleans, instants), and its signature policy. The signature is bound to
+ * exactly that content; when it changes, the signature no longer verifies.
+ */
+public interface SignableRecordType {
+
+    String recordType();
+
+    /** The current version of the record, or empty when there is no such record. */
+    Optional<Object> content(String recordId);
+
+    SignaturePolicy policy();
+
+    /** A rule of this record type that forbids the user to sign this record, in words; empty when none. */
+    default Optional<String> refusal(String recordId, String userName) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Signature records: identity verifications, signing credentials, nonces and the signatures themselves. */
+package org.openebr.signature.entity;

@@ -1,0 +1,105 @@
+package org.openebr.trust.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The installation's one key store, opened once for the whole application (audit checkpoints and
+ * electronic signatures share it), and the time-stamp authority in use: the internal one, or an
+ * external RFC 3161 service (EBR_TSA_URL, its CA in EBR_TSA_CA_FILE).
+ */
+@ApplicationScoped
+public class Keys {
+
+    /** Only for development and tests; the README says to set EBR_KEY_PASSWORD in production. */
+    public static final String DEVELOPMENT_KEY_PASSWORD = "openebr-development-only";
+
+    @Inject
+    @ConfigProperty(name = "ebr.key.dir")
+    Optional<String> keyDir;
+
+    @Inject
+    @ConfigProperty(name = "ebr.key.password", defaultValue = DEVELOPMENT_KEY_PASSWORD)
+    String keyPassword;
+
+    @Inject
+    @ConfigProperty(name = "ebr.tsa.url")
+    Optional<String> tsaUrl;
+
+    @Inject
+    @ConfigProperty(name = "ebr.tsa.ca.file")
+    Optional<String> tsaCaFile;
+
+    @Inject
+    @ConfigProperty(name = "ebr.installation.name", defaultValue = "OpenEBR")
+    String installationName;
+
+    @Inject
+    Clock clock;
+
+    private TrustStore store;
+
+    /** The installation's keys: never in the database. */
+    public Path keyDir() {
+        return keyDir.filter(s -> !s.isBlank()).map(Path::of).orElseGet(() -> Path.of(
+                System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "openebr", "keys"));
+    }
+
+    public boolean developmentKeyPassword() {
+        return DEVELOPMENT_KEY_PASSWORD.equals(keyPassword);
+    }
+
+    public String installationName() {
+        return installationName;
+    }
+
+    /**
+     * The key store, opened on first use. A missing store is created only when
+     * {@code nothingDependsOnOldKeys} says so: new keys would not verify existing checkpoints or
+     * signatures, so a lost key store must be restored from backup instead.
+     */
+    public synchronized TrustStore store(BooleanSupplier nothingDependsOnOldKeys) {
+        if (store == null) {
+            Path file = keyDir().resolve(TrustStore.KEY_STORE_FILE);
+            if (Files.notExists(file) && !nothingDependsOnOldKeys.getAsBoolean()) {
+                throw new IllegalStateException("The key store " + file + " is missing but checkpoints or signatures made"
+                        + " with it exist: restore EBR_KEY_DIR from backup (new keys would not verify them).");
+            }
+            store = TrustStore.open(keyDir(), keyPassword.toCharArray(), clock, installationName);
+        }
+        return store;
+    }
+
+    /** The time-stamp authority in use, with the CA that verifies its tokens. */
+    public TimeStampAuthority timeStampAuthority(TrustStore trust) {
+        return tsaUrl.filter(s -> !s.isBlank())
+                .<TimeStampAuthority>map(url -> new HttpTimeStampAuthority(URI.create(url), Duration.ofSeconds(15)))
+                .orElseGet(() -> new InternalTimeStampAuthority(trust.timeStampAuthority(), clock));
+    }
+
+    /** The CA that issued the time-stamp authority's certificate: ours, or the external TSA's (EBR_TSA_CA_FILE). */
+    public X509Certificate timeStampCa(TrustStore trust) {
+        Optional<Path> file = tsaCaFile.filter(s -> !s.isBlank()).map(Path::of);
+        if (file.isEmpty()) {
+            return trust.caCertificate();
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " is not a readable certificate", e);
+        }
+    }
+}
