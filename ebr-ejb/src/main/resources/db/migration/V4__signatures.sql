@@ -136,3 +136,8 @@ SELECT make_append_only('signing_credential_aud');
 SELECT make_append_only('electronic_signature_aud');
 -- Nonces themselves are technical: issued and expired, never updated; expired ones may be purged.
 REVOKE UPDATE ON signature_nonce FROM ${appRole};
+
+-- Wrong passwords at signing, counted apart from sign-ins (an API client signs in with every request,
+-- which resets the sign-in count); either count reaching the threshold locks the account.
+ALTER TABLE user_account ADD COLUMN failed_signing_attempts integer NOT NULL DEFAULT 0
+    CHECK (failed_signing_attempts >= 0);

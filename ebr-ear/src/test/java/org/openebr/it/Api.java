@@ -27,6 +27,11 @@ final class Api {
         return new Api(http, userName, DEMO_PASSWORD);
     }
 
+    /** The Authorization header value this client sends. */
+    String authorization() {
+        return authorization;
+    }
+
     HttpResponse<String> get(String path) {
         return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization).GET());
     }

@@ -4,14 +4,18 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ArchiveFormat;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openebr.it.probe.AuditProbe;
+import org.openebr.it.probe.ItStepRecordType;
 import org.openebr.it.probe.ProbeResource;
+import org.openebr.it.probe.StepProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
 
     private static final String WAR = "ebr-web.war";
+    private static final String EJB = "ebr-ejb.jar";
 
     private Deployments() {
     }
@@ -21,14 +25,20 @@ final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ebr.ear")));
     }
 
-    /** The EAR as built, plus the test-only {@link ProbeResource} in its web module. */
+    /** The EAR as built, plus the test-only probes in its web module and a test record type in its EJB module. */
     static EnterpriseArchive earWithProbe() {
         EnterpriseArchive ear = ear();
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
-        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class);
+        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
+        // a test-only record type that takes signatures, beside the real ones in the EJB module
+        JavaArchive ejb = ShrinkWrap.create(JavaArchive.class, EJB)
+                .merge(ear.getAsType(JavaArchive.class, "/" + EJB, ArchiveFormat.ZIP));
+        ejb.addClasses(ItStepRecordType.class);
+        ear.delete("/" + EJB);
+        ear.addAsModule(ejb);
         return ear;
     }
 }

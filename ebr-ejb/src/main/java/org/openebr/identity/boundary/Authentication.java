@@ -114,15 +114,18 @@ public class Authentication {
                         "wrong password on an account that is " + account.status().name().toLowerCase() + " (" + channel + ")", null);
                 return refused(Outcome.LOCKED, REFUSED);
             }
-            boolean lockedNow = account.recordFailedAttempt(settings.lockoutThreshold(), now);
+            boolean lockedNow = channel == Channel.SIGNING
+                    ? account.recordFailedSigningAttempt(settings.lockoutThreshold(), now)
+                    : account.recordFailedAttempt(settings.lockoutThreshold(), now);
+            int failures = channel == Channel.SIGNING
+                    ? Math.max(account.failedAttempts(), account.failedSigningAttempts()) : account.failedAttempts();
+            String counted = channel == Channel.SIGNING ? " wrong passwords at signing" : " consecutive failed sign-in attempts";
             log.record(SecurityEventType.LOGIN_FAILED, null, account.userName(),
-                    "wrong password (" + channel + "), failure " + account.failedAttempts() + " of "
-                            + settings.lockoutThreshold(), null);
+                    "wrong password (" + channel + "), failure " + failures + " of " + settings.lockoutThreshold(), null);
             if (lockedNow) {
-                change.record("Sign-in (" + channel + ")", "locked after " + account.failedAttempts()
-                        + " consecutive failed sign-in attempts");
+                change.record("Sign-in (" + channel + ")", "locked after " + failures + counted);
                 log.record(SecurityEventType.ACCOUNT_LOCKED, null, account.userName(),
-                        "locked after " + account.failedAttempts() + " consecutive failures", null);
+                        "locked after " + failures + counted, null);
                 return refused(Outcome.LOCKED, "This account is now locked after repeated failures."
                         + " An administrator must unlock it.");
             }
@@ -138,6 +141,7 @@ public class Authentication {
         // succeeds on an account that is still active: a right guess racing the wrong guesses that
         // lock the account waits for their commit and then finds it locked.
         int stillActive = em.createQuery("update UserAccount a set a.failedAttempts = 0, a.lastLoginAt = :now"
+                        + (channel == Channel.SIGNING ? ", a.failedSigningAttempts = 0" : "")
                         + " where a.id = :id and a.status = :active")
                 .setParameter("now", now)
                 .setParameter("id", account.id())

@@ -66,6 +66,15 @@ public class UserAccount {
     @Column(name = "locked_at")
     private Instant lockedAt;
 
+    /**
+     * Wrong passwords at signing since the last good signing. Counted apart because an API client
+     * signs in (successfully) with every request, which resets {@link #failedAttempts}: signing
+     * failures must still add up to a lockout (21 CFR 11.300(d)).
+     */
+    @NotAudited
+    @Column(name = "failed_signing_attempts", nullable = false)
+    private int failedSigningAttempts;
+
     @NotAudited
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
@@ -121,12 +130,29 @@ public class UserAccount {
         return false;
     }
 
+    /** Counts a wrong password at signing (toward both counts); returns true when this attempt locked the account. */
+    public boolean recordFailedSigningAttempt(int threshold, Instant now) {
+        failedSigningAttempts++;
+        boolean locked = recordFailedAttempt(threshold, now);
+        if (!locked && status == AccountStatus.ACTIVE && failedSigningAttempts >= threshold) {
+            status = AccountStatus.LOCKED;
+            lockedAt = now;
+            return true;
+        }
+        return locked;
+    }
+
+    public int failedSigningAttempts() {
+        return failedSigningAttempts;
+    }
+
     public void unlock() {
         if (status != AccountStatus.LOCKED) {
             throw new IllegalStateException("account " + userName + " is not locked");
         }
         status = AccountStatus.ACTIVE;
         failedAttempts = 0;
+        failedSigningAttempts = 0;
         lockedAt = null;
     }
 

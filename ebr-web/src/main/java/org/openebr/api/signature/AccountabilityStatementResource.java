@@ -1,0 +1,57 @@
+package org.openebr.api.signature;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.Signatures;
+import org.openebr.signature.control.AccountabilityStatement;
+import org.openebr.signature.entity.Meaning;
+
+@Path("me/accountability-statement")
+@Tag(name = "signatures")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountabilityStatementResource {
+
+    /** The re-authentication components and the nonce (POST /ebr/api/v1/signatures/nonces). */
+    public record StatementSignature(@NotBlank @Size(max = 64) String userName, @NotBlank @Size(max = 256) String password,
+                                     @NotBlank @Size(max = 64) String nonce) {
+    }
+
+    @Inject
+    Signatures signatures;
+
+    @jakarta.ws.rs.core.Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "Your signature-accountability statement: its text and, once signed, your signature")
+    public Signatures.Statement statement() {
+        return signatures.statement();
+    }
+
+    @POST
+    @Path("signature")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign your signature-accountability statement (needed before your first signature)",
+            description = "Body: {\"userName\": your user id, \"password\": your password, \"nonce\": from POST"
+                    + " /ebr/api/v1/signatures/nonces}. 201 with the signature (its id is the 'id' field).")
+    public Response sign(@Valid @NotNull StatementSignature request) {
+        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
+                security.getUserPrincipal().getName(), Meaning.APPROVED, null, request.userName(),
+                request.password().toCharArray(), request.nonce(), false));
+        return Response.created(URI.create("../signatures/" + signed.id())).entity(signed).build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.openebr.api.signature;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.SigningCredentials;
+
+@Path("signing-credentials/{userName}")
+@Tag(name = "signatures")
+@Produces(MediaType.APPLICATION_JSON)
+public class CredentialsResource {
+
+    /** How the identity was verified, e.g. "passport checked in person by the site HR officer". */
+    public record Verification(@NotBlank @Size(max = 300) String method) {
+    }
+
+    @Inject
+    SigningCredentials credentials;
+
+    @POST
+    @Path("identity-verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the person's identity was verified; issues their signing certificate (ADMIN)")
+    public Response verify(@PathParam("userName") String userName, @Valid @NotNull Verification verification) {
+        return Response.status(Response.Status.CREATED)
+                .entity(credentials.recordIdentityVerification(userName, verification.method())).build();
+    }
+
+    @GET
+    @Operation(summary = "The person's signing certificates, active and revoked (never a key)")
+    public List<SigningCredentials.CredentialDetails> list(@PathParam("userName") String userName) {
+        return credentials.credentialsOf(userName);
+    }
+}

@@ -1,0 +1,110 @@
+package org.openebr.api.signature;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.Signatures;
+import org.openebr.signature.entity.Meaning;
+
+@Path("signatures")
+@Tag(name = "signatures")
+@Produces(MediaType.APPLICATION_JSON)
+public class SignaturesResource {
+
+    /**
+     * A signing request on the API: every component of the re-authentication, every time.
+     *
+     * @param role optional when the signer holds one role
+     */
+    public record SignatureRequest(@NotBlank @Size(max = 64) String recordType, @NotBlank @Size(max = 100) String recordId,
+                                   @NotBlank String meaning, @Size(max = 32) String role,
+                                   @NotBlank @Size(max = 64) String userName, @NotBlank @Size(max = 256) String password,
+                                   @NotBlank @Size(max = 64) String nonce) {
+    }
+
+    @Inject
+    Signatures signatures;
+
+    @POST
+    @Path("nonces")
+    @Operation(summary = "A one-time nonce for your next signing request (valid 10 minutes, usable once)")
+    public Response nonce() {
+        return Response.status(Response.Status.CREATED).entity(signatures.issueNonce()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign a record",
+            description = "Re-authenticates with userName (must be you) and password, consumes the nonce, checks the"
+                    + " record type's policy (meaning, role, second person) and binds a CMS signature with an RFC 3161"
+                    + " time stamp to the record's current version. 201 with the signature's manifestation.")
+    public Response sign(@Valid @NotNull SignatureRequest request) {
+        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
+                meaning(request.meaning()), request.role(), request.userName(), request.password().toCharArray(),
+                request.nonce(), false));
+        return Response.created(URI.create("signatures/" + signed.id())).entity(signed).build();
+    }
+
+    @GET
+    @Operation(summary = "The signatures of a record, each with its manifestation and whether it verifies now")
+    public List<Signatures.Manifestation> ofRecord(@QueryParam("recordType") String recordType,
+                                                   @QueryParam("recordId") String recordId) {
+        if (recordType == null || recordType.isBlank() || recordId == null || recordId.isBlank()) {
+            throw new BadRequestException("'recordType' and 'recordId' are required.");
+        }
+        return signatures.ofRecord(recordType.strip(), recordId.strip());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One signature: manifestation (printed name, user name, role, meaning, time with zone) and verification")
+    public Signatures.Manifestation find(@PathParam("id") String id) {
+        return signatures.find(uuid(id));
+    }
+
+    @GET
+    @Path("{id}/bundle")
+    @Produces("application/zip")
+    @Operation(summary = "Offline verification bundle (zip): record.json, signature.p7s, signature-value.bin, timestamp.tsr, ca.pem",
+            description = "openssl cms -verify -binary -inform DER -in signature.p7s -content record.json -CAfile ca.pem -out /dev/null;"
+                    + " openssl ts -verify -data signature-value.bin -in timestamp.tsr -CAfile ca.pem")
+    public Response bundle(@PathParam("id") String id) {
+        UUID signature = uuid(id);
+        return Response.ok(signatures.bundle(signature), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"signature-" + signature + ".zip\"").build();
+    }
+
+    static Meaning meaning(String value) {
+        try {
+            return Meaning.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'meaning' must be one of PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED.");
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'" + id + "' is not a signature id.");
+        }
+    }
+}
