@@ -39,7 +39,6 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 final class CertificateAuthority {
 
     static final Period CA_VALIDITY = Period.ofYears(20);
-    static final Period END_ENTITY_VALIDITY = Period.ofYears(10);
     static final String CA_NAME = "OpenEBR Internal CA";
 
     private final SigningIdentity identity;
@@ -91,16 +90,33 @@ final class CertificateAuthority {
     }
 
     /**
-     * A certificate for someone else's public key (electronic signatures will use this for user
-     * keys): CA:FALSE, authority and subject key identifiers, and the profile's key usages.
+     * A certificate "CN=commonName, O=(the CA's organisation)" for a system key: CA:FALSE, authority
+     * and subject key identifiers, and the profile's key usages and validity.
      */
     X509Certificate issueEndEntityCertificate(String commonName, PublicKey subjectKey, CertificateProfile profile) {
-        X500Name subject = name(commonName, organisation());
+        return issue(name(commonName, organisation()), subjectKey, profile);
+    }
+
+    /**
+     * A person's signing certificate, "CN=printedName, UID=userId, O=(the CA's organisation)": the
+     * printed name is what a signature shows (21 CFR 11.50), the UID the account's immutable id, which
+     * ties the signature to the one person even if two share a name or a name changes.
+     */
+    X509Certificate issueUserCertificate(String userId, String printedName, PublicKey subjectKey) {
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, organisation())
+                .addRDN(BCStyle.UID, userId)
+                .addRDN(BCStyle.CN, printedName)
+                .build();
+        return issue(subject, subjectKey, CertificateProfile.USER_SIGNING);
+    }
+
+    private X509Certificate issue(X500Name subject, PublicKey subjectKey, CertificateProfile profile) {
         Instant notBefore = startOfCurrentSecond(clock);
         try {
             JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate(), newSerialNumber(),
-                    Date.from(notBefore), Date.from(plus(notBefore, END_ENTITY_VALIDITY)), subject, subjectKey)
+                    Date.from(notBefore), Date.from(plus(notBefore, profile.validity())), subject, subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, profile.keyUsage())
                     .addExtension(Extension.authorityKeyIdentifier, false,
@@ -112,7 +128,23 @@ final class CertificateAuthority {
             }
             return sign(builder, identity.key());
         } catch (GeneralSecurityException | CertIOException e) {
-            throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
+            throw new IllegalStateException("cannot issue a certificate for " + subject, e);
+        }
+    }
+
+    /**
+     * Whether this CA issued {@code certificate}: its issuer is the CA's name and its signature the
+     * CA's (the name alone could be copied by anyone).
+     */
+    boolean issued(X509Certificate certificate) {
+        if (!certificate.getIssuerX500Principal().equals(certificate().getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate().getPublicKey(), Crypto.PROVIDER);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

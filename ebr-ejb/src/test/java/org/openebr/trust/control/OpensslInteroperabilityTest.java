@@ -47,6 +47,28 @@ class OpensslInteroperabilityTest {
     }
 
     @Test
+    void openssl_verifies_a_users_signature_made_with_the_unwrapped_credential_and_rejects_a_flipped_byte()
+            throws Exception {
+        UserSigningCredential credential = store.issueUserCredential("u-0042", "Jane Doe");
+        SigningIdentity jane = store.unwrapUserIdentity(credential.certificate(), credential.wrappedPrivateKey());
+        byte[] content = CmsSignerTest.RECORD;
+        byte[] signature = new CmsSigner(TestKeys.CLOCK).signDetached(content, jane);
+        Files.write(work.resolve("sig.p7s"), signature);
+        Files.write(work.resolve("content.json"), content);
+        byte[] altered = content.clone();
+        altered[5] ^= 0x01;
+        Files.write(work.resolve("altered.json"), altered);
+
+        Openssl.Result original = cmsVerify("content.json");
+        Openssl.Result flipped = cmsVerify("altered.json");
+
+        assertThat(original.exitCode()).as(original.output()).isZero();
+        assertThat(flipped.exitCode()).as(flipped.output()).isNotZero();
+        assertThat(verifier.verifyDetachedCms(content, signature, store.caCertificate()).valid()).isTrue();
+        assertThat(verifier.verifyDetachedCms(altered, signature, store.caCertificate()).valid()).isFalse();
+    }
+
+    @Test
     void openssl_verifies_a_time_stamp_and_rejects_it_for_data_with_one_byte_changed() throws Exception {
         byte[] data = InternalTimeStampAuthorityTest.DATA;
         Files.write(work.resolve("resp.tsr"),

@@ -5,16 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Key;
+import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +52,7 @@ class TrustStoreTest {
         assertThat(reopened.checkpointSigner().key().getEncoded())
                 .isEqualTo(created.checkpointSigner().key().getEncoded());
         assertThat(reopened.checkpointSigner().chain()).isEqualTo(created.checkpointSigner().chain());
-        try (Stream<Path> files = Files.list(keys)) {
-            // no temporary file left behind
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder(TrustStore.KEY_STORE_FILE, TrustStore.CA_CERTIFICATE_FILE);
-        }
+        assertNoTemporaryFileIn(keys);
     }
 
     @Test
@@ -101,6 +107,97 @@ class TrustStoreTest {
         TestKeys.open(keys);
         assertThat(readCertificate(pem)).isEqualTo(store.caCertificate());
         assertThat(Files.readString(pem, StandardCharsets.US_ASCII)).startsWith("-----BEGIN CERTIFICATE-----\n");
+    }
+
+    @Test
+    void a_new_key_store_holds_an_aes_256_key_encryption_key() throws Exception {
+        Path keys = temp.resolve("keys");
+        TestKeys.open(keys);
+
+        Key key = readKeyStore(keys).getKey(TrustStore.KEY_ENCRYPTION_KEY_ALIAS, TestKeys.password());
+
+        assertThat(key).isInstanceOf(SecretKey.class);
+        assertThat(key.getAlgorithm()).isEqualToIgnoringCase("AES");
+        assertThat(key.getEncoded()).hasSize(32);
+    }
+
+    @Test
+    void a_key_store_made_before_electronic_signatures_gets_a_key_encryption_key_and_keeps_its_keys()
+            throws Exception {
+        Path keys = temp.resolve("keys");
+        TrustStore before = TestKeys.open(keys);
+        removeKeyEncryptionKey(keys);
+        assertThat(readKeyStore(keys).containsAlias(TrustStore.KEY_ENCRYPTION_KEY_ALIAS)).isFalse();
+
+        TrustStore upgraded = TestKeys.open(keys);
+        UserSigningCredential credential = upgraded.issueUserCredential("u-0042", "Jane Doe");
+        byte[] fileAfterUpgrade = Files.readAllBytes(keys.resolve(TrustStore.KEY_STORE_FILE));
+        TrustStore reopened = TestKeys.open(keys);
+
+        assertThat(readKeyStore(keys).getKey(TrustStore.KEY_ENCRYPTION_KEY_ALIAS, TestKeys.password()))
+                .isInstanceOf(SecretKey.class);
+        assertThat(upgraded.caCertificate()).isEqualTo(before.caCertificate());
+        assertThat(upgraded.timeStampAuthority().key().getEncoded())
+                .isEqualTo(before.timeStampAuthority().key().getEncoded());
+        assertThat(upgraded.checkpointSigner().key().getEncoded())
+                .isEqualTo(before.checkpointSigner().key().getEncoded());
+        // added once: the next open rewrites nothing and has the same key-encryption key
+        assertThat(Files.readAllBytes(keys.resolve(TrustStore.KEY_STORE_FILE))).isEqualTo(fileAfterUpgrade);
+        assertThat(reopened.unwrapUserIdentity(credential.certificate(), credential.wrappedPrivateKey()).certificate())
+                .isEqualTo(credential.certificate());
+        assertNoTemporaryFileIn(keys);
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(keys.resolve(TrustStore.KEY_STORE_FILE)))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void two_opens_at_once_of_an_old_key_store_agree_on_one_key_encryption_key() throws Exception {
+        Path keys = temp.resolve("keys");
+        TestKeys.open(keys);
+        removeKeyEncryptionKey(keys);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<TrustStore> open = () -> {
+                start.await();
+                return TestKeys.open(keys);
+            };
+            Future<TrustStore> first = threads.submit(open);
+            Future<TrustStore> second = threads.submit(open);
+            start.countDown();
+
+            UserSigningCredential credential = first.get().issueUserCredential("u-0042", "Jane Doe");
+            assertThat(second.get().unwrapUserIdentity(credential.certificate(), credential.wrappedPrivateKey()))
+                    .isNotNull();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void removeKeyEncryptionKey(Path keys) throws Exception {
+        KeyStore store = readKeyStore(keys);
+        store.deleteEntry(TrustStore.KEY_ENCRYPTION_KEY_ALIAS);
+        try (OutputStream out = Files.newOutputStream(keys.resolve(TrustStore.KEY_STORE_FILE))) {
+            store.store(out, TestKeys.password());
+        }
+    }
+
+    private static KeyStore readKeyStore(Path keys) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keys.resolve(TrustStore.KEY_STORE_FILE))) {
+            store.load(in, TestKeys.password());
+        }
+        return store;
+    }
+
+    private static void assertNoTemporaryFileIn(Path keys) throws Exception {
+        try (Stream<Path> files = Files.list(keys)) {
+            // the lock file stays: deleting it could split a lock another server is about to take
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    TrustStore.KEY_STORE_FILE, TrustStore.CA_CERTIFICATE_FILE, TrustStore.LOCK_FILE);
+        }
     }
 
     private static X509Certificate readCertificate(Path pem) throws Exception {
