@@ -52,6 +52,7 @@ final class Browser implements AutoCloseable {
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "download.directory_upgrade", true));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -143,7 +144,8 @@ final class Browser implements AutoCloseable {
         try {
             wait.until(d -> text().contains(text));
         } catch (RuntimeException notThere) {
-            throw new AssertionError("expected '" + text + "' on " + path() + "; the page says:\n" + text(), notThere);
+            throw new AssertionError("expected '" + text + "' on " + path() + "; the page says:\n" + text()
+                    + "\nbrowser console:\n" + console(), notThere);
         }
     }
 
@@ -160,6 +162,18 @@ final class Browser implements AutoCloseable {
             });
         } catch (RuntimeException notThere) {
             throw new AssertionError("no " + suffix + " file was downloaded; the page says:\n" + text(), notThere);
+        }
+    }
+
+    /** The browser's console messages so far, for a failure report. */
+    String console() {
+        try {
+            StringBuilder lines = new StringBuilder();
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> lines.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+            return lines.toString();
+        } catch (RuntimeException unavailable) {
+            return "(not available: " + unavailable.getMessage() + ")";
         }
     }
 

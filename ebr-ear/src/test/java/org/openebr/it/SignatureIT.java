@@ -287,6 +287,21 @@ class SignatureIT {
     }
 
     @Test
+    @Tag("P11-50b-1")
+    void deactivating_an_account_revokes_its_credential_and_its_earlier_signatures_stay_valid() {
+        String user = ready("OPERATOR");
+        String statement = Api.object(new Api(http, user, PASSWORD).get("api/v1/me/accountability-statement"))
+                .getJsonObject("signature").getString("id");
+        assertThat(admin.post("api/v1/users/" + user + "/deactivate", "{\"reason\":\"left the company\"}").statusCode())
+                .isEqualTo(200);
+
+        JsonObject credential = Api.array(admin.get("api/v1/signing-credentials/" + user)).getJsonObject(0);
+        assertThat(credential.getString("revokeReason")).contains("left the company");
+        JsonObject signature = Api.demo(http, "inspector1").getJson("api/v1/signatures/" + statement);
+        assertThat(signature.getBoolean("valid")).as(signature.toString()).isTrue();
+    }
+
+    @Test
     void bad_input_is_answered_with_a_problem_not_a_stack_trace() {
         String user = ready("OPERATOR");
         Api me = new Api(http, user, PASSWORD);

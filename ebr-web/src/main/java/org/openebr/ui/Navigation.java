@@ -33,6 +33,7 @@ public class Navigation {
 
     static final List<Entry> ENTRIES = List.of(
             new Entry("Home", "/app/home.xhtml", "pi pi-home", Set.of()),
+            new Entry("My signature", "/app/signature.xhtml", "pi pi-pencil", Set.of()),
             new Entry("Users", "/app/admin/users.xhtml", "pi pi-users", Set.of(Role.ADMIN)),
             new Entry("Training", "/app/training.xhtml", "pi pi-book",
                     Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),

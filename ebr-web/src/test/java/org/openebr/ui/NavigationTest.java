@@ -21,7 +21,7 @@ class NavigationTest {
 
     @Test
     void an_operator_does_not_see_the_system_status() {
-        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home");
+        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature");
     }
 
     @Test

@@ -79,8 +79,13 @@ public class Signatures {
      * @param continuousSession the UI says the signer already signed with user id and password in this
      *                          uninterrupted session (never true on the API)
      */
-    public record SignRequest(String recordType, String recordId, Meaning meaning, String role, String userName,
+    public record SignRequest(String recordType, String recordId, String meaning, String role, String userName,
                               char[] password, String nonce, boolean continuousSession) {
+    }
+
+    /** The meanings a signature can have (each record type takes some of them). */
+    public static List<String> meanings() {
+        return java.util.Arrays.stream(Meaning.values()).map(Enum::name).toList();
     }
 
     /** A signature as manifested wherever the record is shown (21 CFR 11.50; Annex 11 §14). */
@@ -136,6 +141,7 @@ public class Signatures {
         if (request.recordType() == null || request.recordId() == null || request.meaning() == null) {
             throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request, "Say what is signed: record type, record and meaning.");
         }
+        Meaning meaning = meaning(request, caller);
         if (request.userName() != null && !request.userName().strip().equalsIgnoreCase(caller)) {
             throw refused(SignatureRefused.Reason.NOT_YOURSELF, caller, request,
                     "You can only sign as yourself; " + request.userName().strip() + " must sign in person.");
@@ -158,7 +164,7 @@ public class Signatures {
         SignableRecordType type = recordType(request.recordType())
                 .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
                         "There is no record type " + request.recordType() + " that takes signatures."));
-        SignaturePolicy.Rule rule = type.policy().rule(request.meaning())
+        SignaturePolicy.Rule rule = type.policy().rule(meaning)
                 .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request,
                         request.recordType() + " records take no signature meaning " + request.meaning() + "; they take "
                                 + type.policy().meanings() + "."));
@@ -182,7 +188,7 @@ public class Signatures {
                         + " must record the verification of your identity first (21 CFR 11.100(b))."));
         change.record("Sign " + request.recordType() + " " + request.recordId() + " as " + request.meaning(), null)
                 .actingAs(role);
-        return manifest(create(request, signer, role, content, credential));
+        return manifest(create(request, meaning, signer, role, content, credential));
     }
 
     /** The signatures a record carries, each with its manifestation and whether it verifies now. */
@@ -217,7 +223,7 @@ public class Signatures {
 
     // --- inside ---------------------------------------------------------------------------------
 
-    private ElectronicSignature create(SignRequest request, UserAccount signer, String role, Object content,
+    private ElectronicSignature create(SignRequest request, Meaning meaning, UserAccount signer, String role, Object content,
                                        SigningCredential credential) {
         TrustStore trust = keys.store();
         SigningIdentity identity;
@@ -227,8 +233,9 @@ public class Signatures {
             throw new IllegalStateException("the stored certificate of credential " + credential.serial() + " is unreadable", e);
         }
         ElectronicSignature.Facts facts = new ElectronicSignature.Facts(UUID.randomUUID(), request.recordType(),
-                request.recordId(), SignedDocument.recordSha256(content), request.meaning(), signer.id(), signer.userName(),
-                signer.fullName(), role, clock.instant(), site.zone().getId(), credential.id());
+                request.recordId(), SignedDocument.recordSha256(content), meaning, signer.id(), signer.userName(),
+                signer.fullName(), role, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), site.zone().getId(),
+                credential.id()); // microseconds: what PostgreSQL stores, so the document can be rebuilt exactly
         byte[] document = SignedDocument.bytes(facts, content);
         byte[] cms = new CmsSigner(clock).signDetached(document, identity);
         byte[] value = SignatureVerifier.signatureValueOf(cms);
@@ -258,6 +265,15 @@ public class Signatures {
             em.flush();
         } catch (PersistenceException usedMeanwhile) {
             throw new SignatureRefused(SignatureRefused.Reason.NONCE, "The nonce was used by another request meanwhile.");
+        }
+    }
+
+    private Meaning meaning(SignRequest request, String caller) {
+        try {
+            return Meaning.valueOf(request.meaning().strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request,
+                    "'" + request.meaning() + "' is not a signature meaning; one of " + meanings() + ".");
         }
     }
 

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +11,6 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.openebr.identity.boundary.AccountDeactivated;
 import org.openebr.identity.boundary.AccountQueries;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.entity.AccountStatus;
@@ -106,17 +104,6 @@ public class SigningCredentials {
         return em.createQuery("select c from SigningCredential c where c.accountId = :id order by c.issuedAt",
                         SigningCredential.class)
                 .setParameter("id", account.id()).getResultStream().map(c -> details(account, c, method)).toList();
-    }
-
-    /** The account ends, its credential with it (same transaction as the deactivation). */
-    void revokeOnDeactivation(@Observes AccountDeactivated deactivated) {
-        em.createQuery("select c from SigningCredential c where c.accountId = :id and c.revokedAt is null",
-                        SigningCredential.class)
-                .setParameter("id", deactivated.accountId()).getResultStream().forEach(credential -> {
-                    credential.revoke(deactivated.by(), "account deactivated: " + deactivated.reason(), clock.instant());
-                    log.record(SecurityEventType.SIGNING_CREDENTIAL_REVOKED, deactivated.by(), deactivated.userName(),
-                            "signing certificate " + credential.serial() + " revoked with the deactivation", deactivated.reason());
-                });
     }
 
     private static CredentialDetails details(UserAccount account, SigningCredential c, String method) {

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.signature.boundary.Signatures;
 import org.openebr.signature.control.AccountabilityStatement;
-import org.openebr.signature.entity.Meaning;
 
 @Path("me/accountability-statement")
 @Tag(name = "signatures")
@@ -50,7 +49,7 @@ public class AccountabilityStatementResource {
                     + " /ebr/api/v1/signatures/nonces}. 201 with the signature (its id is the 'id' field).")
     public Response sign(@Valid @NotNull StatementSignature request) {
         Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
-                security.getUserPrincipal().getName(), Meaning.APPROVED, null, request.userName(),
+                security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
                 request.password().toCharArray(), request.nonce(), false));
         return Response.created(URI.create("../signatures/" + signed.id())).entity(signed).build();
     }

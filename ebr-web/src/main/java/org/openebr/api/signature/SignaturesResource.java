@@ -17,12 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.signature.boundary.Signatures;
-import org.openebr.signature.entity.Meaning;
 
 @Path("signatures")
 @Tag(name = "signatures")
@@ -58,7 +56,7 @@ public class SignaturesResource {
                     + " time stamp to the record's current version. 201 with the signature's manifestation.")
     public Response sign(@Valid @NotNull SignatureRequest request) {
         Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
-                meaning(request.meaning()), request.role(), request.userName(), request.password().toCharArray(),
+                request.meaning(), request.role(), request.userName(), request.password().toCharArray(),
                 request.nonce(), false));
         return Response.created(URI.create("signatures/" + signed.id())).entity(signed).build();
     }
@@ -90,14 +88,6 @@ public class SignaturesResource {
         UUID signature = uuid(id);
         return Response.ok(signatures.bundle(signature), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature + ".zip\"").build();
-    }
-
-    static Meaning meaning(String value) {
-        try {
-            return Meaning.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("'meaning' must be one of PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED.");
-        }
     }
 
     private static UUID uuid(String id) {

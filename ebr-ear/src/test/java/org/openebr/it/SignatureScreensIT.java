@@ -1,0 +1,103 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The signature dialog in a real browser: what a person sees and does when signing. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignatureScreensIT {
+
+    private static final String PASSWORD = "capping station two at noon";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(contextRoot);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
+        browser.close();
+    }
+
+    @Test
+    @Tag("P11-10j-1")
+    @Tag("P11-200-1")
+    @Tag("P11-50a-1")
+    void a_new_user_signs_the_accountability_statement_in_the_dialog_with_user_id_and_password() {
+        String user = person();
+        browser.signIn(user, PASSWORD);
+        browser.open("app/signature.xhtml");
+        assertThat(browser.text()).contains("legally binding").contains("You have not signed it yet");
+
+        browser.clickAndWaitFor("statement-signature:open", "Meaning of your signature");
+        assertThat(browser.text()).contains("APPROVED").contains("signature-accountability statement");
+        browser.type("statement-signature:user-id", user);
+        browser.type("statement-signature:password", "not my password");
+        browser.clickAndWaitFor("statement-signature:sign", "not accepted");
+
+        browser.type("statement-signature:user-id", user);
+        browser.type("statement-signature:password", PASSWORD);
+        browser.clickAndWaitFor("statement-signature:sign", "Signed by Petra Person");
+        assertThat(browser.text()).contains("Signed: APPROVED by Petra Person");
+        assertThat(browser.text()).contains("(" + user + ")").contains("role OPERATOR").contains("meaning APPROVED")
+                .contains("Europe/Berlin").contains("signature valid");
+    }
+
+    @Test
+    @Tag("P11-200-3")
+    void the_dialog_refuses_another_persons_user_id() {
+        String user = person();
+        browser.signIn(user, PASSWORD);
+        browser.open("app/signature.xhtml");
+        browser.clickAndWaitFor("statement-signature:open", "Meaning of your signature");
+        browser.type("statement-signature:user-id", "operator1");
+        browser.type("statement-signature:password", Api.DEMO_PASSWORD);
+        browser.clickAndWaitFor("statement-signature:sign", "only sign as yourself");
+        assertThat(browser.text()).doesNotContain("Signed by");
+    }
+
+    /** A person with a password of their own, the OPERATOR role and a signing credential. */
+    private String person() {
+        Http http = new Http(contextRoot);
+        Api admin = Api.demo(http, "admin1");
+        String user = "ui-sig-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
+                + ",\"fullName\":\"Petra Person\",\"technical\":false,\"reason\":\"new hire\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String oneTime = Api.object(created).getString("oneTimePassword");
+        assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
+                + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
+        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"OPERATOR\","
+                + "\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
+        assertThat(admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
+                "{\"method\":\"passport checked in person\"}").statusCode()).isEqualTo(201);
+        return user;
+    }
+}

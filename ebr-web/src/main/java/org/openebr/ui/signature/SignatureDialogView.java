@@ -1,0 +1,82 @@
+package org.openebr.ui.signature;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.openebr.signature.boundary.SignatureRefused;
+import org.openebr.signature.boundary.Signatures;
+import org.openebr.ui.Messages;
+
+/**
+ * Backs the signature dialog ({@code <ebr:signature>}, resources/ebr/signature.xhtml) that every
+ * screen uses to demand a signature: it shows exactly what is signed and with which meaning, asks
+ * for user id and password (password only, later in a continuous session), carries a fresh
+ * one-time nonce, and hands everything to the signing ceremony on the server.
+ */
+@Named("signatureDialog")
+@ViewScoped
+public class SignatureDialogView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    SigningSession session;
+
+    private String recordType;
+    private String recordId;
+    private String meaning;
+    private String summary;
+    private String userName;
+    private String password;
+    private String nonce;
+    private Signatures.Manifestation signed;
+
+    public void open(String recordType, String recordId, String meaning, String summary) {
+        this.recordType = recordType;
+        this.recordId = recordId;
+        this.meaning = meaning;
+        this.summary = summary;
+        this.userName = null;
+        this.password = null;
+        this.signed = null;
+        this.nonce = signatures.issueNonce().nonce();
+    }
+
+    public boolean isUserIdRequired() {
+        return !session.continuous();
+    }
+
+    public void sign() {
+        boolean withUserId = isUserIdRequired();
+        try {
+            signed = signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
+                    withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
+                    !withUserId));
+            if (withUserId) {
+                session.signedWithUserId();
+            }
+            Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
+                    + signed.signedAtSite(), null);
+        } catch (SignatureRefused refused) {
+            Messages.error(refused.getMessage(), null);
+            nonce = signatures.issueNonce().nonce();
+        } finally {
+            password = null;
+        }
+    }
+
+    public boolean isSigned() { return signed != null; }
+    public Signatures.Manifestation getSigned() { return signed; }
+    public String getRecordType() { return recordType; }
+    public String getRecordId() { return recordId; }
+    public String getMeaning() { return meaning; }
+    public String getSummary() { return summary; }
+    public String getUserName() { return userName; }
+    public void setUserName(String v) { userName = v; }
+    public String getPassword() { return null; }
+    public void setPassword(String v) { password = v; }
+}

@@ -1,0 +1,25 @@
+package org.openebr.ui.signature;
+
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+
+/**
+ * Whether this continuous session already saw a signing with user id and password (21 CFR
+ * 11.200(a)(1)): then later signings ask for the password only. The HTTP session ends with
+ * sign-out, idle timeout or a lock, and with it this state: the next signing asks for both again.
+ */
+@SessionScoped
+public class SigningSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private boolean signedWithUserId;
+
+    public boolean continuous() {
+        return signedWithUserId;
+    }
+
+    void signedWithUserId() {
+        signedWithUserId = true;
+    }
+}
