@@ -59,11 +59,31 @@ public final class SignatureVerifier {
         TimeStampVerification ts = trust.verifyTimeStamp(signature.signatureValue(), signature.timeStamp(), timeStampCa);
         if (!ts.valid()) {
             problems.add("The time stamp does not verify: " + ts.problem());
+        } else {
+            // the trusted time, not the signer's own: the certificate must have been valid when the time-stamp
+            // authority saw the signature; a certificate that expired since does not matter
+            problems.addAll(validAtTimeStamp(credential, ts.genTime(), signature.facts().signedAt()));
         }
         if (credential.revokedAt() != null && credential.revokedAt().isBefore(signature.facts().signedAt())) {
             problems.add("The signer's credential was revoked before the signature was made.");
         }
         return new Result(problems.isEmpty(), problems);
+    }
+
+    static final java.time.Duration TIME_STAMP_TOLERANCE = java.time.Duration.ofMinutes(10);
+
+    private static List<String> validAtTimeStamp(SigningCredential credential, java.time.Instant genTime,
+                                                 java.time.Instant signedAt) {
+        List<String> problems = new ArrayList<>();
+        try {
+            certificate(credential.certificate()).checkValidity(java.util.Date.from(genTime));
+        } catch (CertificateException e) {
+            problems.add("The signer's certificate was not valid at the time stamp's time " + genTime + ".");
+        }
+        if (java.time.Duration.between(signedAt, genTime).abs().compareTo(TIME_STAMP_TOLERANCE) > 0) {
+            problems.add("The time stamp (" + genTime + ") is far from the recorded signing time (" + signedAt + ").");
+        }
+        return problems;
     }
 
     /** The signature value inside a CMS SignedData (the bytes the time stamp covers). */
