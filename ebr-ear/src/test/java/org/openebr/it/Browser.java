@@ -165,6 +165,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element (e.g. a dialog) is hidden or gone. */
+    void waitForHidden(String id) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+    }
+
     /** The browser's console messages so far, for a failure report. */
     String console() {
         try {

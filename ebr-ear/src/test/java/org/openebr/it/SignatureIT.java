@@ -302,6 +302,33 @@ class SignatureIT {
     }
 
     @Test
+    @Tag("A11D-11-5")
+    @Tag("C4D-4.66-1")
+    void the_access_review_is_recorded_and_signed_reviewed_by_an_administrator_only() {
+        String reviewer = ready("ADMIN");
+        Api me = new Api(http, reviewer, PASSWORD);
+        HttpResponse<String> recorded = me.post("api/v1/access-review/records", "");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        String review = Api.object(recorded).getString("id");
+        assertThat(Api.object(recorded).getString("reportJson")).contains("dormantDays");
+
+        HttpResponse<String> signed = me.post("api/v1/signatures", "{\"recordType\":\"ACCESS_REVIEW\",\"recordId\":"
+                + q(review) + ",\"meaning\":\"REVIEWED\",\"userName\":" + q(reviewer) + ",\"password\":" + q(PASSWORD)
+                + ",\"nonce\":" + q(nonce(me)) + "}");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+        JsonObject shown = Api.demo(http, "inspector1").getJson("api/v1/signatures/" + Api.object(signed).getString("id"));
+        assertThat(shown.getString("meaning")).isEqualTo("REVIEWED");
+        assertThat(shown.getString("role")).isEqualTo("ADMIN");
+        assertThat(shown.getBoolean("valid")).as(shown.toString()).isTrue();
+
+        String operator = ready("OPERATOR");
+        Api op = new Api(http, operator, PASSWORD);
+        assertThat(op.post("api/v1/signatures", "{\"recordType\":\"ACCESS_REVIEW\",\"recordId\":" + q(review)
+                + ",\"meaning\":\"REVIEWED\",\"userName\":" + q(operator) + ",\"password\":" + q(PASSWORD)
+                + ",\"nonce\":" + q(nonce(op)) + "}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void bad_input_is_answered_with_a_problem_not_a_stack_trace() {
         String user = ready("OPERATOR");
         Api me = new Api(http, user, PASSWORD);

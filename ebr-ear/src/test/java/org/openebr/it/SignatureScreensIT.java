@@ -83,18 +83,55 @@ class SignatureScreensIT {
         assertThat(browser.text()).doesNotContain("Signed by");
     }
 
-    /** A person with a password of their own, the OPERATOR role and a signing credential. */
+    @Test
+    @Tag("A11D-11-5")
+    @Tag("P11-200-1")
+    @Tag("P11-200-2")
+    void an_administrator_signs_the_access_review_with_the_password_only_later_in_the_session_and_with_both_in_a_new_one() {
+        String admin = person("ADMIN", "Alex Admin");
+        browser.signIn(admin, PASSWORD);
+        browser.open("app/signature.xhtml");
+        browser.clickAndWaitFor("statement-signature:open", "Meaning of your signature");
+        browser.type("statement-signature:user-id", admin);
+        browser.type("statement-signature:password", PASSWORD);
+        browser.clickAndWaitFor("statement-signature:sign", "Signed by Alex Admin");
+
+        // later in the same continuous session: the password alone
+        browser.open("app/access-review.xhtml");
+        browser.clickAndWaitFor("record-review", "Recorded");
+        browser.clickAndWaitFor("review-signature:open", "Meaning of your signature");
+        assertThat(browser.text()).contains("REVIEWED").doesNotContain("User id");
+        browser.type("review-signature:password", PASSWORD);
+        browser.clickAndWaitFor("review-signature:sign", "Signed: REVIEWED by Alex Admin");
+        browser.clickAndWaitFor("review-signature:close", "signature valid");
+        browser.waitForHidden("review-signature:dialog");
+        assertThat(browser.text()).contains("Review signed by Alex Admin").contains("meaning REVIEWED");
+
+        // a new session: user id and password again
+        browser.signOut();
+        browser.signIn(admin, PASSWORD);
+        browser.open("app/access-review.xhtml");
+        browser.clickAndWaitFor("record-review", "Recorded");
+        browser.clickAndWaitFor("review-signature:open", "Meaning of your signature");
+        assertThat(browser.text()).contains("User id");
+    }
+
     private String person() {
+        return person("OPERATOR", "Petra Person");
+    }
+
+    /** A person with a password of their own, a role and a signing credential (identity verified by admin1). */
+    private String person(String role, String fullName) {
         Http http = new Http(contextRoot);
         Api admin = Api.demo(http, "admin1");
         String user = "ui-sig-" + Long.toString(System.nanoTime(), 36);
         HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
-                + ",\"fullName\":\"Petra Person\",\"technical\":false,\"reason\":\"new hire\"}");
+                + ",\"fullName\":" + q(fullName) + ",\"technical\":false,\"reason\":\"new hire\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String oneTime = Api.object(created).getString("oneTimePassword");
         assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
                 + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
-        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"OPERATOR\","
+        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"" + role + "\","
                 + "\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
         assertThat(admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
                 "{\"method\":\"passport checked in person\"}").statusCode()).isEqualTo(201);

@@ -1,7 +1,6 @@
 package org.openebr.audit.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -144,12 +143,6 @@ public class AuditJobs {
                     + String.join(" ", result.problems()));
         }
         return result;
-    }
-
-    /** An orderly shutdown leaves no link uncovered. */
-    @PreDestroy
-    void stop() {
-        checkpoint();
     }
 
     void checkpoint() {

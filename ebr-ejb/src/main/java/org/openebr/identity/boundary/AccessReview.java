@@ -1,14 +1,24 @@
 package org.openebr.identity.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.openebr.identity.control.IdentitySettings;
+import org.openebr.identity.entity.AccessReviewRecord;
+import org.openebr.platform.control.ChangeContext;
 
 /**
  * The periodic access review (Annex 11 draft 11.5): every account with its roles, last sign-in,
@@ -42,6 +52,42 @@ public class AccessReview {
 
     @Inject
     Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    ChangeContext change;
+
+    /** A recorded review: its id, when and by whom, and the report as recorded (JSON). */
+    public record RecordedReview(UUID id, Instant recordedAt, String recordedBy, String reportJson) {
+    }
+
+    /** Keeps the report as it is now, to be signed (meaning REVIEWED) as the record of this review. */
+    @RolesAllowed("ADMIN")
+    public RecordedReview recordForSignature() {
+        change.record("Record access review for signature", null).actingAs("ADMIN");
+        String json;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            json = jsonb.toJson(report());
+        } catch (Exception e) {
+            throw new IllegalStateException("the access review cannot be written as JSON", e);
+        }
+        AccessReviewRecord record = new AccessReviewRecord(json, session.getCallerPrincipal().getName(), clock.instant());
+        em.persist(record);
+        return view(record);
+    }
+
+    public Optional<RecordedReview> recorded(UUID id) {
+        return Optional.ofNullable(id == null ? null : em.find(AccessReviewRecord.class, id)).map(AccessReview::view);
+    }
+
+    private static RecordedReview view(AccessReviewRecord r) {
+        return new RecordedReview(r.id(), r.recordedAt(), r.recordedBy(), r.report());
+    }
 
     public Report report() {
         Instant now = clock.instant();

@@ -80,6 +80,15 @@ public class SecurityResource {
         return accessReview.report();
     }
 
+    @POST
+    @Path("access-review/records")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Record the access review as it stands, to be signed (meaning REVIEWED, record type ACCESS_REVIEW)")
+    public jakarta.ws.rs.core.Response recordReview() {
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
+                .entity(accessReview.recordForSignature()).build();
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

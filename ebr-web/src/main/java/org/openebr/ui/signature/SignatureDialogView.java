@@ -70,7 +70,7 @@ public class SignatureDialogView implements Serializable {
     }
 
     public boolean isSigned() { return signed != null; }
-    public Signatures.Manifestation getSigned() { return signed; }
+    public Signatures.Manifestation getSignature() { return signed; }
     public String getRecordType() { return recordType; }
     public String getRecordId() { return recordId; }
     public String getMeaning() { return meaning; }
