@@ -139,7 +139,13 @@ class SignatureIT {
         HttpResponse<String> replayed = signStep(me, user, step, "PERFORMED", PASSWORD, nonce);
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(409);
         assertThat(Api.object(replayed).getString("type")).endsWith("signature-nonce-refused");
-        assertThat(signStep(me, user, step, "PERFORMED", "not my password", nonce(me)).statusCode()).isEqualTo(401);
+        String failed = nonce(me);
+        assertThat(signStep(me, user, step, "PERFORMED", "not my password", failed).statusCode()).isEqualTo(401);
+        assertThat(signStep(me, user, step, "PERFORMED", PASSWORD, failed).statusCode())
+                .as("a nonce is used up by a failed signing too").isEqualTo(409);
+        String others = nonce(Api.demo(http, "operator1"));
+        assertThat(signStep(me, user, step, "PERFORMED", PASSWORD, others).statusCode())
+                .as("someone else's nonce").isEqualTo(409);
     }
 
     @Test
@@ -209,6 +215,12 @@ class SignatureIT {
                 .as("IT_STEP takes no RELEASED signature").isEqualTo(403);
         HttpResponse<String> verified = signStep(v, verifier, step, "VERIFIED", PASSWORD, nonce(v));
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+        // the other way round too: whoever verified a step never performs it
+        String reverse = "reverse-" + performer;
+        step(reverse, "1.0");
+        assertThat(signStep(p, performer, reverse, "VERIFIED", PASSWORD, nonce(p)).statusCode()).isEqualTo(201);
+        HttpResponse<String> ownPerformed = signStep(p, performer, reverse, "PERFORMED", PASSWORD, nonce(p));
+        assertThat(ownPerformed.statusCode()).as(ownPerformed.body()).isEqualTo(403);
         assertThat(Api.array(v.get("api/v1/signatures?recordType=IT_STEP&recordId=" + step)).getValuesAs(JsonObject.class))
                 .extracting(s -> s.getString("meaning") + " " + s.getString("userName") + " " + s.getBoolean("valid"))
                 .containsExactly("PERFORMED " + performer + " true", "VERIFIED " + verifier + " true");

@@ -10,11 +10,16 @@ public final class Messages {
     }
 
     public static void info(String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detailOrNone(detail)));
     }
 
     public static void error(String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detailOrNone(detail)));
         FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** Without a detail, Faces repeats the summary as the detail: the message would show twice. */
+    private static String detailOrNone(String detail) {
+        return detail == null ? "" : detail;
     }
 }

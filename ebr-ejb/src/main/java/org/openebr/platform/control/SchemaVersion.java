@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "5";
+    public static final String EXPECTED = "6";
 
     private SchemaVersion() {
     }

@@ -29,6 +29,7 @@ import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.signature.control.AccountabilityStatement;
+import org.openebr.signature.control.NonceLedger;
 import org.openebr.signature.control.SignableRecordType;
 import org.openebr.signature.control.SignatureKeys;
 import org.openebr.signature.control.SignaturePolicy;
@@ -37,7 +38,6 @@ import org.openebr.signature.control.SignedDocument;
 import org.openebr.signature.entity.ElectronicSignature;
 import org.openebr.signature.entity.Meaning;
 import org.openebr.signature.entity.SignatureNonce;
-import org.openebr.signature.entity.SignatureNonceUse;
 import org.openebr.signature.entity.SigningCredential;
 import org.openebr.trust.control.CmsSigner;
 import org.openebr.trust.control.SigningIdentity;
@@ -122,6 +122,9 @@ public class Signatures {
     SignatureKeys keys;
 
     @Inject
+    NonceLedger nonces;
+
+    @Inject
     @Any
     Instance<SignableRecordType> recordTypes;
 
@@ -175,13 +178,18 @@ public class Signatures {
         Object content = type.content(request.recordId())
                 .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
                         "There is no " + request.recordType() + " " + request.recordId() + "."));
-        if (!type.recordType().equals(AccountabilityStatement.RECORD_TYPE) && !statementSigned(signer)) {
+        if (!type.recordType().equals(AccountabilityStatement.RECORD_TYPE) && !statementSigned(signer, caller)) {
             throw refused(SignatureRefused.Reason.NOT_READY, caller, request,
                     "Sign the signature-accountability statement before your first signature.");
         }
-        if (rule.otherPersonThan() != null && signedBy(request, rule.otherPersonThan(), signer.id())) {
-            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "A second person must sign "
-                    + request.meaning() + ": you signed this record as " + rule.otherPersonThan() + ".");
+        // one signing of a record at a time: the four-eyes checks below cannot race each other
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, request.recordType() + ":" + request.recordId()).getSingleResult();
+        for (Meaning excluded : excludedByFourEyes(type.policy(), meaning)) {
+            if (signedBy(request, excluded, signer.id())) {
+                throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "A second person must sign "
+                        + meaning + ": you signed this record as " + excluded + ".");
+            }
         }
         SigningCredential credential = activeCredential(signer.id()).orElseThrow(() -> refused(
                 SignatureRefused.Reason.NOT_READY, caller, request, "You have no signing certificate: an administrator"
@@ -216,6 +224,8 @@ public class Signatures {
     /** The offline verification bundle of a signature (see the README: openssl commands). */
     public byte[] bundle(UUID id) {
         ElectronicSignature signature = existing(id);
+        // the record type's own read rules apply (e.g. only ADMIN, QA and inspectors read an access review)
+        recordType(signature.recordType()).ifPresent(t -> t.content(signature.recordId()));
         SigningCredential credential = em.find(SigningCredential.class, signature.facts().credentialId());
         TrustStore trust = keys.store();
         return SignatureBundle.zip(signature, credential, trust.caCertificate(), keys.keys().timeStampCa(trust));
@@ -254,18 +264,20 @@ public class Signatures {
     }
 
     private void consumeNonce(String caller, SignRequest request) {
-        SignatureNonce nonce = request.nonce() == null ? null : em.find(SignatureNonce.class, request.nonce());
-        if (nonce == null || !nonce.userName().equalsIgnoreCase(caller) || nonce.expiresAt().isBefore(clock.instant())
-                || em.find(SignatureNonceUse.class, request.nonce()) != null) {
+        if (!nonces.consume(request.nonce(), caller, clock.instant())) {
             throw refused(SignatureRefused.Reason.NONCE, caller, request,
                     "The signing request's nonce is unknown, expired, someone else's or already used: ask for a new one.");
         }
-        em.persist(new SignatureNonceUse(nonce.nonce(), clock.instant()));
-        try {
-            em.flush();
-        } catch (PersistenceException usedMeanwhile) {
-            throw new SignatureRefused(SignatureRefused.Reason.NONCE, "The nonce was used by another request meanwhile.");
+    }
+
+    /** The meanings the signer of {@code meaning} must not have given on the same record, both ways round. */
+    static java.util.Set<Meaning> excludedByFourEyes(SignaturePolicy policy, Meaning meaning) {
+        java.util.Set<Meaning> excluded = java.util.EnumSet.noneOf(Meaning.class);
+        policy.rule(meaning).map(SignaturePolicy.Rule::otherPersonThan).ifPresent(excluded::add);
+        for (Meaning other : policy.meanings()) {
+            policy.rule(other).filter(r -> r.otherPersonThan() == meaning).ifPresent(r -> excluded.add(other));
         }
+        return excluded;
     }
 
     private Meaning meaning(SignRequest request, String caller) {
@@ -280,11 +292,17 @@ public class Signatures {
     private String role(SignRequest request, Authentication.Result who, SignaturePolicy.Rule rule, String caller) {
         String role = request.role();
         if (role == null) {
-            if (who.roles().size() != 1) {
-                throw refused(SignatureRefused.Reason.INCOMPLETE, caller, request,
-                        "Say in which of your roles " + who.roles() + " you sign.");
+            // the only one of the signer's roles the meaning allows; for meanings open to every role, any
+            List<String> candidates = who.roles().stream().filter(r -> rule.roles().isEmpty() || rule.roles().contains(r))
+                    .sorted().toList();
+            if (candidates.isEmpty() || (candidates.size() > 1 && !rule.roles().isEmpty())) {
+                throw refused(candidates.isEmpty() ? SignatureRefused.Reason.NOT_ALLOWED : SignatureRefused.Reason.INCOMPLETE,
+                        caller, request, candidates.isEmpty()
+                                ? "A " + request.meaning() + " signature on " + request.recordType() + " needs one of the roles "
+                                        + rule.roles() + "."
+                                : "Say in which of your roles " + candidates + " you sign.");
             }
-            role = who.roles().iterator().next();
+            role = candidates.get(0);
         }
         if (!who.roles().contains(role)) {
             throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "You do not hold the role " + role + ".");
@@ -296,11 +314,14 @@ public class Signatures {
         return role;
     }
 
-    private boolean statementSigned(UserAccount signer) {
+    /** Signed, and the current version of the statement (a new statement text must be signed again). */
+    private boolean statementSigned(UserAccount signer, String caller) {
+        String current = recordType(AccountabilityStatement.RECORD_TYPE).flatMap(t -> t.content(caller))
+                .map(SignedDocument::recordSha256).orElse("");
         return em.createQuery("select count(s) from ElectronicSignature s where s.recordType = :type"
-                        + " and s.signerAccountId = :id", Long.class)
+                        + " and s.signerAccountId = :id and s.recordSha256 = :version", Long.class)
                 .setParameter("type", AccountabilityStatement.RECORD_TYPE).setParameter("id", signer.id())
-                .getSingleResult() > 0;
+                .setParameter("version", current).getSingleResult() > 0;
     }
 
     private boolean signedBy(SignRequest request, Meaning meaning, UUID accountId) {
@@ -335,7 +356,7 @@ public class Signatures {
         SignatureVerifier.Result check = new SignatureVerifier().verify(signature, current, credential,
                 trust.caCertificate(), keys.keys().timeStampCa(trust));
         java.time.ZoneId zone = java.time.ZoneId.of(facts.siteZone());
-        String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
                 .format(facts.signedAt().atZone(zone)) + " " + zone.getId();
         return new Manifestation(facts.id(), facts.recordType(), facts.recordId(), facts.signerFullName(),
                 facts.signerUserName(), facts.signerRole(), facts.meaning().name(), facts.signedAt(), facts.siteZone(),

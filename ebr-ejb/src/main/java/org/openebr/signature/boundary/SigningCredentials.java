@@ -56,6 +56,9 @@ public class SigningCredentials {
     @Inject
     SignatureKeys keys;
 
+    @Inject
+    org.openebr.identity.control.IdentitySettings identity;
+
     @RolesAllowed("ADMIN")
     public CredentialDetails recordIdentityVerification(String userName, String method) {
         String actor = session.getCallerPrincipal().getName();
@@ -74,12 +77,24 @@ public class SigningCredentials {
             throw new SignatureRefused(SignatureRefused.Reason.NOT_ALLOWED,
                     "Only active personal accounts get signing credentials.");
         }
+        if (keys.keys().developmentKeyPassword() && !identity.demoMode()) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_READY, "The key store is protected by the development"
+                    + " password: set EBR_KEY_PASSWORD before issuing signing credentials.");
+        }
         Instant now = clock.instant();
         em.persist(new IdentityVerification(account.id(), method.strip(), actor, now));
         log.record(SecurityEventType.IDENTITY_VERIFIED, actor, account.userName(), "identity verified: " + method.strip(), null);
         SigningCredential credential = em.createQuery("select c from SigningCredential c where c.accountId = :id"
                         + " and c.revokedAt is null", SigningCredential.class)
                 .setParameter("id", account.id()).getResultStream().findFirst().orElse(null);
+        if (credential != null && stale(credential, account, now)) {
+            // expired or for another printed name: the new verification renews it
+            credential.revoke(actor, "renewed after a new identity verification", now);
+            em.flush();
+            log.record(SecurityEventType.SIGNING_CREDENTIAL_REVOKED, actor, account.userName(),
+                    "signing certificate " + credential.serial() + " replaced", null);
+            credential = null;
+        }
         if (credential == null) {
             UserSigningCredential issued = keys.store().issueUserCredential(account.id().toString(), account.fullName());
             try {
@@ -104,6 +119,16 @@ public class SigningCredentials {
         return em.createQuery("select c from SigningCredential c where c.accountId = :id order by c.issuedAt",
                         SigningCredential.class)
                 .setParameter("id", account.id()).getResultStream().map(c -> details(account, c, method)).toList();
+    }
+
+    private static boolean stale(SigningCredential credential, UserAccount account, Instant now) {
+        try {
+            java.security.cert.X509Certificate certificate = Signatures.certificateOf(credential);
+            return certificate.getNotAfter().toInstant().isBefore(now.plus(java.time.Duration.ofDays(30)))
+                    || !certificate.getSubjectX500Principal().getName().contains("CN=" + account.fullName() + ",");
+        } catch (IllegalStateException unreadable) {
+            return true;
+        }
     }
 
     private static CredentialDetails details(UserAccount account, SigningCredential c, String method) {

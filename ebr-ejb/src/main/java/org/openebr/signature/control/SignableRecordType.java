@@ -12,7 +12,13 @@ public interface SignableRecordType {
 
     String recordType();
 
-    /** The current version of the record, or empty when there is no such record. */
+    /**
+     * The current version of the record, or empty when there is no such record. It must contain a
+     * version number that only ever grows (e.g. the entity's version or its last audit revision):
+     * content that changes A -> B -> A must not make a signature of the first A valid again. It may
+     * apply the record's own read rules (throw EJBAccessException): signatures and bundles of the
+     * record are then refused to the same people.
+     */
     Optional<Object> content(String recordId);
 
     SignaturePolicy policy();

@@ -53,6 +53,12 @@ public final class SignatureVerifier {
         } else if (!sameCertificate(signature.cms(), credential)) {
             problems.add("The CMS signature was not made with the signer's credential " + credential.serial() + ".");
         }
+        // the credential, its certificate's UID and the signer named in the content are one and the same person
+        if (!credential.accountId().equals(signature.signerAccountId())) {
+            problems.add("The credential " + credential.serial() + " belongs to another account than the signer's.");
+        } else if (!uidOf(credential).equals(signature.signerAccountId().toString())) {
+            problems.add("The certificate's user id (UID) is not the signer's account id.");
+        }
         if (!Arrays.equals(signatureValueOf(signature.cms()), signature.signatureValue())) {
             problems.add("The stored signature value is not the CMS signature's value.");
         }
@@ -94,6 +100,22 @@ public final class SignatureVerifier {
         } catch (Exception unreadable) {
             return new byte[0];
         }
+    }
+
+    private static String uidOf(SigningCredential credential) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+                    certificate(credential.certificate()).getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("UID") || rdn.getType().equals("0.9.2342.19200300.100.1.1")) {
+                    Object value = rdn.getValue();
+                    return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            : String.valueOf(value);
+                }
+            }
+        } catch (CertificateException | javax.naming.InvalidNameException unreadable) {
+            return "";
+        }
+        return "";
     }
 
     private static boolean sameCertificate(byte[] cmsDer, SigningCredential credential) {

@@ -26,6 +26,9 @@ public class SignatureDialogView implements Serializable {
     @Inject
     SigningSession session;
 
+    @Inject
+    jakarta.faces.context.ExternalContext external;
+
     private String recordType;
     private String recordId;
     private String meaning;
@@ -47,7 +50,7 @@ public class SignatureDialogView implements Serializable {
     }
 
     public boolean isUserIdRequired() {
-        return !session.continuous();
+        return !session.continuous(external.getRemoteUser());
     }
 
     public void sign() {
@@ -57,12 +60,15 @@ public class SignatureDialogView implements Serializable {
                     withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
                     !withUserId));
             if (withUserId) {
-                session.signedWithUserId();
+                session.signedWithUserId(external.getRemoteUser());
             }
             Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
                     + signed.signedAtSite(), null);
         } catch (SignatureRefused refused) {
             Messages.error(refused.getMessage(), null);
+            nonce = signatures.issueNonce().nonce();
+        } catch (jakarta.ejb.EJBException failed) {
+            Messages.error("The signature could not be made; nothing was signed. The server log has the details.", null);
             nonce = signatures.issueNonce().nonce();
         } finally {
             password = null;

@@ -13,13 +13,14 @@ public class SigningSession implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private boolean signedWithUserId;
+    /** Who signed with user id and password in this session; another person at the terminal starts afresh. */
+    private String signedWithUserId;
 
-    public boolean continuous() {
-        return signedWithUserId;
+    public boolean continuous(String currentUser) {
+        return signedWithUserId != null && signedWithUserId.equalsIgnoreCase(currentUser);
     }
 
-    void signedWithUserId() {
-        signedWithUserId = true;
+    void signedWithUserId(String user) {
+        signedWithUserId = user;
     }
 }
