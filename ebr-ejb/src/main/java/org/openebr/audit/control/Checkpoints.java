@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import org.openebr.trust.control.CmsSigner;
+import org.openebr.trust.control.KeyDependents;
 import org.openebr.trust.control.Keys;
 import org.openebr.trust.control.TrustStore;
 
@@ -30,7 +31,7 @@ import org.openebr.trust.control.TrustStore;
  * the installation's CA certificate (README, "Audit trail").
  */
 @ApplicationScoped
-public class Checkpoints {
+public class Checkpoints implements KeyDependents {
 
     @Inject
     AuditSettings settings;
@@ -41,12 +42,13 @@ public class Checkpoints {
     @Inject
     Keys keys;
 
-    /** The installation's keys; never created anew while checkpoints made with the old ones exist. */
     TrustStore trust() {
-        return keys.store(() -> !checkpointsExist());
+        return keys.store();
     }
 
-    private boolean checkpointsExist() {
+    /** Signed checkpoints exist: the keys that signed them must not be re-created. */
+    @Override
+    public boolean exist() {
         try (java.util.stream.Stream<Path> files = Files.list(settings.checkpointDir())) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
         } catch (IOException noDirectory) {

@@ -255,12 +255,28 @@ public class Signatures {
         em.persist(signature);
         try {
             em.flush();
-        } catch (PersistenceException duplicate) {
+        } catch (PersistenceException failed) {
+            if (!violates(failed, "electronic_signature_once")) {
+                throw failed;
+            }
             // the unique index (record, version, meaning): someone signed the same at the same moment
             throw new SignatureRefused(SignatureRefused.Reason.ALREADY_SIGNED, request.recordType() + " "
                     + request.recordId() + " already carries a " + request.meaning() + " signature for this version.");
         }
         return signature;
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void consumeNonce(String caller, SignRequest request) {

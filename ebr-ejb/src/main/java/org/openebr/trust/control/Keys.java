@@ -13,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,6 +49,10 @@ public class Keys {
     @Inject
     Clock clock;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<KeyDependents> dependents;
+
     private TrustStore store;
 
     /** The installation's keys: never in the database. */
@@ -67,14 +70,14 @@ public class Keys {
     }
 
     /**
-     * The key store, opened on first use. A missing store is created only when
-     * {@code nothingDependsOnOldKeys} says so: new keys would not verify existing checkpoints or
-     * signatures, so a lost key store must be restored from backup instead.
+     * The key store, opened on first use. A missing store is created only when nothing made with
+     * the old keys exists (no {@link KeyDependents} says so): new keys would not verify existing
+     * checkpoints or signatures, so a lost key store must be restored from backup instead.
      */
-    public synchronized TrustStore store(BooleanSupplier nothingDependsOnOldKeys) {
+    public synchronized TrustStore store() {
         if (store == null) {
             Path file = keyDir().resolve(TrustStore.KEY_STORE_FILE);
-            if (Files.notExists(file) && !nothingDependsOnOldKeys.getAsBoolean()) {
+            if (Files.notExists(file) && dependents.stream().anyMatch(KeyDependents::exist)) {
                 throw new IllegalStateException("The key store " + file + " is missing but checkpoints or signatures made"
                         + " with it exist: restore EBR_KEY_DIR from backup (new keys would not verify them).");
             }
