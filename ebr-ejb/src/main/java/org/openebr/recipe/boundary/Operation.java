@@ -1,0 +1,7 @@
+package org.openebr.recipe.boundary;
+
+import java.util.List;
+
+/** A group of steps within a unit procedure, e.g. "weighing" or "pH adjustment" (ISA-88). */
+public record Operation(String id, String name, List<Step> steps) {
+}

@@ -1,0 +1,31 @@
+package org.openebr.recipe.boundary;
+
+import java.util.List;
+
+/**
+ * The smallest thing an operator or a machine does (an ISA-88 phase). Which of the optional fields
+ * a step needs depends on its {@link StepType}.
+ *
+ * @param after ids of the steps this one waits for; several steps naming the same predecessor are
+ *              parallel branches, one step naming several predecessors is where they join. Steps
+ *              are sequenced only by {@code after}, never by their position in the document, so
+ *              that parallel work can be expressed.
+ * @param numeric unit, precision and limits of a {@code NUMERIC_ENTRY} (optional for a calculation
+ *                or machine value that has limits)
+ * @param formula the expression of a {@code CALCULATION}, see {@code org.openebr.recipe.control.Formula}
+ * @param tag the machine data point a {@code MACHINE_VALUE} is read from
+ */
+public record Step(
+        String id,
+        String name,
+        StepType type,
+        List<String> after,
+        String instruction,
+        NumericSpec numeric,
+        String formula,
+        MaterialCharge charge,
+        String equipmentClass,
+        String tag,
+        List<String> choices,
+        SignatureRequirement signatures) {
+}

@@ -1,0 +1,5 @@
+/**
+ * The rules behind master recipes: full validation of a recipe document (every problem, with its
+ * JSON location), the safe calculation formula language, and the unit table.
+ */
+package org.openebr.recipe.control;

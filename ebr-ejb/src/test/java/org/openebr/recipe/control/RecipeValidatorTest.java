@@ -1,0 +1,251 @@
+package org.openebr.recipe.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.recipe.control.ReferenceRecipe.asepticFilling;
+import static org.openebr.recipe.control.ReferenceRecipe.changeStep;
+import static org.openebr.recipe.control.ReferenceRecipe.d;
+import static org.openebr.recipe.control.ReferenceRecipe.withAfter;
+import static org.openebr.recipe.control.ReferenceRecipe.withCharge;
+import static org.openebr.recipe.control.ReferenceRecipe.withFormula;
+import static org.openebr.recipe.control.ReferenceRecipe.withId;
+import static org.openebr.recipe.control.ReferenceRecipe.withNumeric;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openebr.recipe.boundary.FormulaItem;
+import org.openebr.recipe.boundary.MaterialCharge;
+import org.openebr.recipe.boundary.NumericSpec;
+import org.openebr.recipe.boundary.RecipeDocument;
+import org.openebr.recipe.boundary.Step;
+
+/**
+ * Each test breaks the reference recipe in one place and expects exactly the problem at that
+ * place; the locations are written out so a reader can find them in the JSON.
+ */
+class RecipeValidatorTest {
+
+    private static final String MAKE_UP_WEIGHT = "$.unitProcedures[1].operations[1].steps[3]";
+    private static final String WEIGH_NACL = "$.unitProcedures[1].operations[0].steps[1]";
+    private static final String WEIGH_PHOSPHATE = "$.unitProcedures[1].operations[0].steps[2]";
+    private static final String CHARGE_WFI = "$.unitProcedures[1].operations[1].steps[0]";
+    private static final String PH = "$.unitProcedures[1].operations[2].steps[0]";
+    private static final String FILL_WEIGHT = "$.unitProcedures[3].operations[0].steps[0]";
+    private static final String YIELD = "$.unitProcedures[4].operations[1].steps[0]";
+
+    private final RecipeValidator validator = new RecipeValidator();
+
+    @Test
+    void the_reference_recipe_is_valid() {
+        assertThat(validator.validate(asepticFilling())).isEmpty();
+    }
+
+    @Test
+    void a_cycle_in_the_sequence_names_its_steps() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "mix", s -> withAfter(s, "make_up_weight"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(MAKE_UP_WEIGHT + ".after",
+                "the steps wait for each other in a cycle: mix -> make_up_weight -> mix (each runs after the next),"
+                        + " so none of them can start"));
+    }
+
+    @Test
+    void a_step_cannot_run_after_itself() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "ph", s -> withAfter(s, "ph"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(PH + ".after",
+                "the steps wait for each other in a cycle: ph -> ph (each runs after the next), so none of them can start"));
+    }
+
+    @Test
+    void after_must_name_an_existing_step() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "fill_weight", s -> withAfter(s, "filter_integrity_postt"));
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(FILL_WEIGHT + ".after[0]", "runs after unknown step 'filter_integrity_postt'"));
+    }
+
+    @Test
+    void a_formula_may_not_refer_to_an_unknown_value() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "yield",
+                s -> withFormula(s, "round(good_vial / theoretical_vials * 100, 1)"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(YIELD + ".formula",
+                "formula refers to unknown value 'good_vial' (neither a parameter nor a step)"));
+    }
+
+    @Test
+    void a_formula_may_not_refer_to_a_value_recorded_later_or_in_a_parallel_branch() {
+        // rejects_particles runs in parallel with good_vials: neither is before the other
+        RecipeDocument recipe = changeStep(asepticFilling(), "yield", s -> withAfter(s, "rejects_particles"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(YIELD + ".formula",
+                "formula refers to 'good_vials', which is not recorded before this step (it must come earlier through 'after')"));
+    }
+
+    @Test
+    void a_formula_may_not_refer_to_a_step_without_a_numeric_value() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "yield",
+                s -> withFormula(s, "good_vials / theoretical_vials * 100 + crimp_check"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(YIELD + ".formula",
+                "formula refers to 'crimp_check', a CHOICE_ENTRY step, which has no numeric value"));
+    }
+
+    @Test
+    void a_formula_that_does_not_parse_is_reported_with_its_position() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "yield",
+                s -> withFormula(s, "good_vials / theoretical_vials * 100 %"));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(YIELD + ".formula",
+                "formula 'good_vials / theoretical_vials * 100 %' is not valid: unexpected '%' at position 38"));
+    }
+
+    @Test
+    void a_charge_must_use_a_unit_of_the_same_dimension_as_the_formula() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "weigh_nacl",
+                s -> withCharge(s, new MaterialCharge("sodium chloride", d("405.0"), "mL", d("1"))));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(WEIGH_NACL + ".charge.unit",
+                "unit 'mL' (VOLUME) does not match unit 'g' (MASS) of material 'sodium chloride' in the formula"));
+    }
+
+    @Test
+    void a_charge_in_another_unit_of_the_same_dimension_is_accepted() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "weigh_nacl",
+                s -> withCharge(s, new MaterialCharge("sodium chloride", d("0.405"), "kg", d("1"))));
+
+        assertThat(validator.validate(recipe)).isEmpty();
+    }
+
+    @Test
+    void units_must_be_known() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "ph",
+                s -> withNumeric(s, new NumericSpec("PH", 2, d("7.0"), d("6.8"), d("7.2"), null, null)));
+
+        assertThat(validator.validate(recipe)).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo(PH + ".numeric.unit");
+            assertThat(p.message()).startsWith("unknown unit 'PH'; known units are mg, g, kg, mL, L, vials, units, pH,");
+        });
+    }
+
+    @Test
+    void the_lower_limit_may_not_be_above_the_upper_limit() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 2, d("2.10"), d("2.14"), d("2.06"), null, null)));
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(FILL_WEIGHT + ".numeric", "lower limit 2.14 is above upper limit 2.06"));
+    }
+
+    @Test
+    void alert_limits_and_target_must_lie_within_the_action_limits() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "ph",
+                s -> withNumeric(s, new NumericSpec("pH", 2, d("7.3"), d("6.8"), d("7.2"), d("6.7"), d("7.1"))));
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(PH + ".numeric", "lower alert limit 6.7 is outside the action limits 6.8 to 7.2"),
+                new Problem(PH + ".numeric", "target 7.3 is outside the action limits 6.8 to 7.2"));
+    }
+
+    @Test
+    void precision_may_not_be_negative_nor_coarser_than_the_limits() {
+        RecipeDocument negative = changeStep(asepticFilling(), "ph",
+                s -> withNumeric(s, new NumericSpec("pH", -1, d("7.0"), d("6.8"), d("7.2"), null, null)));
+        RecipeDocument coarse = changeStep(asepticFilling(), "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 1, d("2.1"), d("2.06"), d("2.14"), null, null)));
+
+        assertThat(validator.validate(negative)).containsExactly(
+                new Problem(PH + ".numeric.precision", "precision must be 0 or more decimals, not -1"));
+        assertThat(validator.validate(coarse)).containsExactly(
+                new Problem(FILL_WEIGHT + ".numeric.precision", "limit 2.06 has more decimals than the precision 1"),
+                new Problem(FILL_WEIGHT + ".numeric.precision", "limit 2.14 has more decimals than the precision 1"));
+    }
+
+    @Test
+    void a_tolerance_needs_a_quantity() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "weigh_nacl",
+                s -> withCharge(s, new MaterialCharge("sodium chloride", null, "g", d("1"))));
+        List<FormulaItem> formula = new java.util.ArrayList<>(recipe.formula());
+        formula.set(4, new FormulaItem("sodium hydroxide 1 N", null, "mL", d("5")));
+        RecipeDocument both = new RecipeDocument(recipe.recipeId(), recipe.version(), recipe.product(),
+                recipe.material(), recipe.nominalBatchSize(), recipe.batchSizeUnit(), recipe.parameters(), formula,
+                recipe.unitProcedures());
+
+        assertThat(validator.validate(both)).containsExactly(
+                new Problem("$.formula[4].tolerancePercent",
+                        "tolerance without quantity: a tolerance needs a quantity to apply to"),
+                new Problem(WEIGH_NACL + ".charge.tolerancePercent",
+                        "tolerance without quantity: a tolerance needs a quantity to apply to"));
+    }
+
+    @Test
+    void step_ids_are_unique_across_the_whole_recipe() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "weigh_phosphate", s -> withId(s, "weigh_nacl"));
+
+        // the renamed step is gone, so the step that ran after it now names an unknown step
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(WEIGH_PHOSPHATE + ".id",
+                        "duplicate id 'weigh_nacl': already used at " + WEIGH_NACL + ".id"),
+                new Problem(CHARGE_WFI + ".after[2]", "runs after unknown step 'weigh_phosphate'"));
+    }
+
+    @Test
+    void ids_must_be_usable_in_formulas() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "bioburden", s -> withId(s, "bio-burden"));
+
+        assertThat(validator.validate(recipe)).contains(new Problem("$.unitProcedures[1].operations[2].steps[1].id",
+                "id 'bio-burden' must be letters, digits and '_', starting with a letter or '_', so that formulas can refer to it"));
+    }
+
+    @Test
+    void each_step_type_has_its_required_fields() {
+        RecipeDocument recipe = asepticFilling();
+        recipe = changeStep(recipe, "ph", s -> withNumeric(s, null));
+        recipe = changeStep(recipe, "yield", s -> withFormula(s, null));
+        recipe = changeStep(recipe, "weigh_api", s -> withCharge(s, null));
+        recipe = changeStep(recipe, "vessel_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
+                null, null, " ", null, null, s.signatures()));
+        recipe = changeStep(recipe, "filled_vials", s -> new Step(s.id(), s.name(), s.type(), s.after(), null,
+                s.numeric(), null, null, null, null, null, s.signatures()));
+        recipe = changeStep(recipe, "crimp_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
+                null, null, null, null, List.of("pass", "pass"), s.signatures()));
+        recipe = changeStep(recipe, "mix", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null, null,
+                null, null, null, null, s.signatures()));
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem("$.unitProcedures[0].operations[0].steps[1].equipmentClass",
+                        "equipment class of an EQUIPMENT_CHECK step is required"),
+                new Problem("$.unitProcedures[1].operations[0].steps[0].charge",
+                        "a MATERIAL_CHARGE step needs a charge (material, quantity, unit)"),
+                new Problem("$.unitProcedures[1].operations[1].steps[1].instruction",
+                        "instruction of an INSTRUCTION step is required"),
+                new Problem(PH + ".numeric", "a NUMERIC_ENTRY step needs a numeric spec (unit, precision, limits)"),
+                new Problem("$.unitProcedures[3].operations[0].steps[1].tag", "tag of a MACHINE_VALUE step is required"),
+                new Problem("$.unitProcedures[3].operations[1].steps[0].choices",
+                        "a CHOICE_ENTRY step needs at least 2 different, non-blank choices"),
+                new Problem(YIELD + ".formula", "formula of a CALCULATION step is required"));
+    }
+
+    @Test
+    void every_problem_is_reported_not_only_the_first() {
+        RecipeDocument broken = changeStep(asepticFilling(), "mix", s -> withAfter(s, "make_up_weight"));
+        broken = changeStep(broken, "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 2, d("2.10"), d("2.14"), d("2.06"), null, null)));
+        broken = changeStep(broken, "weigh_nacl",
+                s -> withCharge(s, new MaterialCharge("sodium chloride", d("405.0"), "ml", d("1"))));
+        broken = changeStep(broken, "yield", s -> withFormula(s, "good_vials / theoretical * 100"));
+        RecipeDocument recipe = new RecipeDocument(" ", 0, broken.product(), broken.material(), d("-45.0"), "min",
+                broken.parameters(), broken.formula(), broken.unitProcedures());
+
+        assertThat(validator.validate(recipe)).extracting(Problem::location).containsExactly(
+                "$.recipeId",
+                "$.version",
+                "$.nominalBatchSize",
+                "$.batchSizeUnit",
+                WEIGH_NACL + ".charge.unit",
+                FILL_WEIGHT + ".numeric",
+                MAKE_UP_WEIGHT + ".after",
+                YIELD + ".formula");
+    }
+}
