@@ -36,6 +36,10 @@ final class Api {
         return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization).GET());
     }
 
+    HttpResponse<byte[]> getBytes(String path) {
+        return http.bytes(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization).GET());
+    }
+
     HttpResponse<String> post(String path, String json) {
         return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -344,7 +344,7 @@ class AuditTrailIT {
         assertThat(json.getInt("entryCount")).isEqualTo(1);
         assertThat(json.getJsonObject("filter").getString("description")).contains("record type = UserAccount");
 
-        HttpResponse<byte[]> pdf = bytes("api/v1/audit/export?format=pdf&" + filter);
+        HttpResponse<byte[]> pdf = inspector.getBytes("api/v1/audit/export?format=pdf&" + filter);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
@@ -431,10 +431,10 @@ class AuditTrailIT {
 
         Path dir = Path.of(System.getProperty("ebr.test.checkpoint.dir"));
         Path ca = Files.writeString(Files.createTempFile("ebr-ca", ".pem"), inspector.get("api/v1/audit/certificate").body());
-        assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", dir.resolve(base + ".p7s").toString(),
-                "-content", dir.resolve(base + ".json").toString(), "-CAfile", ca.toString(), "-out", "/dev/null")).isZero();
-        assertThat(openssl("ts", "-verify", "-data", dir.resolve(base + ".json").toString(),
-                "-in", dir.resolve(base + ".tsr").toString(), "-CAfile", ca.toString())).isZero();
+        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", dir.resolve(base + ".p7s").toString(),
+                "-content", dir.resolve(base + ".json").toString(), "-CAfile", ca.toString(), "-out", "/dev/null");
+        Openssl.verifies("ts", "-verify", "-data", dir.resolve(base + ".json").toString(),
+                "-in", dir.resolve(base + ".tsr").toString(), "-CAfile", ca.toString());
         assertThat(Files.readString(dir.resolve(base + ".json"))).contains("\"format\":\"openebr-audit-checkpoint/1\"");
     }
 
@@ -709,27 +709,7 @@ class AuditTrailIT {
         return new Offline(status, out.toString(StandardCharsets.UTF_8));
     }
 
-    private static int openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status = process.waitFor();
-        assertThat(status).as(String.join(" ", command) + "\n" + output).isZero();
-        return status;
-    }
 
-    private HttpResponse<byte[]> bytes(String path) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.uri(path))
-                    .header("Authorization", basic("inspector1")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String basic(String user) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));

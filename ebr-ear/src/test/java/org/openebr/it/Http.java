@@ -57,6 +57,21 @@ final class Http {
         return send(client, request);
     }
 
+    /** A binary answer (a zip, a PDF), with the tests' time-out. */
+    HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One request with the tests' time-out, failures as unchecked exceptions. */
     static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {

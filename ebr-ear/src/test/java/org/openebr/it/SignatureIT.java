@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -87,23 +86,26 @@ class SignatureIT {
         assertThat(shown.getBoolean("valid")).as(shown.toString()).isTrue();
         assertThat(me.getJson("api/v1/me/accountability-statement").getJsonObject("signature").getString("id")).isEqualTo(id);
 
-        Path bundle = unzip(bytes(me, "api/v1/signatures/" + id + "/bundle"));
-        assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
+        HttpResponse<byte[]> zip = me.getBytes("api/v1/signatures/" + id + "/bundle");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
+        Path bundle = unzip(zip.body());
+        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
                 "-content", bundle.resolve("record.json").toString(), "-CAfile", bundle.resolve("ca.pem").toString(),
-                "-out", "/dev/null")).isZero();
-        assertThat(openssl("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
-                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", bundle.resolve("ca.pem").toString())).isZero();
+                "-out", "/dev/null");
+        Openssl.verifies("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
+                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", bundle.resolve("ca.pem").toString());
         String record = Files.readString(bundle.resolve("record.json"));
         assertThat(record).contains("\"userName\":\"" + user + "\"").contains("\"meaning\":\"APPROVED\"")
                 .contains("legally binding");
 
         flipOneByte(bundle.resolve("record.json"));
         flipOneByte(bundle.resolve("signature-value.bin"));
-        assertThat(openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
+        Openssl.refuses("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
                 "-content", bundle.resolve("record.json").toString(), "-CAfile", bundle.resolve("ca.pem").toString(),
-                "-out", "/dev/null")).isNotZero();
-        assertThat(openssl("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
-                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", bundle.resolve("ca.pem").toString())).isNotZero();
+                "-out", "/dev/null");
+        Openssl.refuses("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
+                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", bundle.resolve("ca.pem").toString());
     }
 
     @Test
@@ -415,13 +417,6 @@ class SignatureIT {
         assertThat(recorded.statusCode()).isEqualTo(204);
     }
 
-    private byte[] bytes(Api me, String path) throws IOException, InterruptedException {
-        HttpResponse<String> probe = me.get(path);
-        assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.uri(path))
-                .header("Authorization", me.authorization()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return response.body();
-    }
 
     private static Path unzip(byte[] zip) throws IOException {
         Path dir = Files.createTempDirectory("signature-bundle");
@@ -440,11 +435,4 @@ class SignatureIT {
         Files.write(file, content);
     }
 
-    private static int openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor();
-    }
 }

@@ -2,13 +2,12 @@ package org.openebr.audit.control;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openebr.trust.control.Digests;
 
 /**
  * The canonical byte form of one revision, hashed into the audit chain. Documented in the README
@@ -88,15 +87,7 @@ public final class CanonicalRevision {
     }
 
     public static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256(parts);
     }
 
     public static byte[] link(byte[] previousChainHash, byte[] contentHash) {

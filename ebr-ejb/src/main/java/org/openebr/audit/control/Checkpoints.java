@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import org.openebr.trust.control.CmsSigner;
 import org.openebr.trust.control.KeyDependents;
 import org.openebr.trust.control.Keys;
+import org.openebr.trust.control.Pem;
 import org.openebr.trust.control.TrustStore;
 
 /**
@@ -58,7 +57,7 @@ public class Checkpoints implements KeyDependents {
 
     /** The CA certificate an inspector verifies checkpoints (and later signatures) with, PEM. */
     public String caCertificatePem() {
-        return pem(trust().caCertificate());
+        return Pem.of(trust().caCertificate());
     }
 
     public CheckpointSet load() {
@@ -125,13 +124,4 @@ public class Checkpoints implements KeyDependents {
         }
     }
 
-    static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("the CA certificate cannot be encoded", e);
-        }
-    }
 }

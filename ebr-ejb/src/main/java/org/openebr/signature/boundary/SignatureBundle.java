@@ -4,13 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.openebr.signature.entity.ElectronicSignature;
 import org.openebr.signature.entity.SigningCredential;
+import org.openebr.trust.control.Pem;
 
 /**
  * The offline verification bundle of one signature: everything an inspector needs to check it
@@ -69,12 +68,6 @@ final class SignatureBundle {
     }
 
     private static byte[] pem(X509Certificate certificate) {
-        try {
-            return ("-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("certificate cannot be encoded", e);
-        }
+        return Pem.of(certificate).getBytes(StandardCharsets.US_ASCII);
     }
 }

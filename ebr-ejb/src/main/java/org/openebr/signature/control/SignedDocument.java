@@ -2,6 +2,7 @@ package org.openebr.signature.control;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openebr.trust.control.Digests;
 import org.openebr.signature.entity.ElectronicSignature;
 
 /**
@@ -41,10 +42,6 @@ public final class SignedDocument {
     }
 
     public static byte[] sha256(byte[] content) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256(content);
     }
 }

@@ -3,8 +3,6 @@ package org.openebr.trust.control;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -64,11 +62,7 @@ final class Crypto {
 
     /** SHA-256 by the JDK. */
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256(data);
     }
 
     /** Digests for CMS and certificate ids, by the JDK's own providers. */

@@ -31,7 +31,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -365,7 +364,7 @@ public final class TrustStore {
      */
     private void writeCaCertificate(Path pemFile) {
         try {
-            String pem = pem(caCertificate());
+            String pem = Pem.of(caCertificate());
             if (Files.exists(pemFile) && Files.readString(pemFile, StandardCharsets.US_ASCII).equals(pem)) {
                 return;
             }
@@ -378,16 +377,10 @@ public final class TrustStore {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-        } catch (IOException | CertificateEncodingException e) {
+        } catch (IOException e) {
             throw new TrustStoreUnavailable("The CA certificate " + pemFile + " cannot be written: "
                     + e.getMessage(), e);
         }
-    }
-
-    static String pem(X509Certificate certificate) throws CertificateEncodingException {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded());
-        return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
     }
 
     /**
