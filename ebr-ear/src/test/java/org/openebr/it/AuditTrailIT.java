@@ -589,6 +589,29 @@ class AuditTrailIT {
 
     @Test
     @Tag("P11-10a-1")
+    void a_record_changed_in_the_database_behind_the_application_no_longer_matches_its_trail() throws Exception {
+        String user = unique("behind");
+        create(user, "Bea Behind");
+        assertThat(verification().getBoolean("intact")).isTrue();
+        // the owner (like anyone with write access to the live table) changes a GMP record without the application
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            sql.executeUpdate("update user_account set full_name = 'Mallory' where user_name = '" + user + "'");
+        }
+        try {
+            JsonObject broken = verification();
+            assertThat(broken.getBoolean("intact")).isFalse();
+            assertThat(broken.getJsonArray("problems").toString()).contains("of user_account differ from their audit trail")
+                    .contains(accountId(user));
+        } finally {
+            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+                sql.executeUpdate("update user_account set full_name = 'Bea Behind' where user_name = '" + user + "'");
+            }
+        }
+        assertThat(verification().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Tag("P11-10a-1")
     void a_forged_checkpoint_is_found() throws Exception {
         HttpResponse<String> written = qa.post("api/v1/audit/checkpoints", "");
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);

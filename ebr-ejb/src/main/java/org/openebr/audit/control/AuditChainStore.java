@@ -166,6 +166,55 @@ public final class AuditChainStore {
         }
     }
 
+    /**
+     * Records whose current row is not what their audit trail says it is: changed, inserted or
+     * deleted outside the application (Envers writes the row and its audit row in one transaction,
+     * so the newest audit row of every record equals the record). One problem per table, with an
+     * example id. Columns that are deliberately not audited are not compared.
+     */
+    public List<String> recordsDifferingFromTheirTrail() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<String>> audit : auditTables.entrySet()) {
+            String table = audit.getKey().substring(0, audit.getKey().length() - "_aud".length());
+            List<String> liveColumns = columns(connection, table);
+            if (liveColumns.isEmpty()) {
+                continue;
+            }
+            String id = idColumn(audit.getKey());
+            List<String> compared = audit.getValue().stream()
+                    .filter(c -> !c.equals("rev") && !c.equals("revtype") && !c.equals(id) && liveColumns.contains(c)).toList();
+            String live = compared.stream().map(c -> "t." + quote(c)).collect(java.util.stream.Collectors.joining(", "));
+            String trail = compared.stream().map(c -> "a." + quote(c)).collect(java.util.stream.Collectors.joining(", "));
+            String sql = "SELECT count(*), min(coalesce(t." + quote(id) + ", a." + quote(id) + ")::text) FROM ebr." + quote(table)
+                    + " t FULL JOIN (SELECT DISTINCT ON (" + quote(id) + ") * FROM ebr." + quote(audit.getKey()) + " ORDER BY "
+                    + quote(id) + ", rev DESC) a ON a." + quote(id) + " = t." + quote(id)
+                    + " WHERE a." + quote(id) + " IS NULL OR t." + quote(id) + " IS NULL AND a.revtype <> 2"
+                    + " OR t." + quote(id) + " IS NOT NULL AND a.revtype = 2"
+                    + (compared.isEmpty() ? "" : " OR t." + quote(id) + " IS NOT NULL AND a." + quote(id) + " IS NOT NULL"
+                            + " AND ROW(" + live + ") IS DISTINCT FROM ROW(" + trail + ")");
+            try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery(sql)) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    problems.add(rows.getLong(1) + " record(s) of " + table + " differ from their audit trail (changed,"
+                            + " added or deleted outside the application), e.g. " + id + " " + rows.getString(2) + ".");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The record id column of an audit table: its primary key without the revision. */
+    private String idColumn(String auditTable) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT a.attname FROM pg_index i JOIN pg_attribute a"
+                + " ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = to_regclass('ebr.' || ?)"
+                + " AND i.indisprimary AND a.attname <> 'rev'")) {
+            select.setString(1, auditTable);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "id";
+            }
+        }
+    }
+
     /** How many committed revisions are not in the chain, and when the oldest of them was recorded. */
     public record Pending(long count, Instant oldest) {
     }

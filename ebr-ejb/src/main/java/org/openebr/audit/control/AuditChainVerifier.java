@@ -138,6 +138,7 @@ public final class AuditChainVerifier {
                     + " checkpoint job fails or checkpoints were removed, and the end of the chain could be cut off"
                     + " unseen. A server writes a checkpoint when it starts; check the checkpoint directory.");
         }
+        problems.addAll(store.recordsDifferingFromTheirTrail());
         AuditChainStore.Pending pending = store.pending();
         boolean intact = problems.isEmpty();
         return new AuditVerification(intact, checked, checked == 0 ? null : CanonicalRevision.hex(chainHash),
