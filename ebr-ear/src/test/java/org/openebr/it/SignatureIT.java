@@ -251,6 +251,7 @@ class SignatureIT {
     @Test
     @Tag("P11-70-1")
     @Tag("P11-50b-1")
+    @Tag("P11-10a-1")
     void a_signature_row_cannot_be_changed_and_moved_to_another_record_it_no_longer_verifies() throws SQLException {
         String user = ready("OPERATOR");
         Api me = new Api(http, user, PASSWORD);
@@ -273,6 +274,17 @@ class SignatureIT {
         JsonObject moved = me.getJson("api/v1/signatures/" + id);
         assertThat(moved.getString("recordId")).isEqualTo("b-" + user);
         assertThat(moved.getBoolean("valid")).isFalse();
+        // the audit trail's verifier sees the tampering too (the row no longer matches its audit row)
+        assertThat(Api.demo(http, "inspector1").getJson("api/v1/audit/verification").getJsonArray("problems").toString())
+                .contains("electronic_signature differ from their audit trail");
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            sql.execute("alter table electronic_signature disable trigger electronic_signature_append_only");
+            sql.execute("update electronic_signature set record_id = 'a-" + user + "' where id = '" + id + "'");
+            sql.execute("alter table electronic_signature enable trigger electronic_signature_append_only");
+            owner.commit();
+        }
+        assertThat(me.getJson("api/v1/signatures/" + id).getBoolean("valid")).isTrue();
     }
 
     @Test
