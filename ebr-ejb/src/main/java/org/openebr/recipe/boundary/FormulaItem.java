@@ -2,6 +2,11 @@ package org.openebr.recipe.boundary;
 
 import java.math.BigDecimal;
 
-/** One line of the bill of materials, for the nominal batch size. */
-public record FormulaItem(String material, BigDecimal quantity, String unit, BigDecimal tolerancePercent) {
+/**
+ * One line of the bill of materials, for the nominal batch size.
+ *
+ * @param scaling how the quantity follows the actual batch size; absent means {@link Scaling#LINEAR}
+ */
+public record FormulaItem(String material, BigDecimal quantity, String unit, BigDecimal tolerancePercent,
+                          Scaling scaling) {
 }

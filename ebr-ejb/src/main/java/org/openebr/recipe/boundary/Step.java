@@ -14,6 +14,8 @@ import java.util.List;
  *                or machine value that has limits)
  * @param formula the expression of a {@code CALCULATION}, see {@code org.openebr.recipe.control.Formula}
  * @param tag the machine data point a {@code MACHINE_VALUE} is read from
+ * @param equipmentChecks what an {@code EQUIPMENT_CHECK} verifies about the unit of its class
+ *                        (empty: that one is present and its status is clean)
  */
 public record Step(
         String id,
@@ -27,5 +29,6 @@ public record Step(
         String equipmentClass,
         String tag,
         List<String> choices,
-        SignatureRequirement signatures) {
+        SignatureRequirement signatures,
+        List<EquipmentCheck> equipmentChecks) {
 }

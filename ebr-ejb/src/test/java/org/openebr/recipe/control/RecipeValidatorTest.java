@@ -167,7 +167,7 @@ class RecipeValidatorTest {
         RecipeDocument recipe = changeStep(asepticFilling(), "weigh_nacl",
                 s -> withCharge(s, new MaterialCharge("sodium chloride", null, "g", d("1"))));
         List<FormulaItem> formula = new java.util.ArrayList<>(recipe.formula());
-        formula.set(4, new FormulaItem("sodium hydroxide 1 N", null, "mL", d("5")));
+        formula.set(4, new FormulaItem("sodium hydroxide 1 N", null, "mL", d("5"), null));
         RecipeDocument both = new RecipeDocument(recipe.recipeId(), recipe.version(), recipe.product(),
                 recipe.material(), recipe.nominalBatchSize(), recipe.batchSizeUnit(), recipe.parameters(), formula,
                 recipe.unitProcedures());
@@ -205,13 +205,13 @@ class RecipeValidatorTest {
         recipe = changeStep(recipe, "yield", s -> withFormula(s, null));
         recipe = changeStep(recipe, "weigh_api", s -> withCharge(s, null));
         recipe = changeStep(recipe, "vessel_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
-                null, null, " ", null, null, s.signatures()));
+                null, null, " ", null, null, s.signatures(), s.equipmentChecks()));
         recipe = changeStep(recipe, "filled_vials", s -> new Step(s.id(), s.name(), s.type(), s.after(), null,
-                s.numeric(), null, null, null, null, null, s.signatures()));
+                s.numeric(), null, null, null, null, null, s.signatures(), s.equipmentChecks()));
         recipe = changeStep(recipe, "crimp_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
-                null, null, null, null, List.of("pass", "pass"), s.signatures()));
+                null, null, null, null, List.of("pass", "pass"), s.signatures(), s.equipmentChecks()));
         recipe = changeStep(recipe, "mix", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null, null,
-                null, null, null, null, s.signatures()));
+                null, null, null, null, s.signatures(), s.equipmentChecks()));
 
         assertThat(validator.validate(recipe)).containsExactly(
                 new Problem("$.unitProcedures[0].operations[0].steps[1].equipmentClass",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import org.openebr.recipe.boundary.EquipmentCheck;
 import org.openebr.recipe.boundary.FormulaItem;
 import org.openebr.recipe.boundary.MaterialCharge;
 import org.openebr.recipe.boundary.NumericSpec;
@@ -33,12 +34,12 @@ final class ReferenceRecipe {
                 "FG-DEMOPROFEN-2ML", d("45.0"), "L",
                 List.of(new Parameter("theoretical_vials", d("20000"), "vials"),
                         new Parameter("fill_volume", d("2.0"), "mL")),
-                List.of(new FormulaItem("Demoprofen", d("450.0"), "g", d("0.5")),
-                        new FormulaItem("sodium chloride", d("405.0"), "g", d("1")),
-                        new FormulaItem("sodium phosphate dibasic", d("63.0"), "g", d("1")),
-                        new FormulaItem("water for injection", d("40"), "L", null),
+                List.of(new FormulaItem("Demoprofen", d("450.0"), "g", d("0.5"), null),
+                        new FormulaItem("sodium chloride", d("405.0"), "g", d("1"), null),
+                        new FormulaItem("sodium phosphate dibasic", d("63.0"), "g", d("1"), null),
+                        new FormulaItem("water for injection", d("40"), "L", null, null),
                         // as needed (q.s.) for the pH adjustment: no quantity, so no tolerance
-                        new FormulaItem("sodium hydroxide 1 N", null, "mL", null)),
+                        new FormulaItem("sodium hydroxide 1 N", null, "mL", null, null)),
                 List.of(preparation(), compounding(), filtration(), filling(), inspection()));
     }
 
@@ -48,9 +49,12 @@ final class ReferenceRecipe {
                         instruction("line_clearance", "Room and filling line cleared of the previous product",
                                 FOUR_EYES),
                         equipment("vessel_check", "Compounding vessel V-101 clean, within clean-hold time",
-                                "compounding vessel", "line_clearance"),
-                        equipment("balance_check", "Balances calibrated", "balance", "line_clearance"),
-                        equipment("ph_meter_check", "pH meter calibrated", "pH meter", "line_clearance")))));
+                                "compounding vessel", List.of(EquipmentCheck.CLEAN, EquipmentCheck.CLEAN_HOLD_TIME),
+                                "line_clearance"),
+                        equipment("balance_check", "Balances calibrated", "balance",
+                                List.of(EquipmentCheck.CALIBRATED), "line_clearance"),
+                        equipment("ph_meter_check", "pH meter calibrated", "pH meter",
+                                List.of(EquipmentCheck.CALIBRATED), "line_clearance")))));
     }
 
     private static UnitProcedure compounding() {
@@ -130,12 +134,12 @@ final class ReferenceRecipe {
     // --- step factories, one per type, so the recipe above reads like a batch record
 
     static Step step(String id, String name, StepType type, SignatureRequirement signatures, String... after) {
-        return new Step(id, name, type, List.of(after), null, null, null, null, null, null, null, signatures);
+        return new Step(id, name, type, List.of(after), null, null, null, null, null, null, null, signatures, List.of());
     }
 
     static Step instruction(String id, String text, SignatureRequirement signatures, String... after) {
         return new Step(id, text, StepType.INSTRUCTION, List.of(after), text, null, null, null, null, null, null,
-                signatures);
+                signatures, List.of());
     }
 
     static Step numeric(String id, String name, NumericSpec spec, String... after) {
@@ -145,12 +149,13 @@ final class ReferenceRecipe {
     static Step machine(String id, String name, String tag, NumericSpec spec, String... after) {
         Step s = step(id, name, StepType.MACHINE_VALUE, PERFORMER, after);
         return withNumeric(new Step(s.id(), s.name(), s.type(), s.after(), null, null, null, null, null, tag, null,
-                s.signatures()), spec);
+                s.signatures(), s.equipmentChecks()), spec);
     }
 
-    static Step equipment(String id, String name, String equipmentClass, String... after) {
+    static Step equipment(String id, String name, String equipmentClass, List<EquipmentCheck> checks,
+            String... after) {
         return new Step(id, name, StepType.EQUIPMENT_CHECK, List.of(after), null, null, null, null, equipmentClass,
-                null, null, PERFORMER);
+                null, null, PERFORMER, checks);
     }
 
     static Step charge(String id, String name, MaterialCharge charge, SignatureRequirement signatures,
@@ -160,7 +165,7 @@ final class ReferenceRecipe {
 
     static Step choice(String id, String name, List<String> choices, String... after) {
         return new Step(id, name, StepType.CHOICE_ENTRY, List.of(after), null, null, null, null, null, null, choices,
-                PERFORMER);
+                PERFORMER, List.of());
     }
 
     static Step calculation(String id, String name, String formula, NumericSpec spec, String... after) {
@@ -171,32 +176,32 @@ final class ReferenceRecipe {
 
     static Step withAfter(Step s, String... after) {
         return new Step(s.id(), s.name(), s.type(), List.of(after), s.instruction(), s.numeric(), s.formula(),
-                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     static Step withId(Step s, String id) {
         return new Step(id, s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     static Step withNumeric(Step s, NumericSpec numeric) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), numeric, s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     static Step withFormula(Step s, String formula) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), formula, s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     static Step withCharge(Step s, MaterialCharge charge) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), charge,
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     static Step withType(Step s, StepType type) {
         return new Step(s.id(), s.name(), type, s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
     }
 
     /** The recipe with the step of this id replaced. */
