@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
-import org.openebr.identity.boundary.IdentityRefused;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.platform.boundary.DomainException;
 
@@ -68,10 +66,9 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
             };
         }
         Problem problem = Problem.of(status, exception.kind(), exception.getMessage(), path());
-        if (exception instanceof IdentityRefused refused && !refused.details().isEmpty()) {
-            List<Problem.Violation> violations = refused.details().stream()
-                    .map(detail -> new Problem.Violation("newPassword", detail)).toList();
-            problem = problem.withViolations(violations);
+        if (!exception.violations().isEmpty()) {
+            problem = problem.withViolations(exception.violations().stream()
+                    .map(v -> new Problem.Violation(v.field(), v.message())).toList());
         }
         return problem.toResponse();
     }

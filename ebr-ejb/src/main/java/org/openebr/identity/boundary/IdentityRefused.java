@@ -63,4 +63,10 @@ public class IdentityRefused extends DomainException {
     public String kind() {
         return reason.kind;
     }
+
+    /** The details are about the new password (the only refusal that has any). */
+    @Override
+    public List<Violation> violations() {
+        return details.stream().map(detail -> new Violation("newPassword", detail)).toList();
+    }
 }

@@ -1,6 +1,7 @@
 package org.openebr.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 
 /**
  * Root of every business rule violation. Unchecked, rolls the transaction back, and carries what
@@ -21,4 +22,17 @@ public abstract class DomainException extends RuntimeException {
 
     /** A short, stable, URL-safe name of the kind of problem, e.g. {@code user-name-taken}. */
     public abstract String kind();
+
+    /** Each particular thing wrong with the input, where and what, e.g. every problem of an imported recipe. */
+    public List<Violation> violations() {
+        return List.of();
+    }
+
+    /**
+     * One thing wrong with a request's input.
+     *
+     * @param field where: a field name or a JSON path into the request body
+     */
+    public record Violation(String field, String message) {
+    }
 }

@@ -30,6 +30,8 @@ public final class RecipeValidator {
     static final Set<StepType> VALUE_STEPS = EnumSet.of(StepType.NUMERIC_ENTRY, StepType.CALCULATION,
             StepType.MACHINE_VALUE);
 
+    private static final java.util.regex.Pattern RECIPE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private static final Set<Unit.Dimension> QUANTITY_DIMENSIONS = EnumSet.of(Unit.Dimension.MASS,
             Unit.Dimension.VOLUME, Unit.Dimension.COUNT);
 
@@ -74,7 +76,10 @@ public final class RecipeValidator {
         }
 
         private void header() {
-            required("$.recipeId", recipe.recipeId(), "recipe id");
+            if (required("$.recipeId", recipe.recipeId(), "recipe id") && !RECIPE_ID.matcher(recipe.recipeId()).matches()) {
+                add("$.recipeId", "recipe id '" + recipe.recipeId() + "' must be 1 to 64 letters, digits, '.', '_' or '-',"
+                        + " starting with a letter or digit (it appears in addresses and signatures)");
+            }
             required("$.product", recipe.product(), "product");
             required("$.material", recipe.material(), "material");
             if (recipe.version() < 1) {

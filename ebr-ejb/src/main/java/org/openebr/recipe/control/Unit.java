@@ -23,10 +23,12 @@ public enum Unit {
     MILLIBAR("mbar", Dimension.PRESSURE, "0.001"),
     MINUTE("min", Dimension.TIME, "1"),
     HOUR("h", Dimension.TIME, "60"),
-    PERCENT("%", Dimension.RATIO, "1");
+    PERCENT("%", Dimension.RATIO, "1"),
+    CFU_PER_100_ML("CFU/100 mL", Dimension.MICROBIAL_COUNT, "1"),
+    REVOLUTIONS_PER_MINUTE("rpm", Dimension.ROTATION, "1");
 
     /** What a unit measures; only units of the same dimension convert into each other. */
-    public enum Dimension { MASS, VOLUME, COUNT, ACIDITY, TEMPERATURE, PRESSURE, TIME, RATIO }
+    public enum Dimension { MASS, VOLUME, COUNT, ACIDITY, TEMPERATURE, PRESSURE, TIME, RATIO, MICROBIAL_COUNT, ROTATION }
 
     private final String symbol;
     private final Dimension dimension;

@@ -172,7 +172,7 @@ public class Signatures {
                         request.recordType() + " records take no signature meaning " + request.meaning() + "; they take "
                                 + type.policy().meanings() + "."));
         String role = role(request, who, rule, caller);
-        type.refusal(request.recordId(), caller).ifPresent(why -> {
+        type.refusal(request.recordId(), caller, meaning).ifPresent(why -> {
             throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, why);
         });
         Object content = type.content(request.recordId())
@@ -196,7 +196,9 @@ public class Signatures {
                         + " must record the verification of your identity first (21 CFR 11.100(b))."));
         change.record("Sign " + request.recordType() + " " + request.recordId() + " as " + request.meaning(), null)
                 .actingAs(role);
-        return manifest(create(request, meaning, signer, role, content, credential));
+        ElectronicSignature signature = create(request, meaning, signer, role, content, credential);
+        type.signed(request.recordId(), meaning, signer.userName());
+        return manifest(signature);
     }
 
     /** The signatures a record carries, each with its manifestation and whether it verifies now. */

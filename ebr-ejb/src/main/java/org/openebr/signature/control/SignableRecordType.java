@@ -1,6 +1,7 @@
 package org.openebr.signature.control;
 
 import java.util.Optional;
+import org.openebr.signature.entity.Meaning;
 
 /**
  * A kind of record that can be signed (a port every signing feature implements as a CDI bean):
@@ -26,5 +27,21 @@ public interface SignableRecordType {
     /** A rule of this record type that forbids the user to sign this record, in words; empty when none. */
     default Optional<String> refusal(String recordId, String userName) {
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #refusal(String, String)}, knowing the meaning: a record whose state decides which
+     * meaning it takes now (e.g. a recipe version: PERFORMED while a draft, APPROVED while in review).
+     */
+    default Optional<String> refusal(String recordId, String userName, Meaning meaning) {
+        return refusal(recordId, userName);
+    }
+
+    /**
+     * Called in the signing transaction once the signature is stored, so that a signature can move
+     * the record's lifecycle on (a recipe version goes into review when its author signs): the
+     * signature and its effect commit together or not at all, whichever way the record was signed.
+     */
+    default void signed(String recordId, Meaning meaning, String userName) {
     }
 }

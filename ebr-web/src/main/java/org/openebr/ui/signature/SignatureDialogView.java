@@ -4,7 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.openebr.signature.boundary.SignatureRefused;
+import org.openebr.platform.boundary.DomainException;
 import org.openebr.signature.boundary.Signatures;
 import org.openebr.ui.Messages;
 
@@ -64,7 +64,7 @@ public class SignatureDialogView implements Serializable {
             }
             Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
                     + signed.signedAtSite(), null);
-        } catch (SignatureRefused refused) {
+        } catch (DomainException refused) { // the ceremony's refusals, and a record type's rules on what signing does
             Messages.error(refused.getMessage(), null);
             nonce = signatures.issueNonce().nonce();
         } catch (jakarta.ejb.EJBException failed) {

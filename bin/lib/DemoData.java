@@ -1,0 +1,163 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Demo data through the public API, as any client would load it (used by bin/ebr start in demo mode,
+ * and by an integration test): gives the demo author and approver their signing credentials and
+ * accountability statements, imports the reference master recipe, and takes it through its
+ * lifecycle with two real electronic signatures until it is effective. Safe to run again: it only
+ * does what is still missing.
+ *
+ * <p>Usage: java DemoData.java BASE_URL RECIPE_JSON_FILE DEMO_PASSWORD (BASE_URL e.g.
+ * http://localhost:8080/ebr/). Exit 0 when the recipe is effective.
+ */
+public class DemoData {
+
+    static final String AUTHOR = "author1";
+    static final String APPROVER = "approver1";
+    static final String ADMIN = "admin1";
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String password;
+
+    DemoData(String base, String password) {
+        this.base = base.endsWith("/") ? base : base + "/";
+        this.password = password;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: java DemoData.java BASE_URL RECIPE_JSON_FILE DEMO_PASSWORD");
+            System.exit(2);
+        }
+        String recipe = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+        new DemoData(args[0], args[2]).load(recipe);
+    }
+
+    void load(String recipe) throws IOException, InterruptedException {
+        String recipeId = field(recipe, "recipeId");
+        for (String user : new String[] {AUTHOR, APPROVER}) {
+            readyToSign(user);
+        }
+        String path = "api/v1/recipes/" + recipeId;
+        HttpResponse<String> existing = send(AUTHOR, "GET", path, null);
+        if (existing.statusCode() == 404) {
+            expect(send(AUTHOR, "POST", "api/v1/recipes/import?reason=Demo%20data%3A%20reference%20process", recipe), 201);
+            existing = send(AUTHOR, "GET", path, null);
+        }
+        expect(existing, 200);
+        if (existing.body().matches("(?s).*\"effectiveVersion\"\\s*:\\s*\\d+.*")) {
+            System.out.println("demo data: recipe " + recipeId + " is effective");
+            return;
+        }
+        int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
+        String status = lastString(existing.body(), "status");
+        String recordId = recipeId + ":" + version;
+        if (status.equals("DRAFT")) {
+            sign(AUTHOR, recordId, "PERFORMED");
+            status = "IN_REVIEW";
+        }
+        if (status.equals("IN_REVIEW")) {
+            sign(APPROVER, recordId, "APPROVED");
+            status = "APPROVED";
+        }
+        if (status.equals("APPROVED")) {
+            expect(send(APPROVER, "POST", path + "/versions/" + version + "/effective",
+                    "{\"reason\":\"Demo data: reference process released for use\"}"), 200);
+        }
+        System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
+    }
+
+    /** A signing credential (identity verification recorded by the demo administrator) and the signed statement. */
+    private void readyToSign(String user) throws IOException, InterruptedException {
+        HttpResponse<String> credentials = expect(send(ADMIN, "GET", "api/v1/signing-credentials/" + user, null), 200);
+        // an active credential: one more "serial" than "revokedAt" (the API leaves absent values out)
+        if (count(credentials.body(), "\"serial\"") <= count(credentials.body(), "\"revokedAt\"")) {
+            expect(send(ADMIN, "POST", "api/v1/signing-credentials/" + user + "/identity-verification",
+                    "{\"method\":\"demo mode: demo account, no real person to verify\"}"), 201);
+        }
+        HttpResponse<String> statement = expect(send(user, "GET", "api/v1/me/accountability-statement", null), 200);
+        if (!statement.body().contains("\"signature\"")) {
+            expect(send(user, "POST", "api/v1/me/accountability-statement/signature",
+                    "{\"userName\":\"" + user + "\",\"password\":" + quoted(password) + ",\"nonce\":\"" + nonce(user) + "\"}"), 201);
+        }
+    }
+
+    private void sign(String user, String recordId, String meaning) throws IOException, InterruptedException {
+        expect(send(user, "POST", "api/v1/signatures", "{\"recordType\":\"RECIPE_VERSION\",\"recordId\":\"" + recordId
+                + "\",\"meaning\":\"" + meaning + "\",\"userName\":\"" + user + "\",\"password\":" + quoted(password)
+                + ",\"nonce\":\"" + nonce(user) + "\"}"), 201);
+    }
+
+    private String nonce(String user) throws IOException, InterruptedException {
+        return field(expect(send(user, "POST", "api/v1/signatures/nonces", "").body(), "nonce");
+    }
+
+    private HttpResponse<String> send(String user, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            System.err.println("demo data: " + response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+            System.exit(1);
+        }
+        return response;
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + name + "\" in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String lastString(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
+    }
+
+    private static int lastNumber(String json, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(json);
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

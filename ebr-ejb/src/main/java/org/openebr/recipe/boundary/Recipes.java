@@ -1,0 +1,367 @@
+package org.openebr.recipe.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.control.FormulaScaling;
+import org.openebr.recipe.control.Problem;
+import org.openebr.recipe.control.RecipeDiff;
+import org.openebr.recipe.control.RecipeJson;
+import org.openebr.recipe.control.RecipeStore;
+import org.openebr.recipe.control.RecipeValidator;
+import org.openebr.recipe.entity.RecipeStatus;
+import org.openebr.recipe.entity.RecipeVersion;
+
+/**
+ * Master recipes (ISA-88; 21 CFR 211.186): import and author drafts, keep every version, compare
+ * versions, and move a version through its lifecycle. Submission for review and approval are
+ * electronic signatures (record type {@code RECIPE_VERSION}, see {@code RecipeVersionRecordType}):
+ * the author's (PERFORMED) and an independent approver's (APPROVED); then an approver sets the date
+ * from which the version is effective. Only an effective version can be executed.
+ */
+@Stateless
+@RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR"})
+public class Recipes {
+
+    /** The record type under which recipe versions are signed. */
+    public static final String RECORD_TYPE = "RECIPE_VERSION";
+
+    /** What is known about one version, without its document. */
+    public record VersionSummary(String recipeId, int version, String recordId, String product, String status,
+                                 String contentHash, int draftRevision, List<String> authors, Integer basedOn,
+                                 String changeReason, Instant createdAt, String createdBy, String statusReason,
+                                 Instant statusChangedAt, String statusChangedBy, Instant effectiveFrom,
+                                 Instant effectiveUntil) {
+    }
+
+    /** A recipe: the product of its newest version, which version is effective (if any), and every version. */
+    public record RecipeSummary(String recipeId, String product, Integer effectiveVersion, List<VersionSummary> versions) {
+    }
+
+    /** The one version a batch may be made from, with the hash the batch keeps (21 CFR 211.188(a)). */
+    public record ExecutableRecipe(String recipeId, int version, String contentHash, RecipeDocument document) {
+    }
+
+    static final String IMPORTED = "Imported from a JSON recipe document";
+
+    private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
+
+    @Inject
+    RecipeStore store;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    public List<RecipeSummary> list() {
+        return store.recipeIds().stream().map(this::summary).toList();
+    }
+
+    public RecipeSummary recipe(String recipeId) {
+        RecipeSummary summary = summary(recipeId);
+        if (summary.versions().isEmpty()) {
+            throw new RecipeRefused(RecipeRefused.Reason.NOT_FOUND, "There is no recipe " + recipeId + ".");
+        }
+        return summary;
+    }
+
+    public VersionSummary version(String recipeId, int version) {
+        return summary(store.existing(recipeId, version));
+    }
+
+    /** The version's document exactly as stored: the export, in the import schema. */
+    public RecipeDocument document(String recipeId, int version) {
+        return RecipeJson.read(store.existing(recipeId, version).document());
+    }
+
+    /** The version's document as JSON text (the export file). */
+    public String export(String recipeId, int version) {
+        return store.existing(recipeId, version).document();
+    }
+
+    /** What changed from one version to another, element by element. */
+    public RecipeComparison diff(String recipeId, int from, int to) {
+        RecipeVersion a = store.existing(recipeId, from);
+        RecipeVersion b = store.existing(recipeId, to);
+        return RecipeDiff.compare(RecipeJson.read(a.document()), a.contentHash(), RecipeJson.read(b.document()),
+                b.contentHash());
+    }
+
+    /** Every problem of a document, without saving anything (the designer's check). */
+    public List<DomainException.Violation> check(RecipeDocument document) {
+        return violations(new RecipeValidator().validate(document));
+    }
+
+    /**
+     * The formula and material charges of a version scaled to an actual batch size (the control
+     * recipe's bill of materials), with each quantity's tolerance band.
+     */
+    public ScaledFormula scaled(String recipeId, int version, BigDecimal batchSize, String unit) {
+        try {
+            return FormulaScaling.scale(document(recipeId, version), batchSize, unit);
+        } catch (IllegalArgumentException e) {
+            throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, e.getMessage());
+        }
+    }
+
+    /**
+     * The effective version of a recipe, the only one a batch may be made from (21 CFR 211.186,
+     * 11.10(f)). Its stored content is checked against its hash before it is handed out.
+     */
+    public ExecutableRecipe forExecution(String recipeId) {
+        RecipeVersion effective = store.effective(recipeId).orElseThrow(() -> new RecipeRefused(
+                RecipeRefused.Reason.NOT_EFFECTIVE, "Recipe " + recipeId + " has no effective version; a batch can only"
+                        + " be made from an approved, effective master recipe."));
+        return executable(effective);
+    }
+
+    /** As {@link #forExecution(String)}, for a named version: refused unless that version is the effective one. */
+    public ExecutableRecipe forExecution(String recipeId, int version) {
+        RecipeVersion named = store.existing(recipeId, version);
+        if (named.status() != RecipeStatus.EFFECTIVE) {
+            throw new RecipeRefused(RecipeRefused.Reason.NOT_EFFECTIVE, "Version " + version + " of recipe " + recipeId
+                    + " is " + named.status() + "; a batch can only be made from the effective version"
+                    + store.effective(recipeId).map(v -> " (version " + v.number() + ").").orElse(", and there is none."));
+        }
+        return executable(named);
+    }
+
+    // --- authoring (RECIPE_AUTHOR) -----------------------------------------------------------------
+
+    /**
+     * A recipe version from a JSON document (a new recipe, or the next version of an existing one):
+     * validated completely first; stored as a draft. The server assigns the version number.
+     *
+     * @param reason why this version exists (change control); when absent, "imported" is recorded
+     */
+    @RolesAllowed("RECIPE_AUTHOR")
+    public VersionSummary importDraft(RecipeDocument document, String reason) {
+        String why = requireReason(reason == null || reason.isBlank() ? IMPORTED : reason);
+        if (document == null) {
+            throw new RecipeRefused(RecipeRefused.Reason.INVALID, "The request carries no recipe document.");
+        }
+        int number = document.recipeId() == null ? 1 : store.nextNumber(document.recipeId());
+        RecipeDocument numbered = numbered(document, number);
+        String hash = validated(numbered);
+        change.record("Import recipe " + numbered.recipeId() + " as version " + number, why).actingAs("RECIPE_AUTHOR");
+        return create(numbered, hash, null, why);
+    }
+
+    /** A new draft version with the content of an existing version, to be changed (change control). */
+    @RolesAllowed("RECIPE_AUTHOR")
+    public VersionSummary newVersion(String recipeId, int basedOn, String reason) {
+        String why = requireReason(reason);
+        RecipeVersion source = store.existing(recipeId, basedOn);
+        int number = store.nextNumber(recipeId);
+        RecipeDocument copy = numbered(RecipeJson.read(source.document()), number);
+        change.record("New version " + number + " of recipe " + recipeId + " from version " + basedOn, why)
+                .actingAs("RECIPE_AUTHOR");
+        return create(copy, RecipeJson.contentHash(copy), basedOn, why);
+    }
+
+    /**
+     * A new content of a draft. Refused for any version that is no longer a draft (its content is
+     * frozen from submission on), and when someone else saved the draft since {@code draftRevision}.
+     */
+    @RolesAllowed("RECIPE_AUTHOR")
+    public VersionSummary saveDraft(String recipeId, int version, int draftRevision, RecipeDocument document, String reason) {
+        String why = requireReason(reason);
+        RecipeVersion draft = store.existing(recipeId, version);
+        if (!draft.status().editable()) {
+            throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + version + " of recipe " + recipeId + " is "
+                    + draft.status() + ": its content can no longer be changed. Make a new version from it instead.");
+        }
+        if (draft.draftRevision() != draftRevision) {
+            throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + version + " of recipe " + recipeId
+                    + " was saved by someone else meanwhile (revision " + draft.draftRevision() + ", yours was "
+                    + draftRevision + "). Reload it and make your change again.");
+        }
+        if (document == null) {
+            throw new RecipeRefused(RecipeRefused.Reason.INVALID, "The request carries no recipe document.");
+        }
+        if (!recipeId.equals(document.recipeId())) {
+            throw new RecipeRefused(RecipeRefused.Reason.INVALID, "The document is recipe '" + document.recipeId()
+                    + "', not " + recipeId + "; a recipe id never changes.",
+                    List.of(new DomainException.Violation("$.recipeId", "must be " + recipeId)));
+        }
+        RecipeDocument numbered = numbered(document, version);
+        String hash = validated(numbered);
+        change.record("Save draft of recipe " + recipeId + " version " + version, why).actingAs("RECIPE_AUTHOR");
+        draft.revise(numbered.product(), RecipeJson.write(numbered), hash, caller(), clock.instant());
+        return flushed(draft);
+    }
+
+    // --- lifecycle (RECIPE_APPROVER) ---------------------------------------------------------------
+
+    /** A version in review is not approved: it stays as it is, for the record; the author makes a new version. */
+    @RolesAllowed("RECIPE_APPROVER")
+    public VersionSummary reject(String recipeId, int version, String reason) {
+        String why = requireReason(reason);
+        RecipeVersion v = inState(store.existing(recipeId, version), RecipeStatus.IN_REVIEW, "rejected");
+        change.record("Reject recipe " + recipeId + " version " + version, why).actingAs("RECIPE_APPROVER");
+        v.moveTo(RecipeStatus.REJECTED, why, caller(), clock.instant());
+        return flushed(v);
+    }
+
+    /**
+     * An approved version becomes effective from the given time (now when absent; never in the
+     * past), superseding the version effective until then. A future date is kept, and the server
+     * makes the version effective when the date comes.
+     */
+    @RolesAllowed("RECIPE_APPROVER")
+    public VersionSummary makeEffective(String recipeId, int version, Instant from, String reason) {
+        String why = requireReason(reason);
+        RecipeVersion v = inState(store.existing(recipeId, version), RecipeStatus.APPROVED, "made effective");
+        Instant now = clock.instant();
+        Instant effectiveFrom = from == null ? now : from;
+        if (effectiveFrom.isBefore(now.minus(PAST_TOLERANCE))) {
+            throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "The effective date " + effectiveFrom
+                    + " is in the past; a version becomes effective now or later.");
+        }
+        Optional<RecipeVersion> current = store.effective(recipeId);
+        if (current.isPresent() && current.get().number() > version) {
+            throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + version + " is older than the effective"
+                    + " version " + current.get().number() + "; an older version cannot supersede a newer one.");
+        }
+        change.record("Make recipe " + recipeId + " version " + version + " effective from " + effectiveFrom, why)
+                .actingAs("RECIPE_APPROVER");
+        v.scheduleEffective(effectiveFrom.isBefore(now) ? now : effectiveFrom);
+        if (!effectiveFrom.isAfter(now)) {
+            store.activate(v, caller(), now);
+        }
+        return flushed(v);
+    }
+
+    /** An approved or effective version is withdrawn from use; no batch can be made from it any more. */
+    @RolesAllowed("RECIPE_APPROVER")
+    public VersionSummary retire(String recipeId, int version, String reason) {
+        String why = requireReason(reason);
+        RecipeVersion v = store.existing(recipeId, version);
+        if (!v.status().canBecome(RecipeStatus.RETIRED)) {
+            throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + version + " of recipe " + recipeId + " is "
+                    + v.status() + "; only an approved or effective version is retired.");
+        }
+        change.record("Retire recipe " + recipeId + " version " + version, why).actingAs("RECIPE_APPROVER");
+        v.moveTo(RecipeStatus.RETIRED, why, caller(), clock.instant());
+        return flushed(v);
+    }
+
+    // --- inside ------------------------------------------------------------------------------------
+
+    private VersionSummary create(RecipeDocument document, String hash, Integer basedOn, String why) {
+        RecipeVersion version = new RecipeVersion(document.recipeId(), document.version(), document.product(),
+                RecipeJson.write(document), hash, basedOn, why, caller(), clock.instant());
+        try {
+            store.persist(version);
+        } catch (PersistenceException race) {
+            throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + document.version() + " of recipe "
+                    + document.recipeId() + " was created by someone else at the same moment; try again.");
+        }
+        return summary(version);
+    }
+
+    private VersionSummary flushed(RecipeVersion version) {
+        try {
+            store.flush();
+        } catch (OptimisticLockException concurrent) {
+            throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + version.number() + " of recipe "
+                    + version.recipeId() + " was changed by someone else at the same moment; reload and try again.");
+        }
+        return summary(version);
+    }
+
+    /** The content hash of a valid document; every problem at once otherwise. */
+    private static String validated(RecipeDocument document) {
+        List<Problem> problems = new RecipeValidator().validate(document);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        try {
+            return RecipeJson.contentHash(document);
+        } catch (IllegalArgumentException e) {
+            throw invalid(List.of(new Problem("$", e.getMessage())));
+        }
+    }
+
+    private static RecipeRefused invalid(List<Problem> problems) {
+        return new RecipeRefused(RecipeRefused.Reason.INVALID, "The recipe has " + problems.size() + " problem"
+                + (problems.size() == 1 ? "" : "s") + "; nothing was saved.", violations(problems));
+    }
+
+    private static List<DomainException.Violation> violations(List<Problem> problems) {
+        return problems.stream().map(p -> new DomainException.Violation(p.location(), p.message())).toList();
+    }
+
+    private static RecipeVersion inState(RecipeVersion v, RecipeStatus required, String what) {
+        if (v.status() != required) {
+            throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + v.number() + " of recipe " + v.recipeId()
+                    + " is " + v.status() + "; only a version " + required + " can be " + what + ".");
+        }
+        return v;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "Say why (reason for the change): it is part of"
+                    + " the audit trail.", List.of(new DomainException.Violation("reason", "is required")));
+        }
+        if (reason.length() > 1000) {
+            throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "The reason is longer than 1000 characters.",
+                    List.of(new DomainException.Violation("reason", "at most 1000 characters")));
+        }
+        return reason.strip();
+    }
+
+    static RecipeDocument numbered(RecipeDocument d, int version) {
+        return new RecipeDocument(d.recipeId(), version, d.product(), d.material(), d.nominalBatchSize(),
+                d.batchSizeUnit(), d.parameters(), d.formula(), d.unitProcedures());
+    }
+
+    private ExecutableRecipe executable(RecipeVersion v) {
+        RecipeDocument document = RecipeJson.read(v.document());
+        if (!RecipeJson.contentHash(document).equals(v.contentHash())) {
+            throw new IllegalStateException("recipe " + v.recipeId() + " version " + v.number()
+                    + ": the stored document does not match its content hash");
+        }
+        return new ExecutableRecipe(v.recipeId(), v.number(), v.contentHash(), document);
+    }
+
+    private RecipeSummary summary(String recipeId) {
+        List<VersionSummary> versions = store.versions(recipeId).stream().map(Recipes::summary).toList();
+        Integer effective = versions.stream().filter(v -> "EFFECTIVE".equals(v.status())).map(VersionSummary::version)
+                .findFirst().orElse(null);
+        String product = versions.isEmpty() ? null : versions.get(versions.size() - 1).product();
+        return new RecipeSummary(recipeId, product, effective, versions);
+    }
+
+    static VersionSummary summary(RecipeVersion v) {
+        return new VersionSummary(v.recipeId(), v.number(), v.recordId(), v.product(), v.status().name(),
+                v.contentHash(), v.draftRevision(), Arrays.asList(v.authors().split(",")), v.basedOn(),
+                v.changeReason(), v.createdAt(), v.createdBy(), v.statusReason(), v.statusChangedAt(),
+                v.statusChangedBy(), v.effectiveFrom(), v.effectiveUntil());
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}

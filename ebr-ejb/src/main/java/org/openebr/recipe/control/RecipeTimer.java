@@ -1,0 +1,43 @@
+package org.openebr.recipe.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.openebr.audit.control.AuditRevisionListener;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.entity.RecipeVersion;
+
+/**
+ * Makes approved versions effective when their effective date comes (checked every minute), so a
+ * planned change of instructions takes effect on time without anybody at the keyboard (one version a
+ * minute; a batch asks for the effective version, so it never sees one that is due but not yet moved).
+ */
+@Singleton
+public class RecipeTimer {
+
+    private static final Logger LOG = Logger.getLogger(RecipeTimer.class.getName());
+
+    @Inject
+    RecipeStore store;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void activateDue() {
+        Instant now = clock.instant();
+        // one version per run: one command = one transaction = one audit revision with its own reason
+        for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
+            change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
+                    "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM");
+            store.activate(due, AuditRevisionListener.SYSTEM, now);
+            LOG.info(() -> "Recipe " + due.recipeId() + " version " + due.number() + " is effective");
+        }
+    }
+}

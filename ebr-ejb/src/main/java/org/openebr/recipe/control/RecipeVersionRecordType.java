@@ -1,0 +1,105 @@
+package org.openebr.recipe.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.boundary.Recipes;
+import org.openebr.recipe.entity.RecipeStatus;
+import org.openebr.recipe.entity.RecipeVersion;
+import org.openebr.signature.control.SignableRecordType;
+import org.openebr.signature.control.SignaturePolicy;
+import org.openebr.signature.entity.Meaning;
+
+/**
+ * A master recipe version as a signed record (21 CFR 211.186(a)): its author signs PERFORMED to
+ * submit it for review, and a second, independent person with RECIPE_APPROVER signs APPROVED. The
+ * signed content is the version's document with its content hash and draft revision; the lifecycle
+ * state is left out, so the signatures stay valid while the version moves on. Record id:
+ * {@code <recipe id>:<version>}.
+ */
+@ApplicationScoped
+public class RecipeVersionRecordType implements SignableRecordType {
+
+    @Inject
+    RecipeStore store;
+
+    @Inject
+    Recipes recipes;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String recordType() {
+        return Recipes.RECORD_TYPE;
+    }
+
+    @Override
+    public Optional<Object> content(String recordId) {
+        Optional<RecipeVersion> found = store.byRecordId(recordId);
+        // the recipe's own read rules (EJBAccessException for a role that may not read recipes)
+        found.ifPresent(v -> recipes.version(v.recipeId(), v.number()));
+        return found.map(v -> {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("recipeId", v.recipeId());
+            content.put("version", v.number());
+            content.put("draftRevision", v.draftRevision());
+            content.put("contentHash", v.contentHash());
+            content.put("changeReason", v.changeReason());
+            content.put("document", RecipeJson.read(v.document()));
+            return content;
+        });
+    }
+
+    @Override
+    public SignaturePolicy policy() {
+        return SignaturePolicy.builder()
+                .allow(Meaning.PERFORMED, Set.of("RECIPE_AUTHOR"))
+                .allowSecondPerson(Meaning.APPROVED, Set.of("RECIPE_APPROVER"), Meaning.PERFORMED)
+                .build();
+    }
+
+    @Override
+    public Optional<String> refusal(String recordId, String userName, Meaning meaning) {
+        Optional<RecipeVersion> found = store.byRecordId(recordId);
+        if (found.isEmpty()) {
+            return Optional.empty(); // the ceremony answers "no such record"
+        }
+        RecipeVersion v = found.get();
+        if (meaning == Meaning.PERFORMED && v.status() != RecipeStatus.DRAFT) {
+            return Optional.of("Version " + v.number() + " of recipe " + v.recipeId() + " is " + v.status()
+                    + "; the author's signature submits a draft for review.");
+        }
+        if (meaning == Meaning.APPROVED && v.status() != RecipeStatus.IN_REVIEW) {
+            return Optional.of("Version " + v.number() + " of recipe " + v.recipeId() + " is " + v.status()
+                    + "; only a version in review is approved.");
+        }
+        if (meaning == Meaning.APPROVED && v.authoredBy(userName)) {
+            return Optional.of("You wrote version " + v.number() + " of recipe " + v.recipeId()
+                    + ", so you cannot approve it: an independent second person must (21 CFR 211.186(a)).");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void signed(String recordId, Meaning meaning, String userName) {
+        RecipeVersion v = store.byRecordId(recordId).orElseThrow();
+        String command = change.current().command();
+        if (meaning == Meaning.PERFORMED) {
+            change.record(command + ": submitted for review", "author's signature (PERFORMED)");
+            v.moveTo(RecipeStatus.IN_REVIEW, "submitted for review with the author's signature", userName, clock.instant());
+        } else if (meaning == Meaning.APPROVED) {
+            change.record(command + ": approved", "approver's signature (APPROVED)");
+            v.moveTo(RecipeStatus.APPROVED, "approved with the approver's signature", userName, clock.instant());
+        }
+        store.flush();
+    }
+}

@@ -1,0 +1,2 @@
+/** The stored master recipe versions and their lifecycle. */
+package org.openebr.recipe.entity;
