@@ -1,5 +1,6 @@
 package org.openebr.recipe.boundary;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 
 /**
@@ -7,6 +8,7 @@ import java.math.BigDecimal;
  *
  * @param scaling how the quantity follows the actual batch size; absent means {@link Scaling#LINEAR}
  */
+@JsonbPropertyOrder({"material", "quantity", "unit", "tolerancePercent", "scaling"})
 public record FormulaItem(String material, BigDecimal quantity, String unit, BigDecimal tolerancePercent,
                           Scaling scaling) {
 }

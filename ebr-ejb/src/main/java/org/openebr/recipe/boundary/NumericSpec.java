@@ -1,5 +1,6 @@
 package org.openebr.recipe.boundary;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,6 +10,7 @@ import java.math.RoundingMode;
  * {@code alertUpper} the optional narrower alert limits; any limit may be absent (no limit on that
  * side). All limits are inclusive: a value equal to a limit is on the good side of it.
  */
+@JsonbPropertyOrder({"unit", "precision", "target", "lower", "upper", "alertLower", "alertUpper"})
 public record NumericSpec(
         String unit,
         int precision,

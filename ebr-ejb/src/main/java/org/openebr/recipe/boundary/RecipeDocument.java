@@ -1,5 +1,6 @@
 package org.openebr.recipe.boundary;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * and the material charges are given for the nominal batch size; a control recipe scales them to
  * the actual batch size.
  */
+@JsonbPropertyOrder({"recipeId", "version", "product", "material", "nominalBatchSize", "batchSizeUnit", "parameters", "formula", "unitProcedures"})
 public record RecipeDocument(
         String recipeId,
         int version,

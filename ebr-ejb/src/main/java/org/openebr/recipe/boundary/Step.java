@@ -1,5 +1,6 @@
 package org.openebr.recipe.boundary;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ import java.util.List;
  * @param equipmentChecks what an {@code EQUIPMENT_CHECK} verifies about the unit of its class
  *                        (empty: that one is present and its status is clean)
  */
+@JsonbPropertyOrder({"id", "name", "type", "after", "instruction", "numeric", "formula", "charge", "equipmentClass", "equipmentChecks", "tag", "choices", "signatures"})
 public record Step(
         String id,
         String name,

@@ -12,6 +12,7 @@ import static org.openebr.recipe.control.ReferenceRecipe.withNumeric;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openebr.recipe.boundary.FormulaItem;
 import org.openebr.recipe.boundary.MaterialCharge;
@@ -23,6 +24,8 @@ import org.openebr.recipe.boundary.Step;
  * Each test breaks the reference recipe in one place and expects exactly the problem at that
  * place; the locations are written out so a reader can find them in the JSON.
  */
+@Tag("A11-4.7-1") // bad input: every problem named with its place, never an exception
+@Tag("ISA88-4-1") // the recipe part of the ISA-88 model: procedure > unit procedure > operation > step
 class RecipeValidatorTest {
 
     private static final String MAKE_UP_WEIGHT = "$.unitProcedures[1].operations[1].steps[3]";
@@ -188,6 +191,17 @@ class RecipeValidatorTest {
                 new Problem(WEIGH_PHOSPHATE + ".id",
                         "duplicate id 'weigh_nacl': already used at " + WEIGH_NACL + ".id"),
                 new Problem(CHARGE_WFI + ".after[2]", "runs after unknown step 'weigh_phosphate'"));
+    }
+
+    @Test
+    void a_recipe_id_must_be_usable_in_addresses_and_signatures() {
+        RecipeDocument r = asepticFilling();
+        RecipeDocument spaced = new RecipeDocument("DEMO 10/2", r.version(), r.product(), r.material(),
+                r.nominalBatchSize(), r.batchSizeUnit(), r.parameters(), r.formula(), r.unitProcedures());
+
+        assertThat(validator.validate(spaced)).containsExactly(new Problem("$.recipeId", "recipe id 'DEMO 10/2' must be"
+                + " 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (it appears in addresses"
+                + " and signatures)"));
     }
 
     @Test

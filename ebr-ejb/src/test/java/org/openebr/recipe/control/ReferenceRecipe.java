@@ -83,8 +83,9 @@ final class ReferenceRecipe {
                         numeric("ph", "pH of the bulk solution",
                                 new NumericSpec("pH", 2, d("7.0"), d("6.8"), d("7.2"), d("6.9"), d("7.1")),
                                 "make_up_weight", "ph_meter_check"),
-                        step("bioburden", "Bioburden sample (limit 10 CFU/100 mL, result by QC)",
-                                StepType.SAMPLING, PERFORMER, "ph")))));
+                        withNumeric(step("bioburden", "Bioburden sample (limit 10 CFU/100 mL, result by QC)",
+                                StepType.SAMPLING, PERFORMER, "ph"),
+                                new NumericSpec("CFU/100 mL", 0, null, null, d("10"), null, null))))));
     }
 
     private static UnitProcedure filtration() {

@@ -1,0 +1,72 @@
+package org.openebr.recipe.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openebr.recipe.control.ReferenceRecipe.asepticFilling;
+import static org.openebr.recipe.control.ReferenceRecipe.changeStep;
+import static org.openebr.recipe.control.ReferenceRecipe.d;
+import static org.openebr.recipe.control.ReferenceRecipe.withNumeric;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openebr.recipe.boundary.NumericSpec;
+import org.openebr.recipe.boundary.RecipeDocument;
+
+/** The recipe document as JSON: the shipped reference recipe, the round trip, and the content hash. */
+class RecipeJsonTest {
+
+    static final String REFERENCE_FILE = "/demo/recipe-DEMOPROFEN-10-2ML.json";
+
+    @Test
+    @Tag("ISA88-4-1")
+    void the_shipped_demo_recipe_is_the_reference_process_and_valid() throws IOException {
+        RecipeDocument shipped = RecipeJson.read(reference());
+
+        assertThat(shipped).isEqualTo(asepticFilling());
+        assertThat(new RecipeValidator().validate(shipped)).isEmpty();
+    }
+
+    @Test
+    void a_document_survives_export_and_import_unchanged() {
+        RecipeDocument recipe = asepticFilling();
+
+        String exported = RecipeJson.write(recipe);
+
+        assertThat(RecipeJson.read(exported)).isEqualTo(recipe);
+        assertThat(exported).startsWith("{\n    \"recipeId\": \"DEMOPROFEN-10-2ML\",\n    \"version\": 1,")
+                .contains("\"target\": 2.10"); // numbers as the author wrote them
+    }
+
+    @Test
+    @Tag("ALCOA-Cons-1")
+    void the_content_hash_depends_on_the_values_not_on_how_numbers_are_written() {
+        RecipeDocument written = changeStep(asepticFilling(), "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.14"), null, null)));
+        RecipeDocument shorter = changeStep(asepticFilling(), "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 2, d("2.1"), d("2.06"), d("2.14"), null, null)));
+        RecipeDocument changed = changeStep(asepticFilling(), "fill_weight",
+                s -> withNumeric(s, new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.15"), null, null)));
+
+        assertThat(RecipeJson.contentHash(written)).matches("[0-9a-f]{64}").isEqualTo(RecipeJson.contentHash(shorter));
+        assertThat(RecipeJson.contentHash(changed)).isNotEqualTo(RecipeJson.contentHash(written));
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
+    void a_misspelt_field_is_refused_not_dropped() {
+        String misspelt = RecipeJson.write(asepticFilling()).replace("\"tolerancePercent\"", "\"tolerance\"");
+
+        assertThatThrownBy(() -> RecipeJson.read(misspelt)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tolerance");
+        assertThatThrownBy(() -> RecipeJson.read("{\"recipeId\": ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static String reference() throws IOException {
+        try (InputStream in = RecipeJsonTest.class.getResourceAsStream(REFERENCE_FILE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
