@@ -45,6 +45,11 @@ final class Api {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     JsonObject getJson(String path) {
         return object(get(path));
     }

@@ -1,0 +1,73 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import java.net.http.HttpResponse;
+
+/**
+ * Creates the people a test needs through the API, as an administrator would: an account with its
+ * own password, roles, and (for signers) the recorded identity verification that issues a signing
+ * credential and the signed accountability statement.
+ */
+final class People {
+
+    static final String PASSWORD = "weigh the API twice, fill once";
+
+    private final Http http;
+    private final Api admin;
+
+    People(Http http) {
+        this.http = http;
+        this.admin = Api.demo(http, "admin1");
+    }
+
+    /** A new person with these roles and the password {@link #PASSWORD}; the user name is returned. */
+    String person(String fullName, String... roles) {
+        String user = "p-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
+                + ",\"technical\":false,\"reason\":\"new hire\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String oneTime = Api.object(created).getString("oneTimePassword");
+        HttpResponse<String> changed = new Api(http, user, oneTime).post("api/v1/me/password",
+                "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(PASSWORD) + "}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        for (String role : roles) {
+            HttpResponse<String> granted = admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\""
+                    + role + "\",\"reason\":\"qualified\"}");
+            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        }
+        return user;
+    }
+
+    /** A person who can sign: identity verified (credential issued) and accountability statement signed. */
+    String signer(String fullName, String... roles) {
+        String user = person(fullName, roles);
+        HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
+                "{\"method\":\"national identity card checked in person\"}");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+        Api me = api(user);
+        HttpResponse<String> statement = me.post("api/v1/me/accountability-statement/signature", "{\"userName\":" + q(user)
+                + ",\"password\":" + q(PASSWORD) + ",\"nonce\":" + q(nonce(me)) + "}");
+        assertThat(statement.statusCode()).as(statement.body()).isEqualTo(201);
+        return user;
+    }
+
+    Api api(String user) {
+        return new Api(http, user, PASSWORD);
+    }
+
+    /** Signs a record through the API with a fresh nonce; the response as it came. */
+    HttpResponse<String> sign(String user, String recordType, String recordId, String meaning) {
+        Api me = api(user);
+        return me.post("api/v1/signatures", "{\"recordType\":" + q(recordType) + ",\"recordId\":" + q(recordId)
+                + ",\"meaning\":" + q(meaning) + ",\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD)
+                + ",\"nonce\":" + q(nonce(me)) + "}");
+    }
+
+    static String nonce(Api me) {
+        HttpResponse<String> issued = me.post("api/v1/signatures/nonces", "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return Api.object(issued).getString("nonce");
+    }
+}

@@ -1,0 +1,398 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openebr.it.Api.q;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Master recipes on the real server through the API: import of the reference process, the two
+ * signatures (author, independent approver) and the effective date, what only an effective version
+ * allows, new versions with their diff, export/import, every refusal, and the demo data script
+ * {@code bin/ebr start} runs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RecipesIT {
+
+    static final Path REFERENCE = Path.of("..", "ebr-ejb", "src", "main", "resources", "demo", "recipe-DEMOPROFEN-10-2ML.json");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Http http;
+    People people;
+
+    @BeforeEach
+    void clients() {
+        http = new Http(contextRoot);
+        people = new People(http);
+    }
+
+    @Test
+    @Tag("PR-211.186-1")
+    @Tag("P11-10f-2")
+    @Tag("ISA88-4-1")
+    void the_reference_recipe_is_approved_by_its_author_and_an_independent_approver_and_only_then_executable()
+            throws Exception {
+        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
+        String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product", reference(recipe));
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonObject draft = Api.object(imported);
+        assertThat(draft.getString("status")).isEqualTo("DRAFT");
+        assertThat(draft.getInt("version")).isEqualTo(1);
+        assertThat(draft.getString("contentHash")).matches("[0-9a-f]{64}");
+        assertThat(imported.headers().firstValue("Location").orElseThrow()).endsWith("/recipes/" + recipe + "/versions/1");
+        assertThat(notExecutable(author, recipe)).contains("no effective version"); // a draft: refused
+
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED").statusCode()).isEqualTo(403);
+        HttpResponse<String> submitted = people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        assertThat(status(author, recipe, 1)).isEqualTo("IN_REVIEW");
+        assertThat(notExecutable(author, recipe)).contains("no effective version");
+
+        HttpResponse<String> approved = people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+        assertThat(status(author, recipe, 1)).isEqualTo("APPROVED");
+        assertThat(notExecutable(author, recipe)).contains("no effective version"); // approved is not yet effective
+
+        HttpResponse<String> effective = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"reason\":\"released for production\"}");
+        assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
+        assertThat(Api.object(effective).getString("status")).isEqualTo("EFFECTIVE");
+        assertThat(Api.object(effective).getString("effectiveFrom")).isNotBlank();
+
+        JsonObject executable = people.api(author).getJson("api/v1/recipes/" + recipe + "/effective");
+        assertThat(executable.getInt("version")).isEqualTo(1);
+        assertThat(executable.getString("contentHash")).isEqualTo(draft.getString("contentHash"));
+
+        JsonArray signatures = Api.array(people.api(author).get("api/v1/signatures?recordType=RECIPE_VERSION&recordId="
+                + recipe + ":1"));
+        assertThat(signatures).hasSize(2);
+        assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("meaning") + " " + s.getString("userName")
+                + " " + s.getBoolean("valid")).containsExactly("PERFORMED " + author + " true", "APPROVED " + approver + " true");
+
+        // the approval verifies without OpenEBR, and covers the recipe's content hash
+        String approval = Api.object(approved).getString("id");
+        Path bundle = unzip(people.api(author).getBytes("api/v1/signatures/" + approval + "/bundle").body());
+        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
+                "-content", bundle.resolve("record.json").toString(), "-CAfile", bundle.resolve("ca.pem").toString(),
+                "-out", "/dev/null");
+        assertThat(Files.readString(bundle.resolve("record.json"))).contains(draft.getString("contentHash"))
+                .contains("\"meaning\":\"APPROVED\"").contains("\"recordType\":\"RECIPE_VERSION\"");
+    }
+
+    @Test
+    @Tag("PR-211.186-1")
+    void nobody_approves_a_version_they_wrote_even_holding_both_roles() {
+        String both = people.signer("Bea Both", "RECIPE_AUTHOR", "RECIPE_APPROVER");
+        String coAuthor = people.signer("Cai Coauthor", "RECIPE_AUTHOR", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+        assertThat(people.api(both).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
+        // a second author saves the draft: they wrote it too
+        String document = people.api(both).get("api/v1/recipes/" + recipe + "/versions/1").body();
+        HttpResponse<String> saved = people.api(coAuthor).put("api/v1/recipes/" + recipe + "/versions/1",
+                draftChange(1, "wording of the mixing step", document.replace("Mix 30 min at 200 rpm", "Mix 30 min at 200 rpm, vortex visible")));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> submitted = people.sign(both, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+
+        HttpResponse<String> own = people.sign(both, "RECIPE_VERSION", recipe + ":1", "APPROVED");
+        HttpResponse<String> coWritten = people.sign(coAuthor, "RECIPE_VERSION", recipe + ":1", "APPROVED");
+
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(own.body()).contains("You wrote version 1").contains("independent second person");
+        assertThat(coWritten.statusCode()).isEqualTo(403);
+        assertThat(coWritten.body()).contains("You wrote version 1");
+        assertThat(status(both, recipe, 1)).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    @Tag("A11-10-1")
+    @Tag("P11-10f-2")
+    void an_effective_version_never_changes_a_change_is_a_new_version_reviewed_by_its_diff() {
+        String author = people.signer("Dora Designer", "RECIPE_AUTHOR");
+        String approver = people.signer("Emil Examiner", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+        effectiveVersion(author, approver, recipe, reference(recipe));
+        String v1 = people.api(author).get("api/v1/recipes/" + recipe + "/versions/1").body();
+
+        HttpResponse<String> edited = people.api(author).put("api/v1/recipes/" + recipe + "/versions/1",
+                draftChange(1, "widen pH", v1.replace("\"upper\": 7.2", "\"upper\": 7.3")));
+        assertThat(edited.statusCode()).isEqualTo(409);
+        assertThat(edited.body()).contains("is EFFECTIVE").contains("Make a new version");
+
+        HttpResponse<String> next = people.api(author).post("api/v1/recipes/" + recipe + "/versions",
+                "{\"basedOn\":1,\"reason\":\"CC-2026-041: pH upper action limit 7.3\"}");
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+        assertThat(Api.object(next).getInt("version")).isEqualTo(2);
+        String v2 = people.api(author).get("api/v1/recipes/" + recipe + "/versions/2").body();
+        assertThat(v2).contains("\"version\": 2");
+        HttpResponse<String> changed = people.api(author).put("api/v1/recipes/" + recipe + "/versions/2",
+                draftChange(1, "CC-2026-041", v2.replace("\"upper\": 7.2", "\"upper\": 7.3")));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Api.object(changed).getInt("draftRevision")).isEqualTo(2);
+        HttpResponse<String> stale = people.api(author).put("api/v1/recipes/" + recipe + "/versions/2",
+                draftChange(1, "a second edit from an old copy", v2));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("saved by someone else");
+
+        JsonObject diff = people.api(approver).getJson("api/v1/recipes/" + recipe + "/versions/1/diff/2");
+        assertThat(diff.getInt("changed")).isEqualTo(1);
+        assertThat(diff.getInt("added") + diff.getInt("removed") + diff.getInt("moved")).isZero();
+        JsonObject change = diff.getJsonArray("changes").getJsonObject(0);
+        assertThat(List.of(change.getString("kind"), change.getString("element"), change.getString("id"),
+                change.getString("field"), change.getString("before"), change.getString("after")))
+                .containsExactly("CHANGED", "STEP", "ph", "numeric.upper", "7.2", "7.3");
+        assertThat(change.getString("path")).isEqualTo("compounding / ph_control / ph");
+
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":2", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":2", "APPROVED").statusCode()).isEqualTo(201);
+        assertThat(people.api(approver).post("api/v1/recipes/" + recipe + "/versions/2/effective",
+                "{\"reason\":\"CC-2026-041 approved\"}").statusCode()).isEqualTo(200);
+
+        assertThat(status(author, recipe, 1)).isEqualTo("SUPERSEDED");
+        assertThat(status(author, recipe, 2)).isEqualTo("EFFECTIVE");
+        assertThat(people.api(author).getJson("api/v1/recipes/" + recipe + "/effective").getInt("version")).isEqualTo(2);
+        // the signatures of version 1 stay valid: its content never changed
+        assertThat(Api.array(people.api(author).get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=" + recipe + ":1"))
+                .getValuesAs(JsonObject.class)).allMatch(s -> s.getBoolean("valid"));
+    }
+
+    @Test
+    @Tag("A11-10-1")
+    void the_database_refuses_a_change_of_submitted_content_even_behind_the_application() throws SQLException {
+        String author = people.signer("Fritz Former", "RECIPE_AUTHOR");
+        String approver = people.signer("Gina Gatekeeper", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+        effectiveVersion(author, approver, recipe, reference(recipe));
+
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET document ="
+                            + " replace(document, '7.2', '7.3') WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("its content never changes");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status ="
+                            + " 'DRAFT' WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("is not a lifecycle step");
+        }
+        assertThat(status(author, recipe, 1)).isEqualTo("EFFECTIVE");
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
+    void an_import_reports_every_problem_with_its_place_and_saves_nothing() {
+        String author = people.person("Hana Hasty", "RECIPE_AUTHOR");
+        String recipe = uniqueId();
+        String broken = reference(recipe)
+                // a cycle: mixing waits for the make-up weight, which waits for mixing
+                .replace("\"charge_wfi\"\n                            ],\n                            \"instruction\": \"Mix",
+                        "\"make_up_weight\"\n                            ],\n                            \"instruction\": \"Mix")
+                .replace("round(good_vials / theoretical_vials * 100, 1)", "round(good_vials / theoretical * 100, 1)")
+                .replace("\"lower\": 2.06,\n                                \"upper\": 2.14", "\"lower\": 2.14,\n                                \"upper\": 2.06")
+                .replace("\"quantity\": 405.0,\n            \"unit\": \"g\"", "\"quantity\": 405.0,\n            \"unit\": \"mL\"")
+                .replace("\"material\": \"sodium hydroxide 1 N\",\n            \"unit\": \"mL\"",
+                        "\"material\": \"sodium hydroxide 1 N\",\n            \"unit\": \"mL\",\n            \"tolerancePercent\": 5");
+
+        HttpResponse<String> refused = people.api(author).post("api/v1/recipes/import", broken);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonObject problem = Api.object(refused);
+        assertThat(problem.getString("type")).endsWith("/recipe-invalid");
+        assertThat(problem.getString("detail")).contains("problems; nothing was saved");
+        List<String> violations = problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .map(v -> v.getString("field") + " " + v.getString("message")).toList();
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("cycle").contains("mix"))
+                .anySatisfy(v -> assertThat(v).startsWith("$.unitProcedures[4].operations[1].steps[0].formula")
+                        .contains("unknown value 'theoretical'"))
+                .anySatisfy(v -> assertThat(v).startsWith("$.unitProcedures[3].operations[0].steps[0].numeric")
+                        .contains("lower limit 2.14 is above upper limit 2.06"))
+                .anySatisfy(v -> assertThat(v).startsWith("$.unitProcedures[1].operations[0].steps[1].charge.unit")
+                        .contains("does not match"))
+                .anySatisfy(v -> assertThat(v).startsWith("$.formula[4].tolerancePercent").contains("tolerance without quantity"));
+        assertThat(people.api(author).get("api/v1/recipes/" + recipe).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> misspelt = people.api(author).post("api/v1/recipes/import",
+                reference(recipe).replace("\"tolerancePercent\"", "\"tolerance\""));
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("tolerance").doesNotContain("Exception");
+        assertThat(people.api(author).post("api/v1/recipes/import", "{\"recipeId\": ").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
+    void roles_reasons_and_states_are_enforced_with_a_clear_answer() {
+        String author = people.signer("Ida Initiator", "RECIPE_AUTHOR");
+        String approver = people.signer("Jon Judge", "RECIPE_APPROVER");
+        String operator = people.person("Kim Keeper", "OPERATOR");
+        String recipe = uniqueId();
+
+        assertThat(people.api(operator).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(403);
+        assertThat(people.api(approver).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(403);
+        assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
+        assertThat(people.api(operator).get("api/v1/recipes/" + recipe).statusCode()).isEqualTo(200); // reading is fine
+        assertThat(Api.demo(http, "admin1").get("api/v1/recipes").statusCode()).isEqualTo(403); // no GMP data for ADMIN
+
+        HttpResponse<String> noReason = people.api(author).put("api/v1/recipes/" + recipe + "/versions/1",
+                "{\"draftRevision\":1,\"reason\":\" \",\"document\":" + people.api(author).get("api/v1/recipes/" + recipe
+                        + "/versions/1").body() + "}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        HttpResponse<String> early = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"reason\":\"hurry\"}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("is DRAFT; only a version APPROVED can be made effective");
+        HttpResponse<String> rejectDraft = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/reject",
+                "{\"reason\":\"not ready\"}");
+        assertThat(rejectDraft.statusCode()).isEqualTo(409);
+        assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/7").statusCode()).isEqualTo(404);
+        assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/1/diff/7").statusCode()).isEqualTo(404);
+
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED").statusCode()).isEqualTo(201);
+        HttpResponse<String> again = people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.body()).contains("is IN_REVIEW");
+        HttpResponse<String> rejected = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/reject",
+                "{\"reason\":\"bioburden limit must come from the specification\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(Api.object(rejected).getString("status")).isEqualTo("REJECTED");
+        assertThat(Api.object(rejected).getString("statusReason")).isEqualTo("bioburden limit must come from the specification");
+        HttpResponse<String> lateApproval = people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED");
+        assertThat(lateApproval.statusCode()).isEqualTo(403);
+        assertThat(lateApproval.body()).contains("only a version in review is approved");
+    }
+
+    @Test
+    @Tag("A11-10-1")
+    @Tag("ALCOA-Cons-1")
+    void an_exported_version_imports_unchanged_and_scales_to_the_actual_batch_size() {
+        String author = people.signer("Lea Lifter", "RECIPE_AUTHOR");
+        String recipe = uniqueId();
+        assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> exported = people.api(author).get("api/v1/recipes/" + recipe + "/versions/1?download=true");
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("recipe-" + recipe + "-v1.json");
+        assertThat(exported.body()).contains("\"target\": 2.10"); // as the author wrote it
+        HttpResponse<String> reimported = people.api(author).post("api/v1/recipes/import?reason=moved%20from%20test",
+                exported.body());
+        assertThat(reimported.statusCode()).as(reimported.body()).isEqualTo(201);
+        assertThat(Api.object(reimported).getInt("version")).isEqualTo(2);
+
+        JsonObject diff = people.api(author).getJson("api/v1/recipes/" + recipe + "/versions/1/diff/2");
+        assertThat(diff.getJsonArray("changes")).isEmpty();
+
+        JsonObject scaled = people.api(author).getJson("api/v1/recipes/" + recipe + "/versions/1/scaled?batchSize=40.0&unit=L");
+        JsonObject api = scaled.getJsonArray("formula").getJsonObject(0);
+        assertThat(api.getString("material")).isEqualTo("Demoprofen");
+        assertThat(api.getJsonNumber("quantity").bigDecimalValue()).isEqualByComparingTo("400.0");
+        assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/1/scaled?batchSize=-1").statusCode())
+                .isEqualTo(422);
+    }
+
+    @Test
+    @Tag("PR-211.186-1")
+    void the_demo_data_script_of_bin_ebr_start_makes_the_reference_recipe_effective_and_can_run_again() throws Exception {
+        for (int run = 0; run < 2; run++) {
+            Process script = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    Path.of("..", "bin", "lib", "DemoData.java").toString(), contextRoot.toString(), REFERENCE.toString(),
+                    Api.DEMO_PASSWORD).redirectErrorStream(true).start();
+            assertThat(script.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(script.exitValue()).as(output).isZero();
+            assertThat(output).contains("DEMOPROFEN-10-2ML").contains("is effective");
+        }
+        JsonObject demo = Api.demo(http, "author1").getJson("api/v1/recipes/DEMOPROFEN-10-2ML");
+        assertThat(demo.getInt("effectiveVersion")).isEqualTo(1);
+        assertThat(demo.getJsonArray("versions")).hasSize(1);
+        JsonArray signatures = Api.array(Api.demo(http, "author1")
+                .get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=DEMOPROFEN-10-2ML:1"));
+        assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("userName") + " " + s.getString("meaning"))
+                .containsExactly("author1 PERFORMED", "approver1 APPROVED");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private void effectiveVersion(String author, String approver, String recipe, String document) {
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", document);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        int version = Api.object(imported).getInt("version");
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":" + version, "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":" + version, "APPROVED").statusCode()).isEqualTo(201);
+        HttpResponse<String> effective = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/" + version
+                + "/effective", "{\"reason\":\"released\"}");
+        assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
+    }
+
+    private String status(String user, String recipe, int version) {
+        return people.api(user).getJson("api/v1/recipes/" + recipe + "/versions/" + version + "/summary").getString("status");
+    }
+
+    /** The refusal of the execution gate; fails the test when the recipe was executable. */
+    private String notExecutable(String user, String recipe) {
+        HttpResponse<String> answer = people.api(user).get("api/v1/recipes/" + recipe + "/effective");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+        return Api.object(answer).getString("detail");
+    }
+
+    private static String draftChange(int revision, String reason, String document) {
+        return "{\"draftRevision\":" + revision + ",\"reason\":" + q(reason) + ",\"document\":" + document + "}";
+    }
+
+    static String uniqueId() {
+        return "IT-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String reference(String recipeId) {
+        try {
+            return Files.readString(REFERENCE, StandardCharsets.UTF_8).replace("\"DEMOPROFEN-10-2ML\"", q(recipeId));
+        } catch (IOException e) {
+            throw new IllegalStateException("the reference recipe " + REFERENCE.toAbsolutePath() + " is missing", e);
+        }
+    }
+
+    private static Path unzip(byte[] zip) throws IOException {
+        Path dir = Files.createTempDirectory("recipe-bundle");
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Files.write(dir.resolve(entry.getName()), in.readAllBytes());
+            }
+        }
+        return dir;
+    }
+}
