@@ -101,7 +101,7 @@ public class DemoData {
     }
 
     private String nonce(String user) throws IOException, InterruptedException {
-        return field(expect(send(user, "POST", "api/v1/signatures/nonces", "").body(), "nonce");
+        return field(expect(send(user, "POST", "api/v1/signatures/nonces", ""), 201).body(), "nonce");
     }
 
     private HttpResponse<String> send(String user, String method, String path, String json)
