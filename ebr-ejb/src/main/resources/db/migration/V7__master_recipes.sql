@@ -59,6 +59,7 @@ END $$;
 CREATE TRIGGER recipe_version_content_is_frozen BEFORE UPDATE ON recipe_version
     FOR EACH ROW EXECUTE FUNCTION recipe_version_content_is_frozen();
 
+-- Envers leaves the optimistic-locking column (row_version) out of the trail.
 CREATE TABLE recipe_version_aud (
     id              uuid         NOT NULL,
     rev             bigint       NOT NULL REFERENCES audit_revision (id),
@@ -80,7 +81,6 @@ CREATE TABLE recipe_version_aud (
     status_changed_by varchar(64),
     effective_from  timestamptz,
     effective_until timestamptz,
-    row_version     bigint,
     PRIMARY KEY (id, rev)
 );
 CREATE INDEX recipe_version_aud_rev ON recipe_version_aud (rev);

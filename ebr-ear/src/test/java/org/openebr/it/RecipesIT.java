@@ -114,6 +114,21 @@ class RecipesIT {
                 "-out", "/dev/null");
         assertThat(Files.readString(bundle.resolve("record.json"))).contains(draft.getString("contentHash"))
                 .contains("\"meaning\":\"APPROVED\"").contains("\"recordType\":\"RECIPE_VERSION\"");
+
+        // every step is in the audit trail, each with who, role, command and reason, and the trail is intact
+        Api inspector = Api.demo(http, "inspector1");
+        JsonArray history = Api.array(inspector.get("api/v1/audit/records/RecipeVersion/" + draft.getString("id")));
+        assertThat(history.getValuesAs(JsonObject.class)).extracting(e -> e.getString("userName") + " | "
+                + e.getString("actingRole") + " | " + e.getString("command") + " | " + e.getString("reason"))
+                .containsExactly(
+                        author + " | RECIPE_AUTHOR | Import recipe " + recipe + " as version 1 | new product",
+                        author + " | RECIPE_AUTHOR | Sign RECIPE_VERSION " + recipe + ":1 as PERFORMED: submitted for review"
+                                + " | author's signature (PERFORMED)",
+                        approver + " | RECIPE_APPROVER | Sign RECIPE_VERSION " + recipe + ":1 as APPROVED: approved"
+                                + " | approver's signature (APPROVED)",
+                        approver + " | RECIPE_APPROVER | Make recipe " + recipe + " version 1 effective | released for production");
+        JsonObject verification = inspector.getJson("api/v1/audit/verification");
+        assertThat(verification.getJsonArray("problems").toString()).doesNotContain("recipe_version");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +40,16 @@ public class Recipes {
     /** The record type under which recipe versions are signed. */
     public static final String RECORD_TYPE = "RECIPE_VERSION";
 
-    /** What is known about one version, without its document. */
+    /**
+     * What is known about one version, without its document.
+     *
+     * @param id the version's record id in the audit trail (entity type RecipeVersion)
+     */
     public record VersionSummary(String recipeId, int version, String recordId, String product, String status,
                                  String contentHash, int draftRevision, List<String> authors, Integer basedOn,
                                  String changeReason, Instant createdAt, String createdBy, String statusReason,
                                  Instant statusChangedAt, String statusChangedBy, Instant effectiveFrom,
-                                 Instant effectiveUntil) {
+                                 Instant effectiveUntil, String id) {
     }
 
     /** A recipe: the product of its newest version, which version is effective (if any), and every version. */
@@ -207,7 +212,7 @@ public class Recipes {
         RecipeDocument numbered = numbered(document, version);
         String hash = validated(numbered);
         change.record("Save draft of recipe " + recipeId + " version " + version, why).actingAs("RECIPE_AUTHOR");
-        draft.revise(numbered.product(), RecipeJson.write(numbered), hash, caller(), clock.instant());
+        draft.revise(numbered.product(), RecipeJson.write(numbered), hash, caller(), now());
         return flushed(draft);
     }
 
@@ -219,7 +224,7 @@ public class Recipes {
         String why = requireReason(reason);
         RecipeVersion v = inState(store.existing(recipeId, version), RecipeStatus.IN_REVIEW, "rejected");
         change.record("Reject recipe " + recipeId + " version " + version, why).actingAs("RECIPE_APPROVER");
-        v.moveTo(RecipeStatus.REJECTED, why, caller(), clock.instant());
+        v.moveTo(RecipeStatus.REJECTED, why, caller(), now());
         return flushed(v);
     }
 
@@ -232,8 +237,8 @@ public class Recipes {
     public VersionSummary makeEffective(String recipeId, int version, Instant from, String reason) {
         String why = requireReason(reason);
         RecipeVersion v = inState(store.existing(recipeId, version), RecipeStatus.APPROVED, "made effective");
-        Instant now = clock.instant();
-        Instant effectiveFrom = from == null ? now : from;
+        Instant now = now();
+        Instant effectiveFrom = from == null ? now : from.truncatedTo(ChronoUnit.MICROS);
         if (effectiveFrom.isBefore(now.minus(PAST_TOLERANCE))) {
             throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "The effective date " + effectiveFrom
                     + " is in the past; a version becomes effective now or later.");
@@ -243,8 +248,8 @@ public class Recipes {
             throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + version + " is older than the effective"
                     + " version " + current.get().number() + "; an older version cannot supersede a newer one.");
         }
-        change.record("Make recipe " + recipeId + " version " + version + " effective from " + effectiveFrom, why)
-                .actingAs("RECIPE_APPROVER");
+        change.record("Make recipe " + recipeId + " version " + version + " effective"
+                + (effectiveFrom.isAfter(now) ? " from " + effectiveFrom : ""), why).actingAs("RECIPE_APPROVER");
         v.scheduleEffective(effectiveFrom.isBefore(now) ? now : effectiveFrom);
         if (!effectiveFrom.isAfter(now)) {
             store.activate(v, caller(), now);
@@ -262,7 +267,7 @@ public class Recipes {
                     + v.status() + "; only an approved or effective version is retired.");
         }
         change.record("Retire recipe " + recipeId + " version " + version, why).actingAs("RECIPE_APPROVER");
-        v.moveTo(RecipeStatus.RETIRED, why, caller(), clock.instant());
+        v.moveTo(RecipeStatus.RETIRED, why, caller(), now());
         return flushed(v);
     }
 
@@ -270,7 +275,7 @@ public class Recipes {
 
     private VersionSummary create(RecipeDocument document, String hash, Integer basedOn, String why) {
         RecipeVersion version = new RecipeVersion(document.recipeId(), document.version(), document.product(),
-                RecipeJson.write(document), hash, basedOn, why, caller(), clock.instant());
+                RecipeJson.write(document), hash, basedOn, why, caller(), now());
         try {
             store.persist(version);
         } catch (PersistenceException race) {
@@ -358,7 +363,12 @@ public class Recipes {
         return new VersionSummary(v.recipeId(), v.number(), v.recordId(), v.product(), v.status().name(),
                 v.contentHash(), v.draftRevision(), Arrays.asList(v.authors().split(",")), v.basedOn(),
                 v.changeReason(), v.createdAt(), v.createdBy(), v.statusReason(), v.statusChangedAt(),
-                v.statusChangedBy(), v.effectiveFrom(), v.effectiveUntil());
+                v.statusChangedBy(), v.effectiveFrom(), v.effectiveUntil(), v.id().toString());
+    }
+
+    /** Microseconds: what PostgreSQL stores, so that what the API answers is what is recorded. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String caller() {

@@ -31,7 +31,7 @@ public class RecipeTimer {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void activateDue() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // one version per run: one command = one transaction = one audit revision with its own reason
         for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",

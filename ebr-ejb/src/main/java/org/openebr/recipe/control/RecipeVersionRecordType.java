@@ -95,10 +95,10 @@ public class RecipeVersionRecordType implements SignableRecordType {
         String command = change.current().command();
         if (meaning == Meaning.PERFORMED) {
             change.record(command + ": submitted for review", "author's signature (PERFORMED)");
-            v.moveTo(RecipeStatus.IN_REVIEW, "submitted for review with the author's signature", userName, clock.instant());
+            v.moveTo(RecipeStatus.IN_REVIEW, "submitted for review with the author's signature", userName, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         } else if (meaning == Meaning.APPROVED) {
             change.record(command + ": approved", "approver's signature (APPROVED)");
-            v.moveTo(RecipeStatus.APPROVED, "approved with the approver's signature", userName, clock.instant());
+            v.moveTo(RecipeStatus.APPROVED, "approved with the approver's signature", userName, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
         store.flush();
     }
