@@ -209,6 +209,44 @@ class RecipesIT {
     }
 
     @Test
+    @Tag("P11-10f-2")
+    @Tag("A11-4.7-1")
+    void an_approved_version_becomes_effective_at_its_date_not_before() throws InterruptedException {
+        String author = people.signer("Mira Planner", "RECIPE_AUTHOR");
+        String approver = people.signer("Nils Scheduler", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", reference(recipe));
+        assertThat(imported.statusCode()).isEqualTo(201);
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> past = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"effectiveFrom\":\"2020-01-01T00:00:00Z\",\"reason\":\"backdated\"}");
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("is in the past");
+        java.time.Instant from = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> planned = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"effectiveFrom\":\"" + from + "\",\"reason\":\"effective at the start of the campaign\"}");
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+        assertThat(Api.object(planned).getString("status")).isEqualTo("APPROVED");
+        assertThat(Api.object(planned).getString("effectiveFrom")).isEqualTo(from.toString());
+        assertThat(notExecutable(author, recipe)).contains("no effective version");
+
+        String status = "APPROVED";
+        for (int waited = 0; waited < 60 && !status.equals("EFFECTIVE"); waited++) {
+            Thread.sleep(1000);
+            status = status(author, recipe, 1);
+        }
+        assertThat(status).isEqualTo("EFFECTIVE");
+        assertThat(people.api(author).getJson("api/v1/recipes/" + recipe + "/effective").getInt("version")).isEqualTo(1);
+        JsonArray history = Api.array(Api.demo(http, "inspector1").get("api/v1/audit/records/RecipeVersion/"
+                + Api.object(imported).getString("id")));
+        JsonObject last = history.getJsonObject(history.size() - 1);
+        assertThat(last.getString("userName")).isEqualTo("system");
+        assertThat(last.getString("command")).isEqualTo("Recipe " + recipe + " version 1 reaches its effective date");
+    }
+
+    @Test
     @Tag("A11-10-1")
     void the_database_refuses_a_change_of_submitted_content_even_behind_the_application() throws SQLException {
         String author = people.signer("Fritz Former", "RECIPE_AUTHOR");

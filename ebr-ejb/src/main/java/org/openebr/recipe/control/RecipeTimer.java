@@ -11,9 +11,9 @@ import org.openebr.platform.control.ChangeContext;
 import org.openebr.recipe.entity.RecipeVersion;
 
 /**
- * Makes approved versions effective when their effective date comes (checked every minute), so a
+ * Makes approved versions effective when their effective date comes (checked every 10 seconds), so a
  * planned change of instructions takes effect on time without anybody at the keyboard (one version a
- * minute; a batch asks for the effective version, so it never sees one that is due but not yet moved).
+ * run; a batch asks for the effective version, so it never sees one that is due but not yet moved).
  */
 @Singleton
 public class RecipeTimer {
@@ -29,7 +29,7 @@ public class RecipeTimer {
     @Inject
     Clock clock;
 
-    @Schedule(hour = "*", minute = "*", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void activateDue() {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // one version per run: one command = one transaction = one audit revision with its own reason
