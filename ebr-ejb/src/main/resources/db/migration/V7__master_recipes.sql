@@ -32,7 +32,7 @@ CREATE INDEX recipe_version_status ON recipe_version (status);
 
 -- The last line of defence behind the application: what an author submitted is what is approved
 -- and executed. Only the lifecycle columns of a submitted version may change, along the allowed
--- transitions; its identity and content never.
+-- transitions; its identity and content never (nor in the same statement that submits it).
 CREATE FUNCTION recipe_version_content_is_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.id <> OLD.id OR NEW.recipe_id <> OLD.recipe_id OR NEW.version_number <> OLD.version_number
@@ -40,7 +40,7 @@ BEGIN
         RAISE EXCEPTION 'recipe % version %: its identity never changes', OLD.recipe_id, OLD.version_number
             USING ERRCODE = '42501';
     END IF;
-    IF OLD.status <> 'DRAFT' AND (NEW.document <> OLD.document OR NEW.content_hash <> OLD.content_hash
+    IF (OLD.status <> 'DRAFT' OR NEW.status <> 'DRAFT') AND (NEW.document <> OLD.document OR NEW.content_hash <> OLD.content_hash
        OR NEW.draft_revision <> OLD.draft_revision OR NEW.authors <> OLD.authors OR NEW.product <> OLD.product
        OR NEW.change_reason <> OLD.change_reason) THEN
         RAISE EXCEPTION 'recipe % version % is %: its content never changes; make a new version', OLD.recipe_id,

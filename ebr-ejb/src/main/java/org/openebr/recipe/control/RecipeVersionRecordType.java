@@ -2,12 +2,14 @@ package org.openebr.recipe.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.boundary.RecipeRefused;
 import org.openebr.recipe.boundary.Recipes;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
@@ -100,6 +102,12 @@ public class RecipeVersionRecordType implements SignableRecordType {
             change.record(command + ": approved", "approver's signature (APPROVED)");
             v.moveTo(RecipeStatus.APPROVED, "approved with the approver's signature", userName, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
-        store.flush();
+        try {
+            store.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
+            // someone saved the draft after its content was read for this signature: nothing is signed
+            throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + v.number() + " of recipe " + v.recipeId()
+                    + " was changed while you signed it; nothing was signed. Reload it, check it and sign again.");
+        }
     }
 }
