@@ -765,19 +765,11 @@ class AuditTrailIT {
     }
 
     private void create(String user, String fullName) {
-        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
-                + ",\"technical\":false,\"reason\":\"new hire\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        new People(http, PASSWORD).create(user, fullName);
     }
 
     private String activate(String user, String fullName) {
-        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
-                + ",\"technical\":false,\"reason\":\"new hire\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String oneTime = Api.object(created).getString("oneTimePassword");
-        HttpResponse<String> changed = new Api(http, user, oneTime).post("api/v1/me/password",
-                "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(PASSWORD) + "}");
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        new People(http, PASSWORD).activate(user, fullName);
         return PASSWORD;
     }
 

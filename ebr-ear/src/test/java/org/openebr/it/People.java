@@ -6,9 +6,10 @@ import static org.openebr.it.Api.q;
 import java.net.http.HttpResponse;
 
 /**
- * Creates the people a test needs through the API, as an administrator would: an account with its
- * own password, roles, and (for signers) the recorded identity verification that issues a signing
- * credential and the signed accountability statement.
+ * Creates the people a test needs through the API, as an administrator (the demo account admin1)
+ * would: an account, its own password instead of the one-time one, roles, and for signers the
+ * recorded identity verification that issues a signing credential and the signed accountability
+ * statement.
  */
 final class People {
 
@@ -16,52 +17,84 @@ final class People {
 
     private final Http http;
     private final Api admin;
+    private final String password;
 
     People(Http http) {
-        this.http = http;
-        this.admin = Api.demo(http, "admin1");
+        this(http, PASSWORD);
     }
 
-    /** A new person with these roles and the password {@link #PASSWORD}; the user name is returned. */
-    String person(String fullName, String... roles) {
-        String user = "p-" + Long.toString(System.nanoTime(), 36);
+    /** People whose own password is {@code password}. */
+    People(Http http, String password) {
+        this.http = http;
+        this.admin = Api.demo(http, "admin1");
+        this.password = password;
+    }
+
+    /** A new account as the administrator creates it; its one-time password is returned. */
+    String create(String user, String fullName) {
         HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":" + q(fullName)
                 + ",\"technical\":false,\"reason\":\"new hire\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String oneTime = Api.object(created).getString("oneTimePassword");
+        return Api.object(created).getString("oneTimePassword");
+    }
+
+    /** A new account whose person has replaced the one-time password by their own. */
+    void activate(String user, String fullName) {
+        String oneTime = create(user, fullName);
         HttpResponse<String> changed = new Api(http, user, oneTime).post("api/v1/me/password",
-                "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(PASSWORD) + "}");
+                "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(password) + "}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    }
+
+    void grant(String user, String role) {
+        HttpResponse<String> granted = admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\""
+                + role + "\",\"reason\":\"qualified\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    }
+
+    /** Records the identity verification, which issues the person's signing credential. */
+    void verifyIdentity(String user) {
+        HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
+                "{\"method\":\"national identity card checked in person\"}");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+    }
+
+    /** A new, active person with these roles; the generated user name is returned. */
+    String person(String fullName, String... roles) {
+        String user = "p-" + Long.toString(System.nanoTime(), 36);
+        activate(user, fullName);
         for (String role : roles) {
-            HttpResponse<String> granted = admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\""
-                    + role + "\",\"reason\":\"qualified\"}");
-            assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+            grant(user, role);
         }
         return user;
     }
 
-    /** A person who can sign: identity verified (credential issued) and accountability statement signed. */
-    String signer(String fullName, String... roles) {
+    /** A person with a signing credential who has not yet signed the accountability statement. */
+    String credentialed(String fullName, String... roles) {
         String user = person(fullName, roles);
-        HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
-                "{\"method\":\"national identity card checked in person\"}");
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+        verifyIdentity(user);
+        return user;
+    }
+
+    /** A person who can sign: credential issued and accountability statement signed. */
+    String signer(String fullName, String... roles) {
+        String user = credentialed(fullName, roles);
         Api me = api(user);
         HttpResponse<String> statement = me.post("api/v1/me/accountability-statement/signature", "{\"userName\":" + q(user)
-                + ",\"password\":" + q(PASSWORD) + ",\"nonce\":" + q(nonce(me)) + "}");
+                + ",\"password\":" + q(password) + ",\"nonce\":" + q(nonce(me)) + "}");
         assertThat(statement.statusCode()).as(statement.body()).isEqualTo(201);
         return user;
     }
 
     Api api(String user) {
-        return new Api(http, user, PASSWORD);
+        return new Api(http, user, password);
     }
 
     /** Signs a record through the API with a fresh nonce; the response as it came. */
     HttpResponse<String> sign(String user, String recordType, String recordId, String meaning) {
         Api me = api(user);
         return me.post("api/v1/signatures", "{\"recordType\":" + q(recordType) + ",\"recordId\":" + q(recordId)
-                + ",\"meaning\":" + q(meaning) + ",\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD)
+                + ",\"meaning\":" + q(meaning) + ",\"userName\":" + q(user) + ",\"password\":" + q(password)
                 + ",\"nonce\":" + q(nonce(me)) + "}");
     }
 

@@ -385,21 +385,8 @@ class SignatureIT {
     }
 
     private String signer(String role, boolean identityVerified) {
-        String user = "sig-" + Long.toString(System.nanoTime(), 36);
-        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
-                + ",\"fullName\":\"Sina Signer\",\"technical\":false,\"reason\":\"new hire\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String oneTime = Api.object(created).getString("oneTimePassword");
-        assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
-                + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
-        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"" + role
-                + "\",\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
-        if (identityVerified) {
-            HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
-                    "{\"method\":\"national identity card checked in person\"}");
-            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
-        }
-        return user;
+        People people = new People(http, PASSWORD);
+        return identityVerified ? people.credentialed("Sina Signer", role) : people.person("Sina Signer", role);
     }
 
     private static String nonce(Api me) {

@@ -1,10 +1,8 @@
 package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openebr.it.Api.q;
 
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -122,19 +120,6 @@ class SignatureScreensIT {
 
     /** A person with a password of their own, a role and a signing credential (identity verified by admin1). */
     private String person(String role, String fullName) {
-        Http http = new Http(contextRoot);
-        Api admin = Api.demo(http, "admin1");
-        String user = "ui-sig-" + Long.toString(System.nanoTime(), 36);
-        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
-                + ",\"fullName\":" + q(fullName) + ",\"technical\":false,\"reason\":\"new hire\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String oneTime = Api.object(created).getString("oneTimePassword");
-        assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
-                + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
-        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"" + role + "\","
-                + "\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
-        assertThat(admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
-                "{\"method\":\"passport checked in person\"}").statusCode()).isEqualTo(201);
-        return user;
+        return new People(new Http(contextRoot), PASSWORD).credentialed(fullName, role);
     }
 }
