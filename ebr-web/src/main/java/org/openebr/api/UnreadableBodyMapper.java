@@ -5,6 +5,8 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A body that cannot be read as the resource's input: malformed JSON, a value of the wrong type,
@@ -14,6 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 public class UnreadableBodyMapper extends ProblemMapper<ProcessingException> {
 
     private static final int MAX_DETAIL = 300;
+    private static final Pattern NESTED_PROPERTY = Pattern.compile("Unable to deserialize property '([^']*)' because of: ");
+    private static final Pattern UNKNOWN_CONSTANT = Pattern.compile("(?:Internal error: )?No enum constant ([\\w.$]+)\\.(\\w+)");
 
     @Override
     public Response toResponse(ProcessingException exception) {
@@ -50,7 +54,37 @@ public class UnreadableBodyMapper extends ProblemMapper<ProcessingException> {
             return null;
         }
         String reason = outer.contains(inner) ? outer : outer + " (" + inner + ")";
-        reason = reason.replaceAll("\\s+", " ").strip();
+        reason = readable(reason.replaceAll("\\s+", " ").strip());
         return reason.length() > MAX_DETAIL ? reason.substring(0, MAX_DETAIL) + "..." : reason;
+    }
+
+    /**
+     * A deep document (a recipe) nests "Unable to deserialize property 'a' because of: Unable to ..."
+     * until the real cause is cut off: the chain becomes one dotted path. An unknown enum value names
+     * the values allowed instead of a class name.
+     */
+    static String readable(String reason) {
+        Matcher nested = NESTED_PROPERTY.matcher(reason);
+        StringBuilder path = new StringBuilder();
+        int end = 0;
+        while (nested.find() && nested.start() == end) {
+            path.append(path.length() == 0 ? "" : ".").append(nested.group(1));
+            end = nested.end();
+        }
+        String cause = reason.substring(end);
+        Matcher constant = UNKNOWN_CONSTANT.matcher(cause);
+        if (constant.find()) {
+            cause = "'" + constant.group(2) + "' is not one of " + allowed(constant.group(1));
+        }
+        return path.length() == 0 ? cause : "property '" + path + "': " + cause;
+    }
+
+    private static String allowed(String enumClass) {
+        try {
+            Object[] constants = Class.forName(enumClass, false, UnreadableBodyMapper.class.getClassLoader()).getEnumConstants();
+            return constants == null ? "the allowed values" : java.util.Arrays.toString(constants);
+        } catch (ClassNotFoundException | LinkageError unknown) {
+            return "the allowed values";
+        }
     }
 }

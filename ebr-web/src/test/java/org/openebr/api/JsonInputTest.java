@@ -56,4 +56,14 @@ class JsonInputTest {
         }
         throw new AssertionError("expected a JsonbException for " + json);
     }
+
+    @Test
+    void a_deep_document_names_the_path_of_the_property_and_the_allowed_values() {
+        assertThat(UnreadableBodyMapper.readable("Unable to deserialize property 'unitProcedures' because of: Unable to"
+                + " deserialize property 'steps' because of: Unable to deserialize property 'precision' because of: Error"
+                + " deserialize JSON value into type: int."))
+                .isEqualTo("property 'unitProcedures.steps.precision': Error deserialize JSON value into type: int.");
+        assertThat(UnreadableBodyMapper.readable("Internal error: No enum constant java.time.DayOfWeek.FUNDAY"))
+                .isEqualTo("'FUNDAY' is not one of [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY]");
+    }
 }
