@@ -186,6 +186,11 @@ final class Browser implements AutoCloseable {
         return element(id).getText();
     }
 
+    /** What an input field holds now (its text is empty; its value is what the person typed or the page set). */
+    String inputValue(String id) {
+        return element(id).getDomProperty("value");
+    }
+
     /** A screenshot for the test report when something went wrong. */
     void screenshot(Path file) {
         try {

@@ -21,7 +21,17 @@ class NavigationTest {
 
     @Test
     void an_operator_does_not_see_the_system_status() {
-        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature");
+        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes");
+    }
+
+    @Test
+    void everyone_who_may_read_master_recipes_sees_them_and_administrators_do_not() {
+        for (Role role : Set.of(Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER, Role.QA_REVIEWER, Role.QA_RELEASER,
+                Role.INSPECTOR, Role.SUPERVISOR, Role.OPERATOR)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Recipes");
+        }
+        assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Recipes");
+        assertThat(labels(Set.of(Role.RECIPE_AUTHOR))).containsExactly("Home", "My signature", "Recipes");
     }
 
     @Test

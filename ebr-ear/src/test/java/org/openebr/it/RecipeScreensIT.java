@@ -1,0 +1,270 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The master recipe screens in a real browser: import, the designer with its check and save, the
+ * author's and the approver's signatures in the dialog, making a version effective, and the
+ * comparison of two versions. Each test makes its own recipe and people; the steps a test is not
+ * about are done through the API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RecipeScreensIT {
+
+    private static final String PASSWORD = "weigh the sodium chloride twice";
+
+    /** The pH step: second operation of the first unit procedure, its first step. */
+    private static final String PH_STEP = "units:0:operations:1:steps:0:select-step";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Http http;
+    Browser browser;
+
+    @BeforeEach
+    void open() {
+        http = new Http(contextRoot);
+        browser = new Browser(contextRoot);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
+        browser.close();
+    }
+
+    @Test
+    @Tag("A11-10-1")
+    void an_author_imports_a_recipe_and_changes_a_limit_and_a_wrong_limit_is_refused_at_its_place_with_nothing_lost() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String recipeId = recipeId();
+        browser.signIn(author, PASSWORD);
+        browser.open("app/recipes.xhtml");
+        // a document with a problem: every problem is listed with its place, nothing is imported
+        browser.type("import-json", recipe(recipeId).replace("\"lower\": 6.8", "\"lower\": 7.5"));
+        browser.clickAndWaitForPage("import-button");
+        assertThat(browser.valueOf("import-problems")).contains("nothing was imported")
+                .contains("Step 'ph' in compounding / ph_control, numeric spec")
+                .contains("lower limit 7.5 is above upper limit 7.2");
+
+        browser.type("import-json", recipe(recipeId));
+        browser.type("import-reason", "new product introduction");
+        browser.clickAndWaitForPage("import-button");
+
+        assertThat(browser.path()).startsWith("app/recipe.xhtml").contains("version=1");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.text()).contains("Imported recipe " + recipeId + " as version 1")
+                .contains("new product introduction");
+
+        browser.clickAndWaitFor(PH_STEP, "Upper action limit");
+        browser.type("numeric-upper", "7.3");
+        browser.type("save-reason", "upper pH limit widened after validation batches");
+        browser.clickAndWaitFor("save-button", "Saved");
+        assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
+
+        browser.type("numeric-lower", "8.0");
+        browser.type("save-reason", "typing error on purpose");
+        browser.clickAndWaitFor("save-button", "above upper limit");
+        assertThat(browser.text()).contains("nothing was saved")
+                .contains("Step 'ph' in compounding / ph_control")
+                .contains("lower limit 8.0 is above upper limit 7.3");
+        // nothing the author typed is lost
+        assertThat(browser.inputValue("numeric-lower")).isEqualTo("8.0");
+        assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
+        assertThat(browser.text()).contains("unsaved changes");
+
+        browser.clickAndWaitFor("discard-button", "discarded");
+        assertThat(browser.inputValue("numeric-lower")).isEqualTo("6.8");
+        assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
+    }
+
+    @Test
+    @Tag("PR-211.186-1")
+    @Tag("A11-10-1")
+    void the_author_submits_with_a_signature_and_only_an_independent_approver_approves_and_makes_it_effective() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String approver = ready("RECIPE_APPROVER", "Otto Approver");
+        String recipeId = recipeId();
+        importAs(author, recipeId);
+
+        browser.signIn(author, PASSWORD);
+        browser.open(page(recipeId, 1));
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        browser.clickAndWaitFor("submit-signature:open", "Meaning of your signature");
+        assertThat(browser.text()).contains("PERFORMED").contains("recipe " + recipeId + " version 1");
+        browser.type("submit-signature:user-id", author);
+        browser.type("submit-signature:password", PASSWORD);
+        browser.clickAndWaitFor("submit-signature:sign", "Signed: PERFORMED by Anna Author");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("IN_REVIEW");
+        assertThat(browser.text()).contains("PERFORMED: signed by Anna Author (" + author + ")")
+                .contains("signature valid")
+                // the author is no approver: no approval offered, and the server refuses it anyway
+                .doesNotContain("Sign to approve");
+        HttpResponse<String> ownApproval = sign(author, recipeId + ":1", "APPROVED");
+        assertThat(ownApproval.statusCode()).as(ownApproval.body()).isNotEqualTo(201);
+        browser.signOut();
+
+        browser.signIn(approver, PASSWORD);
+        browser.open(page(recipeId, 1));
+        assertThat(browser.text()).contains("Review and approve").contains("first version of the recipe");
+        browser.clickAndWaitFor("approve-signature:open", "Meaning of your signature");
+        assertThat(browser.text()).contains("APPROVED");
+        browser.type("approve-signature:user-id", approver);
+        browser.type("approve-signature:password", PASSWORD);
+        browser.clickAndWaitFor("approve-signature:sign", "Signed: APPROVED by Otto Approver");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("APPROVED");
+        assertThat(browser.text()).contains("APPROVED: signed by Otto Approver (" + approver + ")")
+                .contains("PERFORMED: signed by Anna Author").doesNotContain("SIGNATURE INVALID");
+
+        browser.type("effective-reason", "approved for routine production");
+        browser.clickAndWaitFor("effective-button", "is effective");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        assertThat(browser.valueOf("effective-dates")).startsWith("from ").contains("(Europe/Berlin)");
+    }
+
+    @Test
+    @Tag("A11-10-1")
+    void a_new_version_made_from_the_effective_one_shows_its_changed_limit_in_the_comparison() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String approver = ready("RECIPE_APPROVER", "Otto Approver");
+        String recipeId = recipeId();
+        importAs(author, recipeId);
+        assertThat(sign(author, recipeId + ":1", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(sign(approver, recipeId + ":1", "APPROVED").statusCode()).isEqualTo(201);
+        HttpResponse<String> effective = new Api(http, approver, PASSWORD).post("api/v1/recipes/" + recipeId
+                + "/versions/1/effective", "{\"reason\":\"approved for routine production\"}");
+        assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
+
+        browser.signIn(author, PASSWORD);
+        browser.open(page(recipeId, 1));
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        browser.type("new-version-reason", "pH range widened (change request CR-17)");
+        browser.clickAndWaitForPage("new-version-button");
+        assertThat(browser.path()).contains("version=2");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+
+        browser.clickAndWaitFor(PH_STEP, "Upper action limit");
+        browser.type("numeric-upper", "7.4");
+        browser.type("save-reason", "pH range widened (change request CR-17)");
+        browser.clickAndWaitFor("save-button", "Saved");
+
+        browser.clickAndWaitForPage("compare-link");
+        assertThat(browser.path()).startsWith("app/recipe-diff.xhtml");
+        assertThat(browser.text()).contains("upper action limit changed from 7.2 to 7.4")
+                .contains("0 added, 0 removed, 1 changed, 0 moved");
+        assertThat(browser.valueOf("diff-table")).contains("numeric.upper").contains("7.2").contains("7.4");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static String recipeId() {
+        return "UI-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
+    }
+
+    private static String page(String recipeId, int version) {
+        return "app/recipe.xhtml?id=" + URLEncoder.encode(recipeId, StandardCharsets.UTF_8) + "&version=" + version;
+    }
+
+    /** A small valid recipe: one weighing with a second-person verification, one pH measurement with limits. */
+    private static String recipe(String recipeId) {
+        return """
+                {
+                  "recipeId": "%s",
+                  "version": 1,
+                  "product": "Demoprofen 10 mg/mL solution for injection",
+                  "material": "FG-DEMOPROFEN-2ML",
+                  "nominalBatchSize": 45.0,
+                  "batchSizeUnit": "L",
+                  "parameters": [],
+                  "formula": [
+                    {"material": "sodium chloride", "quantity": 405.0, "unit": "g", "tolerancePercent": 1}
+                  ],
+                  "unitProcedures": [
+                    {"id": "compounding", "name": "Compounding in V-101", "operations": [
+                      {"id": "weighing", "name": "Weighing", "steps": [
+                        {"id": "weigh_nacl", "name": "Weigh sodium chloride", "type": "MATERIAL_CHARGE", "after": [],
+                         "charge": {"material": "sodium chloride", "quantityPerBatch": 405.0, "unit": "g", "tolerancePercent": 1},
+                         "signatures": {"verifierRequired": true}}
+                      ]},
+                      {"id": "ph_control", "name": "pH control", "steps": [
+                        {"id": "ph", "name": "pH of the bulk solution", "type": "NUMERIC_ENTRY", "after": ["weigh_nacl"],
+                         "numeric": {"unit": "pH", "precision": 2, "target": 7.0, "lower": 6.8, "upper": 7.2,
+                                     "alertLower": 6.9, "alertUpper": 7.1},
+                         "signatures": {"verifierRequired": false}}
+                      ]}
+                    ]}
+                  ]
+                }
+                """.formatted(recipeId);
+    }
+
+    private void importAs(String author, String recipeId) {
+        HttpResponse<String> imported = new Api(http, author, PASSWORD).post(
+                "api/v1/recipes/import?reason=new%20product%20introduction", recipe(recipeId));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> sign(String user, String recordId, String meaning) {
+        Api me = new Api(http, user, PASSWORD);
+        return me.post("api/v1/signatures", "{\"recordType\":\"RECIPE_VERSION\",\"recordId\":" + q(recordId)
+                + ",\"meaning\":" + q(meaning) + ",\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD)
+                + ",\"nonce\":" + q(nonce(me)) + "}");
+    }
+
+    /**
+     * A new person with a password of their own and one role, identity verified by admin1 and the
+     * accountability statement signed: ready to sign recipes (the demo accounts may not be).
+     */
+    private String ready(String role, String fullName) {
+        Api admin = Api.demo(http, "admin1");
+        String user = "ui-rcp-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
+                + ",\"fullName\":" + q(fullName) + ",\"technical\":false,\"reason\":\"new hire\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String oneTime = Api.object(created).getString("oneTimePassword");
+        assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
+                + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
+        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"" + role
+                + "\",\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
+                "{\"method\":\"passport checked in person\"}");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+        Api me = new Api(http, user, PASSWORD);
+        HttpResponse<String> statement = me.post("api/v1/me/accountability-statement/signature",
+                "{\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD) + ",\"nonce\":" + q(nonce(me)) + "}");
+        assertThat(statement.statusCode()).as(statement.body()).isEqualTo(201);
+        return user;
+    }
+
+    private static String nonce(Api me) {
+        HttpResponse<String> nonce = me.post("api/v1/signatures/nonces", "");
+        assertThat(nonce.statusCode()).as(nonce.body()).isEqualTo(201);
+        return Api.object(nonce).getString("nonce");
+    }
+}

@@ -1,0 +1,105 @@
+package org.openebr.ui.recipe;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.openebr.identity.boundary.SecurityLog;
+import org.openebr.platform.boundary.DomainException;
+import org.openebr.recipe.boundary.RecipeComparison;
+import org.openebr.recipe.boundary.Recipes;
+import org.openebr.ui.Messages;
+
+/**
+ * What changed between two versions of a recipe, element by element, as change control reviews it.
+ * Without versions in the address it compares the newest version with the one it was made from.
+ */
+@Named("recipeDiff")
+@ViewScoped
+public class RecipeDiffView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Recipes recipes;
+
+    @Inject
+    SecurityLog securityLog;
+
+    @Inject
+    ExternalContext external;
+
+    private String recipeId;
+    private Integer from;
+    private Integer to;
+    private Recipes.RecipeSummary recipe;
+    private RecipeComparison comparison;
+
+    /** The view action, after the address is read. */
+    public void load() {
+        if (recipeId == null || recipeId.isBlank()) {
+            Messages.error("Choose a recipe from the list of recipes.", null);
+            return;
+        }
+        try {
+            recipe = recipes.recipe(recipeId);
+        } catch (DomainException refused) {
+            Messages.error(refused.getMessage(), null);
+            return;
+        } catch (EJBAccessException denied) {
+            securityLog.accessDenied(external.getRemoteUser(), "compare versions of recipe " + recipeId + " (recipe screen)");
+            Messages.error("Your roles do not allow reading master recipes.", null);
+            return;
+        }
+        List<Recipes.VersionSummary> versions = recipe.versions();
+        if (to == null) {
+            to = versions.get(versions.size() - 1).version();
+        }
+        if (from == null) {
+            from = versions.stream().filter(v -> v.version() == to).findFirst().map(Recipes.VersionSummary::basedOn)
+                    .orElse(null);
+        }
+        if (from == null) {
+            from = versions.stream().map(Recipes.VersionSummary::version).filter(n -> n < to).reduce((a, b) -> b).orElse(to);
+        }
+        compare();
+    }
+
+    public void compare() {
+        if (from == null || to == null) {
+            Messages.error("Choose both versions.", null);
+            return;
+        }
+        try {
+            comparison = recipes.diff(recipeId, from, to);
+        } catch (DomainException refused) {
+            comparison = null;
+            Messages.error(refused.getMessage(), null);
+        }
+    }
+
+    public boolean isLoaded() {
+        return recipe != null;
+    }
+
+    /** "version 2 (DRAFT)" for the selectors. */
+    public String label(Recipes.VersionSummary version) {
+        return "version " + version.version() + " (" + version.status() + ")";
+    }
+
+    public List<Recipes.VersionSummary> getVersions() {
+        return recipe == null ? List.of() : recipe.versions();
+    }
+
+    public Recipes.RecipeSummary getRecipe() { return recipe; }
+    public RecipeComparison getComparison() { return comparison; }
+    public String getRecipeId() { return recipeId; }
+    public void setRecipeId(String v) { recipeId = v; }
+    public Integer getFrom() { return from; }
+    public void setFrom(Integer v) { from = v; }
+    public Integer getTo() { return to; }
+    public void setTo(Integer v) { to = v; }
+}
