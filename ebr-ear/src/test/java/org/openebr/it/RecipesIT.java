@@ -304,6 +304,10 @@ class RecipesIT {
         assertThat(misspelt.statusCode()).isEqualTo(400);
         assertThat(misspelt.body()).contains("tolerance").doesNotContain("Exception");
         assertThat(people.api(author).post("api/v1/recipes/import", "{\"recipeId\": ").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownType = people.api(author).post("api/v1/recipes/import",
+                reference(recipe).replace("\"type\": \"SAMPLING\"", "\"type\": \"SWAB\""));
+        assertThat(unknownType.statusCode()).isEqualTo(400);
+        assertThat(unknownType.body()).contains("'SWAB' is not one of [INSTRUCTION, NUMERIC_ENTRY,").doesNotContain("org.openebr");
     }
 
     @Test
