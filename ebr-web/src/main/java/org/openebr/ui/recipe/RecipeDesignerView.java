@@ -376,7 +376,7 @@ public class RecipeDesignerView implements Serializable {
         return version != null && draft != null;
     }
 
-    public boolean isDraft() {
+    public boolean isDraftVersion() {
         return inState("DRAFT");
     }
 
@@ -386,7 +386,7 @@ public class RecipeDesignerView implements Serializable {
 
     /** The designer's inputs: only for a draft and only for an author (the server checks again on save). */
     public boolean isEditable() {
-        return isDraft() && external.isUserInRole("RECIPE_AUTHOR");
+        return isDraftVersion() && external.isUserInRole("RECIPE_AUTHOR");
     }
 
     /** Whether the working copy differs from the stored draft: then it must be saved before it is signed. */
