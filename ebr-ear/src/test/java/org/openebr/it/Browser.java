@@ -91,6 +91,13 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /** Puts a long text into a field at once, as a paste does (typing 20,000 characters key by key takes long). */
+    void paste(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element(id), value);
+    }
+
     /** A PrimeFaces datePicker: types the date into its input and closes the calendar pop-up. */
     void typeDate(String id, String isoDate) {
         WebElement input = element(id + "_input");

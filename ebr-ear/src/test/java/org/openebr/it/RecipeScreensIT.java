@@ -1,7 +1,6 @@
 package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openebr.it.Api.q;
 
 import java.net.URL;
 import java.net.URLEncoder;
@@ -181,6 +180,33 @@ class RecipeScreensIT {
         assertThat(browser.valueOf("diff-table")).contains("numeric.upper").contains("7.2").contains("7.4");
     }
 
+    @Test
+    @Tag("A11-10-1")
+    @Tag("ISA88-4-1")
+    void the_reference_recipe_is_imported_in_the_browser_and_its_export_is_the_same_document() throws Exception {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String recipeId = recipeId();
+        String reference = RecipesIT.reference(recipeId);
+        browser.signIn(author, PASSWORD);
+        browser.open("app/recipes.xhtml");
+        browser.paste("import-json", reference); // 600 lines: set at once, not typed key by key
+        browser.type("import-reason", "reference process moved from the test installation");
+        browser.clickAndWaitForPage("import-button");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        // the whole procedure is there: five unit procedures down to the reconciliation
+        assertThat(browser.text()).contains("Line clearance and preparation").contains("Sterile filtration")
+                .contains("Visual inspection and reconciliation").contains("filter_integrity_post").contains("yield");
+
+        Path exported = browser.download("export-button", ".json");
+
+        assertThat(exported.getFileName().toString()).isEqualTo("recipe-" + recipeId + "-v1.json");
+        String document = java.nio.file.Files.readString(exported, StandardCharsets.UTF_8);
+        assertThat(document).isEqualTo(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId
+                + "/versions/1").body());
+        assertThat(Api.object(new Api(http, author, PASSWORD).post("api/v1/recipes/validate", document))
+                .getBoolean("valid")).isTrue();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private static String recipeId() {
@@ -231,40 +257,11 @@ class RecipeScreensIT {
     }
 
     private HttpResponse<String> sign(String user, String recordId, String meaning) {
-        Api me = new Api(http, user, PASSWORD);
-        return me.post("api/v1/signatures", "{\"recordType\":\"RECIPE_VERSION\",\"recordId\":" + q(recordId)
-                + ",\"meaning\":" + q(meaning) + ",\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD)
-                + ",\"nonce\":" + q(nonce(me)) + "}");
+        return new People(http, PASSWORD).sign(user, "RECIPE_VERSION", recordId, meaning);
     }
 
-    /**
-     * A new person with a password of their own and one role, identity verified by admin1 and the
-     * accountability statement signed: ready to sign recipes (the demo accounts may not be).
-     */
+    /** A new person with a password of their own and one role, ready to sign (credential, statement). */
     private String ready(String role, String fullName) {
-        Api admin = Api.demo(http, "admin1");
-        String user = "ui-rcp-" + Long.toString(System.nanoTime(), 36);
-        HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user)
-                + ",\"fullName\":" + q(fullName) + ",\"technical\":false,\"reason\":\"new hire\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String oneTime = Api.object(created).getString("oneTimePassword");
-        assertThat(new Api(http, user, oneTime).post("api/v1/me/password", "{\"currentPassword\":" + q(oneTime)
-                + ",\"newPassword\":" + q(PASSWORD) + "}").statusCode()).isEqualTo(200);
-        assertThat(admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"GRANT\",\"role\":\"" + role
-                + "\",\"reason\":\"qualified\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",
-                "{\"method\":\"passport checked in person\"}");
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
-        Api me = new Api(http, user, PASSWORD);
-        HttpResponse<String> statement = me.post("api/v1/me/accountability-statement/signature",
-                "{\"userName\":" + q(user) + ",\"password\":" + q(PASSWORD) + ",\"nonce\":" + q(nonce(me)) + "}");
-        assertThat(statement.statusCode()).as(statement.body()).isEqualTo(201);
-        return user;
-    }
-
-    private static String nonce(Api me) {
-        HttpResponse<String> nonce = me.post("api/v1/signatures/nonces", "");
-        assertThat(nonce.statusCode()).as(nonce.body()).isEqualTo(201);
-        return Api.object(nonce).getString("nonce");
+        return new People(http, PASSWORD).signer(fullName, role);
     }
 }
