@@ -20,6 +20,35 @@ sealed interface Expression {
 
     void collectReferences(Set<String> into);
 
+    /**
+     * The unit of the result, or null when it has none or cannot be told (a literal, a product or
+     * a quotient). Adding, subtracting or comparing values in different units would silently mix
+     * them (kg + g): each such place is added to {@code mismatches}.
+     *
+     * @param units the unit symbol of each name that has one
+     */
+    String unit(Map<String, String> units, List<String> mismatches);
+
+    /** The common unit of operands that are added, subtracted or compared; a mismatch when they differ. */
+    static String common(String what, List<Expression> operands, Map<String, String> units, List<String> mismatches) {
+        String common = null;
+        Expression first = null;
+        for (Expression operand : operands) {
+            String unit = operand.unit(units, mismatches);
+            if (unit == null) {
+                continue;
+            }
+            if (common == null) {
+                common = unit;
+                first = operand;
+            } else if (!common.equals(unit)) {
+                mismatches.add(what + " " + first + " (" + common + ") and " + operand + " (" + unit
+                        + "): the units differ; convert one of them first");
+            }
+        }
+        return common;
+    }
+
     record Number(BigDecimal value) implements Expression {
         @Override
         public BigDecimal evaluate(Map<String, BigDecimal> values) {
@@ -29,6 +58,16 @@ sealed interface Expression {
         @Override
         public void collectReferences(Set<String> into) {
             // a literal refers to nothing
+        }
+
+        @Override
+        public String unit(Map<String, String> units, List<String> mismatches) {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return value.toPlainString();
         }
     }
 
@@ -46,6 +85,16 @@ sealed interface Expression {
         public void collectReferences(Set<String> into) {
             into.add(name);
         }
+
+        @Override
+        public String unit(Map<String, String> units, List<String> mismatches) {
+            return units.get(name);
+        }
+
+        @Override
+        public String toString() {
+            return "'" + name + "'";
+        }
     }
 
     record Negation(Expression operand) implements Expression {
@@ -57,6 +106,16 @@ sealed interface Expression {
         @Override
         public void collectReferences(Set<String> into) {
             operand.collectReferences(into);
+        }
+
+        @Override
+        public String unit(Map<String, String> units, List<String> mismatches) {
+            return operand.unit(units, mismatches);
+        }
+
+        @Override
+        public String toString() {
+            return "-" + operand;
         }
     }
 
@@ -83,6 +142,21 @@ sealed interface Expression {
         public void collectReferences(Set<String> into) {
             left.collectReferences(into);
             right.collectReferences(into);
+        }
+
+        @Override
+        public String unit(Map<String, String> units, List<String> mismatches) {
+            if (operator == '+' || operator == '-') {
+                return common(operator == '+' ? "adds" : "subtracts", List.of(left, right), units, mismatches);
+            }
+            left.unit(units, mismatches);
+            right.unit(units, mismatches);
+            return null; // a product or quotient has a derived unit the table does not name
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " " + operator + " " + right + ")";
         }
     }
 
@@ -117,6 +191,22 @@ sealed interface Expression {
         @Override
         public void collectReferences(Set<String> into) {
             arguments.forEach(a -> a.collectReferences(into));
+        }
+
+        @Override
+        public String unit(Map<String, String> units, List<String> mismatches) {
+            return switch (function) {
+                case "min", "max" -> common(function + " compares", arguments, units, mismatches);
+                default -> { // abs(x), round(x, n): the unit of x
+                    arguments.subList(1, arguments.size()).forEach(a -> a.unit(units, mismatches));
+                    yield arguments.get(0).unit(units, mismatches);
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return function + "(" + String.join(", ", arguments.stream().map(Object::toString).toList()) + ")";
         }
     }
 }

@@ -48,6 +48,14 @@ public final class Formula {
         return Collections.unmodifiableSet(names);
     }
 
+    /**
+     * The unit of the result (null when it cannot be told), adding to {@code mismatches} each place
+     * where values in different units are added, subtracted or compared.
+     */
+    public String unit(Map<String, String> units, List<String> mismatches) {
+        return root.unit(units, mismatches);
+    }
+
     /** Evaluates with the given values of the referenced identifiers. */
     public BigDecimal evaluate(Map<String, BigDecimal> values) {
         return root.evaluate(values);

@@ -310,6 +310,27 @@ public final class RecipeValidator {
                             + " (it must come earlier through 'after')");
                 }
             }
+            units(at, formula, step);
+        }
+
+        /**
+         * Values in different units are never added or compared unconverted (kg + g), and a result in
+         * a known unit must be recorded in that unit.
+         */
+        private void units(String at, Formula formula, Step step) {
+            Map<String, String> units = new HashMap<>();
+            parameters.values().stream().filter(p -> p.unit() != null).forEach(p -> units.put(p.name(), p.unit()));
+            steps.stream().map(PlacedStep::step)
+                    .filter(s -> VALUE_STEPS.contains(s.type()) && s.numeric() != null && s.numeric().unit() != null)
+                    .forEach(s -> units.putIfAbsent(s.id(), s.numeric().unit()));
+            List<String> mismatches = new ArrayList<>();
+            String result = formula.unit(units, mismatches);
+            mismatches.forEach(mismatch -> add(at, "formula " + mismatch));
+            String recorded = step.numeric() == null ? null : step.numeric().unit();
+            if (result != null && recorded != null && !result.equals(recorded)) {
+                add(at, "formula gives a value in " + result + ", but the step records " + recorded
+                        + "; convert in the formula or record in " + result);
+            }
         }
 
         private boolean referenceableName(String at, String name, String what) {

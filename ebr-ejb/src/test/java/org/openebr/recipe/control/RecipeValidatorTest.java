@@ -35,6 +35,7 @@ class RecipeValidatorTest {
     private static final String PH = "$.unitProcedures[1].operations[2].steps[0]";
     private static final String FILL_WEIGHT = "$.unitProcedures[3].operations[0].steps[0]";
     private static final String YIELD = "$.unitProcedures[4].operations[1].steps[0]";
+    private static final String VIAL_DIFFERENCE = "$.unitProcedures[4].operations[1].steps[1]";
 
     private final RecipeValidator validator = new RecipeValidator();
 
@@ -75,6 +76,27 @@ class RecipeValidatorTest {
 
         assertThat(validator.validate(recipe)).containsExactly(new Problem(YIELD + ".formula",
                 "formula refers to unknown value 'good_vial' (neither a parameter nor a step)"));
+    }
+
+    @Test
+    @Tag("ALCOA-Cons-1")
+    void a_formula_never_adds_or_compares_values_in_different_units_and_gives_the_unit_its_step_records() {
+        RecipeDocument mixed = changeStep(asepticFilling(), "vial_difference",
+                s -> withFormula(s, "filled_vials - good_vials - make_up_weight"));
+        RecipeDocument compared = changeStep(asepticFilling(), "vial_difference",
+                s -> withFormula(s, "max(filled_vials, make_up_weight) - good_vials"));
+        RecipeDocument recordedElsewise = changeStep(asepticFilling(), "yield", s -> withFormula(s, "make_up_weight + 0"));
+
+        assertThat(validator.validate(mixed)).containsExactly(new Problem(VIAL_DIFFERENCE + ".formula",
+                "formula subtracts ('filled_vials' - 'good_vials') (vials) and 'make_up_weight' (kg): the units differ;"
+                        + " convert one of them first"));
+        assertThat(validator.validate(compared)).containsExactly(new Problem(VIAL_DIFFERENCE + ".formula",
+                "formula max compares 'filled_vials' (vials) and 'make_up_weight' (kg): the units differ;"
+                        + " convert one of them first"));
+        assertThat(validator.validate(recordedElsewise)).containsExactly(new Problem(YIELD + ".formula",
+                "formula gives a value in kg, but the step records %; convert in the formula or record in kg"));
+        // a product or quotient has no unit of its own: the reference recipe's yield in % is fine
+        assertThat(validator.validate(asepticFilling())).isEmpty();
     }
 
     @Test
