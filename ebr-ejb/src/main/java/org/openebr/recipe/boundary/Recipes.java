@@ -252,7 +252,7 @@ public class Recipes {
                 + (effectiveFrom.isAfter(now) ? " from " + effectiveFrom : ""), why).actingAs("RECIPE_APPROVER");
         v.scheduleEffective(effectiveFrom.isBefore(now) ? now : effectiveFrom);
         if (!effectiveFrom.isAfter(now)) {
-            store.activate(v, caller(), now);
+            store.activate(v, why, caller(), now);
         }
         return flushed(v);
     }

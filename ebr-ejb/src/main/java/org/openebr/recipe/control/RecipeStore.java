@@ -81,12 +81,12 @@ public class RecipeStore {
      * The version becomes the effective one; the version effective until now is superseded in the
      * same transaction, so there is never a moment with two (nor, in between, none).
      */
-    public void activate(RecipeVersion version, String by, Instant now) {
+    public void activate(RecipeVersion version, String reason, String by, Instant now) {
         effective(version.recipeId()).ifPresent(previous -> {
             previous.moveTo(RecipeStatus.SUPERSEDED, "superseded by version " + version.number(), by, now);
             em.flush(); // the partial unique index allows one effective version: the old one goes first
         });
-        version.moveTo(RecipeStatus.EFFECTIVE, "effective from " + version.effectiveFrom(), by, now);
+        version.moveTo(RecipeStatus.EFFECTIVE, reason, by, now);
         em.flush();
     }
 

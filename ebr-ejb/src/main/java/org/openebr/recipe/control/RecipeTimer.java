@@ -36,7 +36,7 @@ public class RecipeTimer {
         for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
                     "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM");
-            store.activate(due, AuditRevisionListener.SYSTEM, now);
+            store.activate(due, "effective date reached", AuditRevisionListener.SYSTEM, now);
             LOG.info(() -> "Recipe " + due.recipeId() + " version " + due.number() + " is effective");
         }
     }
