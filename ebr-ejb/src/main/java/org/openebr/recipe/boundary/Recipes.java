@@ -62,6 +62,8 @@ public class Recipes {
 
     static final String IMPORTED = "Imported from a JSON recipe document";
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Recipes.class.getName());
+
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
     @Inject
@@ -252,7 +254,12 @@ public class Recipes {
                 + (effectiveFrom.isAfter(now) ? " from " + effectiveFrom : ""), why).actingAs("RECIPE_APPROVER");
         v.scheduleEffective(effectiveFrom.isBefore(now) ? now : effectiveFrom);
         if (!effectiveFrom.isAfter(now)) {
-            store.activate(v, why, caller(), now);
+            try {
+                store.activate(v, why, caller(), now);
+            } catch (PersistenceException concurrent) { // an optimistic lock, or the one-effective-version index
+                throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Another version of recipe " + recipeId
+                        + " was made effective at the same moment; reload and check which one is effective.");
+            }
         }
         return flushed(v);
     }
@@ -278,7 +285,10 @@ public class Recipes {
                 RecipeJson.write(document), hash, basedOn, why, caller(), now());
         try {
             store.persist(version);
-        } catch (PersistenceException race) {
+        } catch (PersistenceException failed) {
+            if (!String.valueOf(rootMessage(failed)).contains("recipe_version_number")) {
+                throw failed;
+            }
             throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + document.version() + " of recipe "
                     + document.recipeId() + " was created by someone else at the same moment; try again.");
         }
@@ -343,12 +353,14 @@ public class Recipes {
     }
 
     private ExecutableRecipe executable(RecipeVersion v) {
-        RecipeDocument document = RecipeJson.read(v.document());
-        if (!RecipeJson.contentHash(document).equals(v.contentHash())) {
-            throw new IllegalStateException("recipe " + v.recipeId() + " version " + v.number()
-                    + ": the stored document does not match its content hash");
+        if (!RecipeJson.contentHash(v.document()).equals(v.contentHash())) {
+            LOG.severe(() -> "Recipe " + v.recipeId() + " version " + v.number() + ": the stored document does not"
+                    + " match its content hash " + v.contentHash() + " (changed behind the application?)");
+            throw new RecipeRefused(RecipeRefused.Reason.NOT_EFFECTIVE, "Version " + v.number() + " of recipe "
+                    + v.recipeId() + " does not match its content hash: it must not be executed. QA must investigate"
+                    + " (the audit trail verification shows what changed).");
         }
-        return new ExecutableRecipe(v.recipeId(), v.number(), v.contentHash(), document);
+        return new ExecutableRecipe(v.recipeId(), v.number(), v.contentHash(), RecipeJson.read(v.document()));
     }
 
     private RecipeSummary summary(String recipeId) {
@@ -364,6 +376,14 @@ public class Recipes {
                 v.contentHash(), v.draftRevision(), Arrays.asList(v.authors().split(",")), v.basedOn(),
                 v.changeReason(), v.createdAt(), v.createdBy(), v.statusReason(), v.statusChangedAt(),
                 v.statusChangedBy(), v.effectiveFrom(), v.effectiveUntil(), v.id().toString());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     /** Microseconds: what PostgreSQL stores, so that what the API answers is what is recorded. */

@@ -19,11 +19,15 @@ import org.openebr.recipe.boundary.UnitProcedure;
 
 /**
  * Scales a recipe's quantities to an actual batch size. {@link Scaling#LINEAR} quantities follow the
- * batch size, {@link Scaling#FIXED} ones do not. A scaled quantity keeps the decimals the author gave
- * the nominal one (450.0 g stays to 0.1 g), half up; its tolerance limits are rounded towards the
- * quantity (lower up, upper down), so rounding never accepts what the tolerance refuses.
+ * batch size, {@link Scaling#FIXED} ones do not. A scaled quantity has six significant digits and at
+ * least the decimals the author gave the nominal one, half up; its tolerance limits are computed from
+ * the exact quantity and rounded towards it (lower up, upper down), so rounding never accepts what
+ * the tolerance refuses.
  */
 public final class FormulaScaling {
+
+    /** Significant digits of a scaled quantity: finer than any balance, coarse enough to read. */
+    static final int SIGNIFICANT = 6;
 
     private FormulaScaling() {
     }
@@ -50,7 +54,8 @@ public final class FormulaScaling {
         for (FormulaItem item : orEmpty(recipe.formula())) {
             Scaling scaling = item.scaling() == null ? Scaling.LINEAR : item.scaling();
             rules.put(item.material(), scaling);
-            formula.add(quantity(null, item.material(), item.quantity(), item.unit(), item.tolerancePercent(), scaling, factor));
+            formula.add(quantity(null, item.material(), item.quantity(), item.unit(), item.tolerancePercent(), scaling,
+                    actual, recipe.nominalBatchSize()));
         }
         List<ScaledFormula.Quantity> charges = new ArrayList<>();
         for (UnitProcedure unitProcedure : orEmpty(recipe.unitProcedures())) {
@@ -59,7 +64,7 @@ public final class FormulaScaling {
                     if (step.type() == StepType.MATERIAL_CHARGE && step.charge() != null) {
                         MaterialCharge c = step.charge();
                         charges.add(quantity(step.id(), c.material(), c.quantityPerBatch(), c.unit(), c.tolerancePercent(),
-                                rules.getOrDefault(c.material(), Scaling.LINEAR), factor));
+                                rules.getOrDefault(c.material(), Scaling.LINEAR), actual, recipe.nominalBatchSize()));
                     }
                 }
             }
@@ -69,21 +74,39 @@ public final class FormulaScaling {
     }
 
     private static ScaledFormula.Quantity quantity(String stepId, String material, BigDecimal nominal, String unit,
-                                                   BigDecimal tolerance, Scaling scaling, BigDecimal factor) {
+                                                   BigDecimal tolerance, Scaling scaling, BigDecimal actual,
+                                                   BigDecimal nominalBatchSize) {
         if (nominal == null) { // as needed (q.s.): nothing to scale
             return new ScaledFormula.Quantity(stepId, material, null, null, unit, tolerance, null, null, scaling);
         }
-        int scale = Math.max(nominal.scale(), 0);
-        BigDecimal scaled = scaling == Scaling.FIXED ? nominal
-                : nominal.multiply(factor).setScale(scale, RoundingMode.HALF_UP);
+        // multiplied before divided: 450.0 g x 40 / 45 is exactly 400
+        BigDecimal exact = scaling == Scaling.FIXED ? nominal
+                : nominal.multiply(actual).divide(nominalBatchSize, MathContext.DECIMAL64);
+        int scale = scale(exact, nominal);
+        BigDecimal scaled = shown(exact.setScale(scale, RoundingMode.HALF_UP), nominal);
         BigDecimal lower = null;
         BigDecimal upper = null;
         if (tolerance != null) {
-            BigDecimal band = scaled.multiply(tolerance).divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
-            lower = scaled.subtract(band).setScale(scale, RoundingMode.CEILING);
-            upper = scaled.add(band).setScale(scale, RoundingMode.FLOOR);
+            BigDecimal band = exact.multiply(tolerance).divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
+            lower = shown(exact.subtract(band).setScale(scale, RoundingMode.CEILING), nominal);
+            upper = shown(exact.add(band).setScale(scale, RoundingMode.FLOOR), nominal);
         }
         return new ScaledFormula.Quantity(stepId, material, nominal, scaled, unit, tolerance, lower, upper, scaling);
+    }
+
+    /**
+     * Decimals enough for {@value #SIGNIFICANT} significant digits, and never fewer than the author
+     * gave: 2 kg at a fifth of the batch is 0.4 kg, not 0 kg.
+     */
+    private static int scale(BigDecimal exact, BigDecimal nominal) {
+        int integerDigits = exact.precision() - exact.scale();
+        return Math.max(nominal.scale(), SIGNIFICANT - integerDigits);
+    }
+
+    /** Without trailing zeros beyond the decimals the author gave (400.000 g of 450.0 g is shown 400.0). */
+    private static BigDecimal shown(BigDecimal value, BigDecimal nominal) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < nominal.scale() ? stripped.setScale(nominal.scale()) : stripped;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -11,8 +11,9 @@ import org.openebr.trust.control.Digests;
 
 /**
  * A recipe document as JSON: the form it is imported, exported and stored in (JSON-B, numbers as
- * written, so 2.10 stays 2.10), and its content hash, the SHA-256 of its RFC 8785 canonical form
- * (where 2.10 and 2.1 are the same number), which a batch stores to prove what it executed.
+ * written, so 2.10 stays 2.10, absent values left out), and its content hash, the SHA-256 of the RFC
+ * 8785 canonical form of that JSON (where 2.10 and 2.1 are the same number), which a batch stores to
+ * prove what it executed.
  */
 public final class RecipeJson {
 
@@ -39,10 +40,17 @@ public final class RecipeJson {
     }
 
     /**
-     * The SHA-256 (hex) of the canonical JSON of the document; {@link IllegalArgumentException} for a
-     * number that has no exact canonical form (more digits than a double holds).
+     * The SHA-256 (hex) of the RFC 8785 canonical form of the document as it is stored and exported
+     * (absent values left out), so anyone can recompute it from an export with any RFC 8785 tool, and
+     * it never depends on how this version of OpenEBR models a document. {@link IllegalArgumentException}
+     * for a number that has no exact canonical form (more digits than a double holds).
      */
     public static String contentHash(RecipeDocument document) {
-        return HexFormat.of().formatHex(Digests.sha256(CanonicalJson.canonicalize(document)));
+        return contentHash(write(document));
+    }
+
+    /** As {@link #contentHash(RecipeDocument)}, of stored or exported JSON text. */
+    public static String contentHash(String json) {
+        return HexFormat.of().formatHex(Digests.sha256(CanonicalJson.canonicalize(CanonicalJson.parse(json))));
     }
 }

@@ -40,7 +40,10 @@ public class RecipeStore {
             return Optional.empty();
         }
         try {
-            return find(recordId.substring(0, colon), Integer.parseInt(recordId.substring(colon + 1)));
+            // only the one spelling: "R:01" or "R:+1" would name the same version under another record id,
+            // and the signature rules (four eyes, one signature per meaning) compare record ids as text
+            return find(recordId.substring(0, colon), Integer.parseInt(recordId.substring(colon + 1)))
+                    .filter(v -> v.recordId().equals(recordId));
         } catch (NumberFormatException notAVersion) {
             return Optional.empty();
         }
@@ -82,7 +85,12 @@ public class RecipeStore {
      * same transaction, so there is never a moment with two (nor, in between, none).
      */
     public void activate(RecipeVersion version, String reason, String by, Instant now) {
-        effective(version.recipeId()).ifPresent(previous -> {
+        Optional<RecipeVersion> current = effective(version.recipeId());
+        if (current.isPresent() && current.get().number() > version.number()) {
+            throw new RecipeRefused(RecipeRefused.Reason.STATE, "Version " + version.number() + " is older than the"
+                    + " effective version " + current.get().number() + "; an older version cannot supersede a newer one.");
+        }
+        current.ifPresent(previous -> {
             previous.moveTo(RecipeStatus.SUPERSEDED, "superseded by version " + version.number(), by, now);
             em.flush(); // the partial unique index allows one effective version: the old one goes first
         });

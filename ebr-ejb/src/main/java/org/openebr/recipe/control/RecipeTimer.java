@@ -5,9 +5,11 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.openebr.audit.control.AuditRevisionListener;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
 
 /**
@@ -36,6 +38,15 @@ public class RecipeTimer {
         for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
                     "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM");
+            Optional<RecipeVersion> newer = store.effective(due.recipeId()).filter(v -> v.number() > due.number());
+            if (newer.isPresent()) {
+                // a newer version became effective meanwhile: this one is withdrawn, never put back in force
+                String why = "version " + newer.get().number() + " became effective before this version's date";
+                change.record("Retire recipe " + due.recipeId() + " version " + due.number(), why).actingAs("SYSTEM");
+                due.moveTo(RecipeStatus.RETIRED, why, AuditRevisionListener.SYSTEM, now);
+                LOG.warning(() -> "Recipe " + due.recipeId() + " version " + due.number() + " retired: " + why);
+                continue;
+            }
             store.activate(due, "effective date reached", AuditRevisionListener.SYSTEM, now);
             LOG.info(() -> "Recipe " + due.recipeId() + " version " + due.number() + " is effective");
         }

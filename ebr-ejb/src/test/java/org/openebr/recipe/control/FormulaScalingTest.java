@@ -27,20 +27,41 @@ class FormulaScalingTest {
         assertThat(api.material()).isEqualTo("Demoprofen");
         assertThat(api.quantity()).isEqualTo(d("400.0")); // 450.0 g x 40/45
         assertThat(scaled.formula().get(2).quantity()).isEqualTo(d("56.0")); // 63.0 g
-        assertThat(scaled.formula().get(3).quantity()).isEqualTo(d("36")); // 40 L of WFI: 35.56 -> 36, as written
+        assertThat(scaled.formula().get(3).quantity()).isEqualTo(d("35.5556")); // 40 L of WFI: six significant digits
     }
 
     @Test
     @Tag("A11-4.7-1")
-    void tolerance_limits_are_rounded_towards_the_quantity_never_widening_the_band() {
+    void tolerance_limits_come_from_the_exact_quantity_rounded_towards_it_never_widening_the_band() {
         ScaledFormula scaled = FormulaScaling.scale(asepticFilling(), d("45.0"), "L");
 
         ScaledFormula.Quantity nacl = scaled.formula().get(1); // 405.0 g +/- 1 % = 400.95 .. 409.05
-        assertThat(nacl.lower()).isEqualTo(d("401.0"));
-        assertThat(nacl.upper()).isEqualTo(d("409.0"));
-        ScaledFormula.Quantity api = scaled.formula().get(0); // 450.0 g +/- 0.5 % = 447.75 .. 452.25
-        assertThat(api.lower()).isEqualTo(d("447.8"));
-        assertThat(api.upper()).isEqualTo(d("452.2"));
+        assertThat(nacl.lower()).isEqualTo(d("400.95"));
+        assertThat(nacl.upper()).isEqualTo(d("409.05"));
+        ScaledFormula.Quantity wfi = FormulaScaling.scale(asepticFilling(), d("40.0"), "L").formula().get(3);
+        assertThat(wfi.quantity()).isEqualTo(d("35.5556"));
+        ScaledFormula.Quantity api = FormulaScaling.scale(asepticFilling(), d("40.0"), "L").formula().get(0);
+        assertThat(api.lower()).isEqualTo(d("398.0")); // 400 g +/- 0.5 %
+        assertThat(api.upper()).isEqualTo(d("402.0"));
+        ScaledFormula.Quantity odd = FormulaScaling.scale(asepticFilling(), d("44.3"), "L").formula().get(0);
+        assertThat(odd.quantity()).isEqualTo(d("443.0")); // 450.0 x 44.3 / 45 = 443
+        assertThat(odd.lower()).isGreaterThanOrEqualTo(d("440.785")).isEqualTo(d("440.785"));
+        assertThat(odd.upper()).isLessThanOrEqualTo(d("445.215"));
+    }
+
+    @Test
+    void a_small_quantity_at_a_small_batch_keeps_its_significant_digits_instead_of_rounding_to_nothing() {
+        List<FormulaItem> formula = new ArrayList<>(asepticFilling().formula());
+        formula.set(0, new FormulaItem("Demoprofen", d("2"), "kg", d("1"), null));
+        RecipeDocument r = asepticFilling();
+        RecipeDocument twoKilograms = new RecipeDocument(r.recipeId(), r.version(), r.product(), r.material(),
+                r.nominalBatchSize(), r.batchSizeUnit(), r.parameters(), formula, List.of());
+
+        ScaledFormula.Quantity api = FormulaScaling.scale(twoKilograms, d("9"), "L").formula().get(0);
+
+        assertThat(api.quantity()).isEqualTo(d("0.4")); // a fifth of 2 kg, not 0 kg
+        assertThat(api.lower()).isEqualTo(d("0.396"));
+        assertThat(api.upper()).isEqualTo(d("0.404"));
     }
 
     @Test

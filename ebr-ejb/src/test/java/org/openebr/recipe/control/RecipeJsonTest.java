@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openebr.recipe.boundary.NumericSpec;
 import org.openebr.recipe.boundary.RecipeDocument;
+import org.openebr.signature.control.CanonicalJson;
 
 /** The recipe document as JSON: the shipped reference recipe, the round trip, and the content hash. */
 class RecipeJsonTest {
@@ -52,6 +53,22 @@ class RecipeJsonTest {
 
         assertThat(RecipeJson.contentHash(written)).matches("[0-9a-f]{64}").isEqualTo(RecipeJson.contentHash(shorter));
         assertThat(RecipeJson.contentHash(changed)).isNotEqualTo(RecipeJson.contentHash(written));
+    }
+
+    @Test
+    @Tag("P11-10f-2")
+    void the_content_hash_is_the_sha_256_of_the_rfc_8785_form_of_the_exported_json() throws Exception {
+        String exported = RecipeJson.write(asepticFilling());
+        // an independent canonical form: members sorted, no white space, numbers by value (JCS)
+        String canonical = CanonicalJson.canonicalString(CanonicalJson.parse(exported));
+        assertThat(canonical).startsWith("{\"batchSizeUnit\":\"L\",\"formula\":[{\"material\":\"Demoprofen\",\"quantity\":450,")
+                .doesNotContain("null").doesNotContain(" \"");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(RecipeJson.contentHash(asepticFilling())).isEqualTo(sha256).isEqualTo(RecipeJson.contentHash(exported));
+        // white space and member order of the text do not matter, values do
+        assertThat(RecipeJson.contentHash(canonical)).isEqualTo(sha256);
     }
 
     @Test
