@@ -26,6 +26,8 @@ public class DemoData {
     static final String AUTHOR = "author1";
     static final String APPROVER = "approver1";
     static final String ADMIN = "admin1";
+    static final String REASON = "Demo data: reference process";
+    static final java.util.Set<String> STATUSES = java.util.Set.of("DRAFT", "IN_REVIEW", "APPROVED");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
@@ -53,7 +55,8 @@ public class DemoData {
         String path = "api/v1/recipes/" + recipeId;
         HttpResponse<String> existing = send(AUTHOR, "GET", path, null);
         if (existing.statusCode() == 404) {
-            expect(send(AUTHOR, "POST", "api/v1/recipes/import?reason=Demo%20data%3A%20reference%20process", recipe), 201);
+            expect(send(AUTHOR, "POST", "api/v1/recipes/import?reason=" + REASON.replace(" ", "%20").replace(":", "%3A"),
+                    recipe), 201);
             existing = send(AUTHOR, "GET", path, null);
         }
         expect(existing, 200);
@@ -63,6 +66,12 @@ public class DemoData {
         }
         int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
         String status = lastString(existing.body(), "status");
+        if (!REASON.equals(lastString(existing.body(), "changeReason")) || !STATUSES.contains(status)) {
+            // someone else's version, or one that can no longer become effective: sign nothing unseen
+            System.err.println("demo data: recipe " + recipeId + " has no effective version, and its newest version "
+                    + version + " (" + status + ") is not the demo's to sign; nothing was done");
+            System.exit(1);
+        }
         String recordId = recipeId + ":" + version;
         if (status.equals("DRAFT")) {
             sign(AUTHOR, recordId, "PERFORMED");
@@ -76,6 +85,7 @@ public class DemoData {
             expect(send(APPROVER, "POST", path + "/versions/" + version + "/effective",
                     "{\"reason\":\"Demo data: reference process released for use\"}"), 200);
         }
+        expect(send(AUTHOR, "GET", path + "/effective", null), 200);
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
     }
 

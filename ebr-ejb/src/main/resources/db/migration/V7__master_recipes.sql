@@ -13,7 +13,7 @@ CREATE TABLE recipe_version (
     document        text          NOT NULL,
     content_hash    char(64)      NOT NULL,
     draft_revision  integer       NOT NULL,
-    authors         varchar(1000) NOT NULL,
+    authors         text          NOT NULL,
     based_on        integer,
     change_reason   varchar(1000) NOT NULL,
     created_at      timestamptz   NOT NULL,
@@ -59,6 +59,19 @@ END $$;
 CREATE TRIGGER recipe_version_content_is_frozen BEFORE UPDATE ON recipe_version
     FOR EACH ROW EXECUTE FUNCTION recipe_version_content_is_frozen();
 
+-- A version is born a draft: nobody inserts one that is already approved or effective.
+CREATE FUNCTION recipe_version_starts_as_draft() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.status <> 'DRAFT' OR NEW.draft_revision <> 1 OR NEW.authors <> NEW.created_by
+       OR NEW.effective_from IS NOT NULL OR NEW.effective_until IS NOT NULL THEN
+        RAISE EXCEPTION 'recipe % version %: a new version is a draft of its creator', NEW.recipe_id,
+            NEW.version_number USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER recipe_version_starts_as_draft BEFORE INSERT ON recipe_version
+    FOR EACH ROW EXECUTE FUNCTION recipe_version_starts_as_draft();
+
 -- Envers leaves the optimistic-locking column (row_version) out of the trail.
 CREATE TABLE recipe_version_aud (
     id              uuid         NOT NULL,
@@ -71,7 +84,7 @@ CREATE TABLE recipe_version_aud (
     document        text,
     content_hash    char(64),
     draft_revision  integer,
-    authors         varchar(1000),
+    authors         text,
     based_on        integer,
     change_reason   varchar(1000),
     created_at      timestamptz,

@@ -151,6 +151,9 @@ class RecipesIT {
 
         assertThat(own.statusCode()).isEqualTo(403);
         assertThat(own.body()).contains("You wrote version 1").contains("independent second person");
+        // the same version under another spelling of its record id is no record at all
+        assertThat(people.sign(both, "RECIPE_VERSION", recipe + ":01", "APPROVED").statusCode()).isEqualTo(404);
+        assertThat(people.sign(both, "RECIPE_VERSION", recipe + ":+1", "APPROVED").statusCode()).isEqualTo(404);
         assertThat(coWritten.statusCode()).isEqualTo(403);
         assertThat(coWritten.body()).contains("You wrote version 1");
         assertThat(status(both, recipe, 1)).isEqualTo("IN_REVIEW");
@@ -248,6 +251,37 @@ class RecipesIT {
 
     @Test
     @Tag("A11-10-1")
+    void a_version_planned_for_later_is_retired_when_a_newer_one_became_effective_first() throws InterruptedException {
+        String author = people.signer("Pia Planner", "RECIPE_AUTHOR");
+        String approver = people.signer("Quirin Quick", "RECIPE_APPROVER");
+        String recipe = uniqueId();
+        assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED").statusCode()).isEqualTo(201);
+        java.time.Instant later = java.time.Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"effectiveFrom\":\"" + later + "\",\"reason\":\"next campaign\"}").statusCode()).isEqualTo(200);
+        assertThat(people.api(author).post("api/v1/recipes/" + recipe + "/versions",
+                "{\"basedOn\":1,\"reason\":\"urgent correction\"}").statusCode()).isEqualTo(201);
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":2", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":2", "APPROVED").statusCode()).isEqualTo(201);
+        assertThat(people.api(approver).post("api/v1/recipes/" + recipe + "/versions/2/effective",
+                "{\"reason\":\"urgent correction in force now\"}").statusCode()).isEqualTo(200);
+
+        String status = "APPROVED";
+        for (int waited = 0; waited < 60 && status.equals("APPROVED"); waited++) {
+            Thread.sleep(1000);
+            status = status(author, recipe, 1);
+        }
+
+        assertThat(status).isEqualTo("RETIRED");
+        assertThat(people.api(author).getJson("api/v1/recipes/" + recipe + "/versions/1/summary").getString("statusReason"))
+                .isEqualTo("version 2 became effective before this version's date");
+        assertThat(status(author, recipe, 2)).isEqualTo("EFFECTIVE");
+    }
+
+    @Test
+    @Tag("A11-10-1")
     void the_database_refuses_a_change_of_submitted_content_even_behind_the_application() throws SQLException {
         String author = people.signer("Fritz Former", "RECIPE_AUTHOR");
         String approver = people.signer("Gina Gatekeeper", "RECIPE_APPROVER");
@@ -261,6 +295,11 @@ class RecipesIT {
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status ="
                             + " 'DRAFT' WHERE recipe_id = '" + recipe + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("is not a lifecycle step");
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO recipe_version SELECT gen_random_uuid(), recipe_id,"
+                            + " 2, product, 'EFFECTIVE', document, content_hash, 1, authors, 1, 'forged', created_at,"
+                            + " created_by, NULL, status_changed_at, status_changed_by, now(), NULL, 0"
+                            + " FROM recipe_version WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("a new version is a draft of its creator");
         }
         assertThat(status(author, recipe, 1)).isEqualTo("EFFECTIVE");
     }
@@ -339,6 +378,10 @@ class RecipesIT {
         assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/7").statusCode()).isEqualTo(404);
         assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/1/diff/7").statusCode()).isEqualTo(404);
 
+        String bystander = people.signer("Olga Other", "RECIPE_AUTHOR");
+        HttpResponse<String> notTheAuthor = people.sign(bystander, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
+        assertThat(notTheAuthor.statusCode()).isEqualTo(403);
+        assertThat(notTheAuthor.body()).contains("you did not write it");
         assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED").statusCode()).isEqualTo(201);
         HttpResponse<String> again = people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
         assertThat(again.statusCode()).isEqualTo(403);
@@ -380,6 +423,9 @@ class RecipesIT {
         assertThat(api.getJsonNumber("quantity").bigDecimalValue()).isEqualByComparingTo("400.0");
         assertThat(people.api(author).get("api/v1/recipes/" + recipe + "/versions/1/scaled?batchSize=-1").statusCode())
                 .isEqualTo(422);
+        HttpResponse<String> notANumber = people.api(author).get("api/v1/recipes/" + recipe + "/versions/1/scaled?batchSize=abc");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("must be a decimal number");
     }
 
     @Test

@@ -80,7 +80,9 @@ public final class RecipeValidator {
                 add("$.recipeId", "recipe id '" + recipe.recipeId() + "' must be 1 to 64 letters, digits, '.', '_' or '-',"
                         + " starting with a letter or digit (it appears in addresses and signatures)");
             }
-            required("$.product", recipe.product(), "product");
+            if (required("$.product", recipe.product(), "product") && recipe.product().length() > 200) {
+                add("$.product", "product must be at most 200 characters, not " + recipe.product().length());
+            }
             required("$.material", recipe.material(), "material");
             if (recipe.version() < 1) {
                 add("$.version", "version must be 1 or more, not " + recipe.version());

@@ -80,6 +80,10 @@ public class RecipeVersionRecordType implements SignableRecordType {
             return Optional.of("Version " + v.number() + " of recipe " + v.recipeId() + " is " + v.status()
                     + "; the author's signature submits a draft for review.");
         }
+        if (meaning == Meaning.PERFORMED && !v.authoredBy(userName)) {
+            return Optional.of("Only an author of version " + v.number() + " of recipe " + v.recipeId()
+                    + " (someone who saved its content) signs it as its author; you did not write it.");
+        }
         if (meaning == Meaning.APPROVED && v.status() != RecipeStatus.IN_REVIEW) {
             return Optional.of("Version " + v.number() + " of recipe " + v.recipeId() + " is " + v.status()
                     + "; only a version in review is approved.");

@@ -123,11 +123,15 @@ public class RecipesResource {
     @Path("{recipeId}/versions/{version}/scaled")
     @Operation(summary = "The formula and material charges scaled to an actual batch size, with tolerance bands")
     public ScaledFormula scaled(@PathParam("recipeId") String recipeId, @PathParam("version") int version,
-                                @QueryParam("batchSize") BigDecimal batchSize, @QueryParam("unit") String unit) {
-        if (batchSize == null) {
+                                @QueryParam("batchSize") String batchSize, @QueryParam("unit") String unit) {
+        if (batchSize == null || batchSize.isBlank()) {
             throw new BadRequestException("'batchSize' is required, e.g. ?batchSize=40.0&unit=L");
         }
-        return recipes.scaled(recipeId, version, batchSize, unit);
+        try {
+            return recipes.scaled(recipeId, version, new BigDecimal(batchSize.strip()), unit);
+        } catch (NumberFormatException notANumber) {
+            throw new BadRequestException("'batchSize' must be a decimal number such as 40.0, not '" + batchSize + "'");
+        }
     }
 
     @GET
