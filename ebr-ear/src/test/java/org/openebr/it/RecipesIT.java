@@ -138,11 +138,19 @@ class RecipesIT {
         String coAuthor = people.signer("Cai Coauthor", "RECIPE_AUTHOR", "RECIPE_APPROVER");
         String recipe = uniqueId();
         assertThat(people.api(both).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
-        // a second author saves the draft: they wrote it too
+        // what the first author is shown for signing, before a second author saves the draft (they wrote it too)
+        String seen = people.api(both).getJson("api/v1/signatures/record-hash?recordType=RECIPE_VERSION&recordId="
+                + recipe + ":1").getString("recordSha256");
         String document = people.api(both).get("api/v1/recipes/" + recipe + "/versions/1").body();
         HttpResponse<String> saved = people.api(coAuthor).put("api/v1/recipes/" + recipe + "/versions/1",
                 draftChange(1, "wording of the mixing step", document.replace("Mix 30 min at 200 rpm", "Mix 30 min at 200 rpm, vortex visible")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        Api signer = people.api(both);
+        HttpResponse<String> unseen = signer.post("api/v1/signatures", "{\"recordType\":\"RECIPE_VERSION\",\"recordId\":"
+                + q(recipe + ":1") + ",\"meaning\":\"PERFORMED\",\"userName\":" + q(both) + ",\"password\":"
+                + q(People.PASSWORD) + ",\"nonce\":" + q(People.nonce(signer)) + ",\"recordSha256\":" + q(seen) + "}");
+        assertThat(unseen.statusCode()).as(unseen.body()).isEqualTo(409);
+        assertThat(unseen.body()).contains("changed since it was shown to you");
         HttpResponse<String> submitted = people.sign(both, "RECIPE_VERSION", recipe + ":1", "PERFORMED");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
 

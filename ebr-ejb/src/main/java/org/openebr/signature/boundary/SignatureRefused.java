@@ -23,6 +23,8 @@ public class SignatureRefused extends DomainException {
         NONCE(409, "signature-nonce-refused"),
         /** The record version already carries this meaning (e.g. two people signing at the same moment). */
         ALREADY_SIGNED(409, "signature-already-given"),
+        /** The record changed after it was shown to the signer: they sign only what they saw. */
+        CHANGED(409, "signature-record-changed"),
         /** No signing credential: the signer's identity verification is not recorded, or the statement is not signed. */
         NOT_READY(409, "signature-not-ready");
 

@@ -78,9 +78,11 @@ public class Signatures {
      * @param role              the role signed in; may be null when the signer holds exactly one role
      * @param continuousSession the UI says the signer already signed with user id and password in this
      *                          uninterrupted session (never true on the API)
+     * @param seenRecordSha256  optional: the record's hash ({@link #recordSha256}) when the signer was shown
+     *                          it; a record changed since then is not signed (the signer signs what they saw)
      */
     public record SignRequest(String recordType, String recordId, String meaning, String role, String userName,
-                              char[] password, String nonce, boolean continuousSession) {
+                              char[] password, String nonce, boolean continuousSession, String seenRecordSha256) {
     }
 
     /** The meanings a signature can have (each record type takes some of them). */
@@ -178,6 +180,10 @@ public class Signatures {
         Object content = type.content(request.recordId())
                 .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
                         "There is no " + request.recordType() + " " + request.recordId() + "."));
+        if (request.seenRecordSha256() != null && !request.seenRecordSha256().equals(SignedDocument.recordSha256(content))) {
+            throw refused(SignatureRefused.Reason.CHANGED, caller, request, "The record changed since it was shown to"
+                    + " you for signing; nothing was signed. Look at it again, then sign.");
+        }
         if (!type.recordType().equals(AccountabilityStatement.RECORD_TYPE) && !statementSigned(signer, caller)) {
             throw refused(SignatureRefused.Reason.NOT_READY, caller, request,
                     "Sign the signature-accountability statement before your first signature.");
@@ -199,6 +205,16 @@ public class Signatures {
         ElectronicSignature signature = create(request, meaning, signer, role, content, credential);
         type.signed(request.recordId(), meaning, signer.userName());
         return manifest(signature);
+    }
+
+    /**
+     * The SHA-256 of the record's current signable content: what a screen shows the signer, to be sent
+     * back with the signing request as {@code seenRecordSha256}. Follows the record type's read rules.
+     */
+    public String recordSha256(String recordType, String recordId) {
+        return recordType(recordType).flatMap(t -> t.content(recordId)).map(SignedDocument::recordSha256)
+                .orElseThrow(() -> new SignatureRefused(SignatureRefused.Reason.NOT_FOUND,
+                        "There is no " + recordType + " " + recordId + "."));
     }
 
     /** The signatures a record carries, each with its manifestation and whether it verifies now. */

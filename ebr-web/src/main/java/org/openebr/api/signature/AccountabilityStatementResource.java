@@ -50,7 +50,7 @@ public class AccountabilityStatementResource {
     public Response sign(@Valid @NotNull StatementSignature request) {
         Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
                 security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
-                request.password().toCharArray(), request.nonce(), false));
+                request.password().toCharArray(), request.nonce(), false, null));
         return Response.created(URI.create("../signatures/" + signed.id())).entity(signed).build();
     }
 }

@@ -31,11 +31,13 @@ public class SignaturesResource {
      * A signing request on the API: every component of the re-authentication, every time.
      *
      * @param role optional when the signer holds one role
+     * @param recordSha256 optional: the record's hash as the signer saw it ({@code GET signatures/record-hash});
+     *                     a record changed since is not signed (409)
      */
     public record SignatureRequest(@NotBlank @Size(max = 64) String recordType, @NotBlank @Size(max = 100) String recordId,
                                    @NotBlank String meaning, @Size(max = 32) String role,
                                    @NotBlank @Size(max = 64) String userName, @NotBlank @Size(max = 256) String password,
-                                   @NotBlank @Size(max = 64) String nonce) {
+                                   @NotBlank @Size(max = 64) String nonce, @Size(max = 64) String recordSha256) {
     }
 
     @Inject
@@ -57,8 +59,19 @@ public class SignaturesResource {
     public Response sign(@Valid @NotNull SignatureRequest request) {
         Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
                 request.meaning(), request.role(), request.userName(), request.password().toCharArray(),
-                request.nonce(), false));
+                request.nonce(), false, request.recordSha256()));
         return Response.created(URI.create("signatures/" + signed.id())).entity(signed).build();
+    }
+
+    @GET
+    @Path("record-hash")
+    @Operation(summary = "The SHA-256 of a record's current signable content, to send back as recordSha256 when signing")
+    public java.util.Map<String, String> recordHash(@QueryParam("recordType") String recordType,
+                                                    @QueryParam("recordId") String recordId) {
+        if (recordType == null || recordType.isBlank() || recordId == null || recordId.isBlank()) {
+            throw new BadRequestException("'recordType' and 'recordId' are required.");
+        }
+        return java.util.Map.of("recordSha256", signatures.recordSha256(recordType.strip(), recordId.strip()));
     }
 
     @GET

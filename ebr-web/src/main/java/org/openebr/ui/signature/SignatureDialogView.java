@@ -36,6 +36,7 @@ public class SignatureDialogView implements Serializable {
     private String userName;
     private String password;
     private String nonce;
+    private String seen;
     private Signatures.Manifestation signed;
 
     public void open(String recordType, String recordId, String meaning, String summary) {
@@ -47,6 +48,12 @@ public class SignatureDialogView implements Serializable {
         this.password = null;
         this.signed = null;
         this.nonce = signatures.issueNonce().nonce();
+        try {
+            // what the signer is shown now is what they sign: a record changed meanwhile is refused
+            this.seen = signatures.recordSha256(recordType, recordId);
+        } catch (DomainException | jakarta.ejb.EJBException unreadable) {
+            this.seen = null; // no such record, or not for this user: signing will say so
+        }
     }
 
     public boolean isUserIdRequired() {
@@ -58,7 +65,7 @@ public class SignatureDialogView implements Serializable {
         try {
             signed = signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
                     withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
-                    !withUserId));
+                    !withUserId, seen));
             if (withUserId) {
                 session.signedWithUserId(external.getRemoteUser());
             }
