@@ -6,14 +6,14 @@ import java.math.RoundingMode;
 
 /**
  * How a numeric value is recorded and judged: its unit, the number of decimals it is recorded
- * with, and its limits. {@code lower}/{@code upper} are the action limits, {@code alertLower}/
+ * with (required: a count is recorded with 0 decimals, a pH with 2), and its limits. {@code lower}/{@code upper} are the action limits, {@code alertLower}/
  * {@code alertUpper} the optional narrower alert limits; any limit may be absent (no limit on that
  * side). All limits are inclusive: a value equal to a limit is on the good side of it.
  */
 @JsonbPropertyOrder({"unit", "precision", "target", "lower", "upper", "alertLower", "alertUpper"})
 public record NumericSpec(
         String unit,
-        int precision,
+        Integer precision,
         BigDecimal target,
         BigDecimal lower,
         BigDecimal upper,
@@ -25,6 +25,9 @@ public record NumericSpec(
      * rendering, so that a value looks the same on screen, in the PDF, the XML and the JSON.
      */
     public BigDecimal round(BigDecimal value) {
+        if (precision == null) {
+            throw new IllegalStateException("a numeric spec without precision cannot round; validate the recipe first");
+        }
         return value.setScale(precision, RoundingMode.HALF_UP);
     }
 

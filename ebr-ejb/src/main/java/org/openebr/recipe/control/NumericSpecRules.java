@@ -19,7 +19,9 @@ final class NumericSpecRules {
         } else if (Unit.of(spec.unit()).isEmpty()) {
             problems.add(new Problem(at + ".unit", unknownUnit(spec.unit())));
         }
-        if (spec.precision() < 0) {
+        if (spec.precision() == null) {
+            problems.add(new Problem(at + ".precision", "precision is required: the number of decimals the value is recorded with"));
+        } else if (spec.precision() < 0) {
             problems.add(new Problem(at + ".precision", "precision must be 0 or more decimals, not " + spec.precision()));
         } else {
             finerThanPrecision(at, spec, problems);

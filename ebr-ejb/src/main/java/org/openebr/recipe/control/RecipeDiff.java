@@ -39,9 +39,11 @@ import org.openebr.recipe.boundary.UnitProcedure;
  * <p>Elements are matched by what identifies them, never by position: parameters by name, formula
  * items by material, unit procedures, operations and steps by id. Operation and step ids are unique
  * in a document, so one found under another parent is MOVED (and its field changes are listed as
- * well), not removed and added. Steps are sequenced only by {@code after}, so their order within an
- * operation is no change and {@code after} is compared as a set, as are equipment checks; choices
- * are compared as a list because the operator sees them in that order. Numbers are compared by
+ * well), not removed and added. Steps are sequenced only by {@code after}, which is compared as a
+ * set, as are equipment checks; the order in which a list shows its elements (the steps of an
+ * operation, the operations of a unit procedure, the unit procedures, parameters and formula items)
+ * is what the operator and the reviewer read, so a new order of the elements kept under the same
+ * parent is one CHANGED entry of the parent, field {@code order}; choices are compared as a list. Numbers are compared by
  * value (2.10 is 2.1), an absent list is an empty one, absent scaling is LINEAR. The recipe id and
  * version are not compared: the version always differs.
  *
@@ -174,10 +176,18 @@ public final class RecipeDiff {
 
         List<RecipeChange> all() {
             fields(RecipeElement.RECIPE, recipeId, "header", "Recipe header", HEADER, from, to);
+            order(RecipeElement.RECIPE, recipeId, "parameters", "Recipe", "parameters",
+                    List.copyOf(index(from.parameters(), Parameter::name).keySet()),
+                    List.copyOf(index(to.parameters(), Parameter::name).keySet()));
             keyed(RecipeElement.PARAMETER, "Parameter", "parameters", from.parameters(), to.parameters(),
                     Parameter::name, PARAMETER, RecipeDiff::describe);
+            order(RecipeElement.RECIPE, recipeId, "formula", "Recipe", "formula items",
+                    List.copyOf(index(from.formula(), FormulaItem::material).keySet()),
+                    List.copyOf(index(to.formula(), FormulaItem::material).keySet()));
             keyed(RecipeElement.FORMULA_ITEM, "Formula item", "formula", from.formula(), to.formula(),
                     FormulaItem::material, FORMULA_ITEM, RecipeDiff::describe);
+            order(RecipeElement.RECIPE, recipeId, "procedure", "Recipe", "unit procedures",
+                    List.copyOf(before.units.keySet()), List.copyOf(after.units.keySet()));
             after.units.forEach((key, unit) -> {
                 UnitProcedure was = before.units.get(key);
                 if (was == null) {
@@ -186,6 +196,8 @@ public final class RecipeDiff {
                 } else {
                     fields(RecipeElement.UNIT_PROCEDURE, key, key, "Unit procedure '" + key + "'", UNIT_PROCEDURE,
                             was, unit);
+                    order(RecipeElement.UNIT_PROCEDURE, key, key, "Unit procedure '" + key + "'", "operations",
+                            Procedure.children(before.operations, key), Procedure.children(after.operations, key));
                 }
                 Procedure.children(after.operations, key).forEach(this::operation);
                 removedOperations(key);
@@ -213,6 +225,8 @@ public final class RecipeDiff {
                             subject + " moved from " + was.parent() + " to " + now.parent());
                 }
                 fields(RecipeElement.OPERATION, key, after.path(key), subject, OPERATION, was.value(), now.value());
+                order(RecipeElement.OPERATION, key, after.path(key), subject, "steps",
+                        Procedure.children(before.steps, key), Procedure.children(after.steps, key));
             }
             Procedure.children(after.steps, key).forEach(this::step);
             removedSteps(key);
@@ -279,6 +293,21 @@ public final class RecipeDiff {
                             noun + " '" + k + "' removed");
                 }
             });
+        }
+
+        /**
+         * The elements kept in both versions under the same parent, compared by their order; the
+         * added, removed and moved ones are reported on their own and do not count as a new order.
+         */
+        private void order(RecipeElement element, String id, String path, String subject, String children,
+                List<String> older, List<String> newer) {
+            List<String> wasOrder = older.stream().filter(newer::contains).toList();
+            List<String> nowOrder = newer.stream().filter(older::contains).toList();
+            if (!wasOrder.equals(nowOrder)) {
+                add(CHANGED, element, id, path, "order", text(wasOrder), text(nowOrder),
+                        subject + ": order of " + children + " changed from " + text(wasOrder) + " to "
+                                + text(nowOrder));
+            }
         }
 
         private <T> void fields(RecipeElement element, String id, String path, String subject, List<Field<T>> fields,

@@ -191,6 +191,12 @@ public final class RecipeValidator {
         private void stepRules(PlacedStep placed) {
             Step step = placed.step();
             String at = placed.path();
+            if (step.signatures() == null) {
+                add(at + ".signatures", "every step states who signs it: {\"verifierRequired\": true} for a second"
+                        + " person's verification (four eyes), false for the performer alone");
+            } else if (step.signatures().verifierRequired() == null) {
+                add(at + ".signatures.verifierRequired", "verifierRequired is required: true (four eyes) or false");
+            }
             if (step.type() == null) {
                 add(at + ".type", "step type is required");
                 return;

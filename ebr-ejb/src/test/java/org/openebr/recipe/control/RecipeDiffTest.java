@@ -165,11 +165,38 @@ class RecipeDiffTest {
     }
 
     @Test
-    void the_same_predecessors_or_steps_in_another_order_are_no_change() {
+    void the_same_predecessors_in_another_order_are_no_change() {
         RecipeDocument v2 = changeStep(V1, "make_up_weight", s -> withAfter(s, "mix_temperature", "mix"));
-        v2 = changeOperation(v2, "mixing", op -> withSteps(op, reversed(op.steps())));
 
         assertChanges(v2).isEmpty();
+    }
+
+    @Test
+    void steps_shown_in_another_order_are_one_change_of_their_operation() {
+        RecipeDocument v2 = changeOperation(V1, "mixing", op -> withSteps(op, reversed(op.steps())));
+
+        assertChanges(v2).containsExactly(tuple(CHANGED, OPERATION, "mixing", "order",
+                "[charge_wfi, mix, mix_temperature, make_up_weight]", "[make_up_weight, mix_temperature, mix, charge_wfi]"));
+        assertThat(RecipeDiff.compare(V1, null, v2, null).changes()).extracting(RecipeChange::summary).containsExactly(
+                "Operation 'mixing': order of steps changed from [charge_wfi, mix, mix_temperature, make_up_weight]"
+                        + " to [make_up_weight, mix_temperature, mix, charge_wfi]");
+    }
+
+    @Test
+    void an_added_or_removed_step_is_no_new_order_of_the_others() {
+        RecipeDocument v2 = changeOperation(V1, "mixing", op -> withSteps(op, op.steps().subList(1, op.steps().size())));
+
+        assertChanges(v2).extracting(t -> t.toList().get(0)).containsOnly(REMOVED);
+    }
+
+    @Test
+    void unit_procedures_in_another_order_are_one_change_of_the_recipe() {
+        RecipeDocument v2 = new RecipeDocument(V1.recipeId(), 2, V1.product(), V1.material(), V1.nominalBatchSize(),
+                V1.batchSizeUnit(), V1.parameters(), V1.formula(), reversed(V1.unitProcedures()));
+
+        assertChanges(v2).containsExactly(tuple(CHANGED, RECIPE, V1.recipeId(), "order",
+                "[preparation, compounding, filtration, filling, inspection]",
+                "[inspection, filling, filtration, compounding, preparation]"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.openebr.recipe.boundary.FormulaItem;
 import org.openebr.recipe.boundary.MaterialCharge;
 import org.openebr.recipe.boundary.NumericSpec;
 import org.openebr.recipe.boundary.RecipeDocument;
+import org.openebr.recipe.boundary.SignatureRequirement;
 import org.openebr.recipe.boundary.Step;
 
 /**
@@ -174,17 +175,37 @@ class RecipeValidatorTest {
     }
 
     @Test
-    void precision_may_not_be_negative_nor_coarser_than_the_limits() {
+    void precision_is_required_and_may_not_be_negative_nor_coarser_than_the_limits() {
+        RecipeDocument missing = changeStep(asepticFilling(), "ph",
+                s -> withNumeric(s, new NumericSpec("pH", null, d("7.0"), d("6.8"), d("7.2"), null, null)));
         RecipeDocument negative = changeStep(asepticFilling(), "ph",
                 s -> withNumeric(s, new NumericSpec("pH", -1, d("7.0"), d("6.8"), d("7.2"), null, null)));
         RecipeDocument coarse = changeStep(asepticFilling(), "fill_weight",
                 s -> withNumeric(s, new NumericSpec("g", 1, d("2.1"), d("2.06"), d("2.14"), null, null)));
 
+        assertThat(validator.validate(missing)).containsExactly(
+                new Problem(PH + ".numeric.precision", "precision is required: the number of decimals the value is recorded with"));
         assertThat(validator.validate(negative)).containsExactly(
                 new Problem(PH + ".numeric.precision", "precision must be 0 or more decimals, not -1"));
         assertThat(validator.validate(coarse)).containsExactly(
                 new Problem(FILL_WEIGHT + ".numeric.precision", "limit 2.06 has more decimals than the precision 1"),
                 new Problem(FILL_WEIGHT + ".numeric.precision", "limit 2.14 has more decimals than the precision 1"));
+    }
+
+    @Test
+    void every_step_states_who_signs_it() {
+        RecipeDocument unstated = changeStep(asepticFilling(), "ph", s -> new Step(s.id(), s.name(), s.type(), s.after(),
+                s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(), null,
+                s.equipmentChecks()));
+        RecipeDocument undecided = changeStep(asepticFilling(), "fill_weight", s -> new Step(s.id(), s.name(), s.type(),
+                s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(),
+                new SignatureRequirement(null), s.equipmentChecks()));
+
+        assertThat(validator.validate(unstated)).containsExactly(new Problem(PH + ".signatures",
+                "every step states who signs it: {\"verifierRequired\": true} for a second person's verification"
+                        + " (four eyes), false for the performer alone"));
+        assertThat(validator.validate(undecided)).containsExactly(new Problem(FILL_WEIGHT + ".signatures.verifierRequired",
+                "verifierRequired is required: true (four eyes) or false"));
     }
 
     @Test

@@ -434,7 +434,7 @@ public class RecipeDraft implements Serializable {
             type = step.type();
             after = step.after() == null ? null : String.join(", ", step.after().stream().map(String::valueOf).toList());
             signaturesStated = step.signatures() != null;
-            verifierRequired = step.signatures() != null && step.signatures().verifierRequired();
+            verifierRequired = step.signatures() != null && Boolean.TRUE.equals(step.signatures().verifierRequired());
             instruction = step.instruction();
             NumericSpec numeric = step.numeric();
             if (numeric != null) {
@@ -480,8 +480,8 @@ public class RecipeDraft implements Serializable {
             if (!hasNumeric()) {
                 return null;
             }
-            // precision is a number in the document; an empty field is 0 decimals, which the check then questions
-            return new NumericSpec(blankToNull(numericUnit), precision == null ? 0 : precision, target, lower, upper,
+            // an empty field stays absent, and the check names it
+            return new NumericSpec(blankToNull(numericUnit), precision, target, lower, upper,
                     alertLower, alertUpper);
         }
 
