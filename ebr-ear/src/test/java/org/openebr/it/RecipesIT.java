@@ -313,6 +313,48 @@ class RecipesIT {
     }
 
     @Test
+    @Tag("P11-10f-2")
+    void a_version_made_effective_behind_the_application_without_its_signatures_is_not_executable() throws SQLException {
+        String author = people.signer("Ivo Irregular", "RECIPE_AUTHOR");
+        String recipe = uniqueId();
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product", reference(recipe));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+
+        // each status change alone is a lifecycle step the trigger allows; only the signatures are missing
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            for (String status : List.of("IN_REVIEW", "APPROVED", "EFFECTIVE")) {
+                sql.executeUpdate("UPDATE recipe_version SET status = '" + status + "'"
+                        + ("EFFECTIVE".equals(status) ? ", effective_from = now()" : "") + " WHERE recipe_id = '" + recipe + "'");
+            }
+        }
+        try {
+            assertThat(status(author, recipe, 1)).isEqualTo("EFFECTIVE");
+
+            HttpResponse<String> executable = people.api(author).get("api/v1/recipes/" + recipe + "/effective");
+            assertThat(executable.statusCode()).as(executable.body()).isEqualTo(409);
+            JsonObject problem = Api.object(executable);
+            assertThat(problem.getString("type")).endsWith("/recipe-not-effective");
+            assertThat(problem.getString("detail")).isEqualTo("Version 1 of recipe " + recipe + " lacks a valid signature"
+                    + " of its author (PERFORMED) and of its approver (APPROVED): it must not be executed. QA must"
+                    + " investigate (the signatures and the audit trail of the version show why).");
+            JsonObject verification = Api.demo(http, "inspector1").getJson("api/v1/audit/verification");
+            assertThat(verification.getBoolean("intact")).isFalse();
+            assertThat(verification.getJsonArray("problems").toString()).contains("record(s) of recipe_version differ from"
+                    + " their audit trail");
+        } finally {
+            // put the row back as the application left it, so that the audit verification of later tests is intact
+            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+                sql.execute("ALTER TABLE recipe_version DISABLE TRIGGER recipe_version_content_is_frozen");
+                sql.executeUpdate("UPDATE recipe_version SET status = 'DRAFT', effective_from = NULL WHERE recipe_id = '"
+                        + recipe + "'");
+                sql.execute("ALTER TABLE recipe_version ENABLE TRIGGER recipe_version_content_is_frozen");
+            }
+        }
+        assertThat(Api.demo(http, "inspector1").getJson("api/v1/audit/verification").getJsonArray("problems").toString())
+                .doesNotContain("recipe_version");
+    }
+
+    @Test
     @Tag("A11-4.7-1")
     void an_import_reports_every_problem_with_its_place_and_saves_nothing() {
         String author = people.person("Hana Hasty", "RECIPE_AUTHOR");

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.control.RecipeValidator;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
+import org.openebr.signature.boundary.Signatures;
+import org.openebr.signature.entity.Meaning;
 
 /**
  * Master recipes (ISA-88; 21 CFR 211.186): import and author drafts, keep every version, compare
@@ -68,6 +71,9 @@ public class Recipes {
 
     @Inject
     RecipeStore store;
+
+    @Inject
+    Signatures signatures;
 
     @Inject
     ChangeContext change;
@@ -360,7 +366,31 @@ public class Recipes {
                     + v.recipeId() + " does not match its content hash: it must not be executed. QA must investigate"
                     + " (the audit trail verification shows what changed).");
         }
+        approvalSignatures(v);
         return new ExecutableRecipe(v.recipeId(), v.number(), v.contentHash(), RecipeJson.read(v.document()));
+    }
+
+    /**
+     * The status alone is a column: before a batch follows the version, its two signatures must
+     * still be there and verify (the author's PERFORMED, the independent approver's APPROVED), so
+     * that a status set behind the application, or a signature that no longer matches the record,
+     * stops execution instead of being trusted.
+     */
+    private void approvalSignatures(RecipeVersion v) {
+        List<Signatures.Manifestation> signed = signatures.ofRecord(RECORD_TYPE, v.recordId());
+        List<String> missing = new ArrayList<>();
+        for (Meaning meaning : List.of(Meaning.PERFORMED, Meaning.APPROVED)) {
+            if (signed.stream().noneMatch(s -> s.valid() && meaning.name().equals(s.meaning()))) {
+                missing.add(meaning == Meaning.PERFORMED ? "its author (PERFORMED)" : "its approver (APPROVED)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.severe(() -> "Recipe " + v.recordId() + " is " + v.status() + " without a valid signature of " + missing);
+            throw new RecipeRefused(RecipeRefused.Reason.NOT_EFFECTIVE, "Version " + v.number() + " of recipe "
+                    + v.recipeId() + " lacks a valid signature of " + String.join(" and of ", missing)
+                    + ": it must not be executed."
+                    + " QA must investigate (the signatures and the audit trail of the version show why).");
+        }
     }
 
     private RecipeSummary summary(String recipeId) {
