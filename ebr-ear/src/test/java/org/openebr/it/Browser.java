@@ -156,6 +156,22 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element's text contains {@code text}, also when an Ajax update replaces the element. */
+    void waitForTextOf(String id, String text) {
+        try {
+            wait.until(d -> {
+                try {
+                    return d.findElement(By.id(id)).getText().contains(text);
+                } catch (WebDriverException replacedOrMissing) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("expected '" + text + "' in #" + id + " on " + path() + "; the page says:\n"
+                    + text(), notThere);
+        }
+    }
+
     /** Clicks a download button and returns the file the browser saved, once it is complete. */
     Path download(String id, String suffix) {
         element(id).click();

@@ -171,13 +171,18 @@ class RecipeScreensIT {
 
         browser.clickAndWaitFor(PH_STEP, "Upper action limit");
         browser.type("numeric-upper", "7.4");
+        browser.clickAndWaitFor("units:0:operations:1:select-operation", "Operation compounding / ph_control");
+        browser.clickAndWaitFor("move-operation-up", "Operation compounding / ph_control");
+        browser.waitForTextOf("units:0:operations:0:select-operation", "ph_control");
         browser.type("save-reason", "pH range widened (change request CR-17)");
         browser.clickAndWaitFor("save-button", "Saved");
 
         browser.clickAndWaitForPage("compare-link");
         assertThat(browser.path()).startsWith("app/recipe-diff.xhtml");
         assertThat(browser.text()).contains("upper action limit changed from 7.2 to 7.4")
-                .contains("0 added, 0 removed, 1 changed, 0 moved");
+                .contains("Unit procedure 'compounding': order of operations changed from [weighing, ph_control] to"
+                        + " [ph_control, weighing]")
+                .contains("0 added, 0 removed, 2 changed, 0 moved");
         assertThat(browser.valueOf("diff-table")).contains("numeric.upper").contains("7.2").contains("7.4");
     }
 

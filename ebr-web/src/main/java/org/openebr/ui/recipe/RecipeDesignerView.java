@@ -195,12 +195,13 @@ public class RecipeDesignerView implements Serializable {
         });
     }
 
+    /** The selected step, operation or unit procedure one place earlier among its siblings. */
     public void moveUp() {
-        edit(() -> draft.move(getSelectedStep(), -1));
+        edit(() -> draft.move(selected, -1));
     }
 
     public void moveDown() {
-        edit(() -> draft.move(getSelectedStep(), 1));
+        edit(() -> draft.move(selected, 1));
     }
 
     public void moveToOperation() {

@@ -129,14 +129,23 @@ public class RecipeDraft implements Serializable {
         operations().forEach(o -> o.steps.remove(element));
     }
 
-    /** One place earlier (-1) or later (+1) within its operation; position is only the order shown, not the sequence. */
-    public void move(StepForm step, int by) {
-        List<StepForm> siblings = operationOf(step).map(o -> o.steps).orElseThrow();
-        int from = siblings.indexOf(step);
+    /**
+     * One place earlier (-1) or later (+1) among its siblings: a step within its operation, an
+     * operation within its unit procedure, a unit procedure within the recipe. Position is only the
+     * order shown, not the sequence (steps run by "after"); a comparison reports it as a new order.
+     */
+    public void move(Object element, int by) {
+        List<?> siblings = element instanceof StepForm step ? operationOf(step).map(o -> o.steps).orElseThrow()
+                : element instanceof OperationForm operation ? unitOf(operation).map(u -> u.operations).orElseThrow()
+                : unitProcedures;
+        moveWithin(siblings, element, by);
+    }
+
+    private static <T> void moveWithin(List<T> siblings, Object element, int by) {
+        int from = siblings.indexOf(element);
         int to = from + by;
-        if (to >= 0 && to < siblings.size()) {
-            siblings.remove(from);
-            siblings.add(to, step);
+        if (from >= 0 && to >= 0 && to < siblings.size()) {
+            siblings.add(to, siblings.remove(from));
         }
     }
 

@@ -21,6 +21,7 @@ import org.openebr.recipe.boundary.UnitProcedure;
 import org.openebr.recipe.control.RecipeDiff;
 import org.openebr.ui.recipe.RecipeDraft.OperationForm;
 import org.openebr.ui.recipe.RecipeDraft.StepForm;
+import org.openebr.ui.recipe.RecipeDraft.UnitProcedureForm;
 
 class RecipeDraftTest {
 
@@ -92,6 +93,26 @@ class RecipeDraftTest {
         assertThat(ids(weighing)).containsExactly("vessel_check", "weigh_api", "ph");
         assertThat(draft.toDocument().unitProcedures().get(0).operations().get(1).steps()).extracting(Step::id)
                 .containsExactly("sample");
+    }
+
+    @Test
+    void operations_and_unit_procedures_move_among_their_siblings() {
+        RecipeDraft draft = RecipeDraft.of(recipe());
+        UnitProcedureForm compounding = draft.getUnitProcedures().get(0);
+        OperationForm phControl = draft.operationOf(draft.step("ph").orElseThrow()).orElseThrow();
+        UnitProcedureForm filling = draft.addUnitProcedure();
+
+        draft.move(phControl, -1);
+        assertThat(draft.toDocument().unitProcedures().get(0).operations()).extracting(Operation::id)
+                .containsExactly("ph_control", "weighing");
+        draft.move(phControl, -1);
+        assertThat(compounding.getOperations().get(0)).as("already first").isSameAs(phControl);
+
+        draft.move(filling, -1);
+        assertThat(draft.getUnitProcedures()).containsExactly(filling, compounding);
+        draft.move(filling, 1);
+        draft.move(filling, 1);
+        assertThat(draft.getUnitProcedures()).as("already last").containsExactly(compounding, filling);
     }
 
     @Test
