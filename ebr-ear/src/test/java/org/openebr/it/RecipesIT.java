@@ -303,6 +303,15 @@ class RecipesIT {
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status ="
                             + " 'DRAFT' WHERE recipe_id = '" + recipe + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("is not a lifecycle step");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status_reason = 'approved by QA',"
+                            + " status_changed_by = 'someone_else' WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("its lifecycle record changes only with a lifecycle step");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET effective_from = effective_from"
+                            + " - interval '30 days' WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("its lifecycle record changes only with a lifecycle step");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status = 'RETIRED', effective_from ="
+                            + " effective_from - interval '30 days' WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("the effective date is set only when");
             assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO recipe_version SELECT gen_random_uuid(), recipe_id,"
                             + " 2, product, 'EFFECTIVE', document, content_hash, 1, authors, 1, 'forged', created_at,"
                             + " created_by, NULL, status_changed_at, status_changed_by, now(), NULL, 0"

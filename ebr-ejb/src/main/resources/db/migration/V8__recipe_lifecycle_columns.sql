@@ -1,0 +1,43 @@
+-- The lifecycle columns of a recipe version change only with the lifecycle step they record. V7 froze
+-- a submitted version's content and allowed only the lifecycle transitions; it still let a row's
+-- status reason, effective dates or who-and-when be rewritten by SQL without a status change (the
+-- audit verifier reported it, the database did not stop it). Now:
+--   * without a status change only an approved version's planned effective date may change (the
+--     application plans and re-plans it); reason, dates and who-and-when stay;
+--   * with a status change the effective date may only be set when an approved version becomes
+--     effective.
+CREATE OR REPLACE FUNCTION recipe_version_content_is_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.id <> OLD.id OR NEW.recipe_id <> OLD.recipe_id OR NEW.version_number <> OLD.version_number
+       OR NEW.created_at <> OLD.created_at OR NEW.created_by <> OLD.created_by THEN
+        RAISE EXCEPTION 'recipe % version %: its identity never changes', OLD.recipe_id, OLD.version_number
+            USING ERRCODE = '42501';
+    END IF;
+    IF (OLD.status <> 'DRAFT' OR NEW.status <> 'DRAFT') AND (NEW.document <> OLD.document OR NEW.content_hash <> OLD.content_hash
+       OR NEW.draft_revision <> OLD.draft_revision OR NEW.authors <> OLD.authors OR NEW.product <> OLD.product
+       OR NEW.change_reason <> OLD.change_reason) THEN
+        RAISE EXCEPTION 'recipe % version % is %: its content never changes; make a new version', OLD.recipe_id,
+            OLD.version_number, OLD.status USING ERRCODE = '42501';
+    END IF;
+    IF NEW.status <> OLD.status AND NOT (
+           (OLD.status = 'DRAFT' AND NEW.status = 'IN_REVIEW')
+        OR (OLD.status = 'IN_REVIEW' AND NEW.status IN ('APPROVED', 'REJECTED'))
+        OR (OLD.status = 'APPROVED' AND NEW.status IN ('EFFECTIVE', 'RETIRED'))
+        OR (OLD.status = 'EFFECTIVE' AND NEW.status IN ('SUPERSEDED', 'RETIRED'))) THEN
+        RAISE EXCEPTION 'recipe % version %: % -> % is not a lifecycle step', OLD.recipe_id, OLD.version_number,
+            OLD.status, NEW.status USING ERRCODE = '42501';
+    END IF;
+    IF NEW.status = OLD.status AND (NEW.status_reason IS DISTINCT FROM OLD.status_reason
+       OR NEW.status_changed_at <> OLD.status_changed_at OR NEW.status_changed_by <> OLD.status_changed_by
+       OR NEW.effective_until IS DISTINCT FROM OLD.effective_until
+       OR (NEW.effective_from IS DISTINCT FROM OLD.effective_from AND OLD.status <> 'APPROVED')) THEN
+        RAISE EXCEPTION 'recipe % version % is %: its lifecycle record changes only with a lifecycle step',
+            OLD.recipe_id, OLD.version_number, OLD.status USING ERRCODE = '42501';
+    END IF;
+    IF NEW.status <> OLD.status AND NEW.effective_from IS DISTINCT FROM OLD.effective_from
+       AND NOT (OLD.status = 'APPROVED' AND NEW.status = 'EFFECTIVE') THEN
+        RAISE EXCEPTION 'recipe % version %: the effective date is set only when an approved version becomes effective',
+            OLD.recipe_id, OLD.version_number USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
