@@ -17,6 +17,7 @@ import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.Step;
 import org.openebr.recipe.boundary.StepType;
 import org.openebr.recipe.boundary.UnitProcedure;
+import org.openebr.signature.control.CanonicalJson;
 
 /**
  * Checks a recipe document completely before it may become a draft. It reports every problem,
@@ -72,7 +73,30 @@ public final class RecipeValidator {
             steps.forEach(this::sequence);
             problems.addAll(graph.cycles());
             steps.forEach(s -> calculation(s, graph));
+            try {
+                exactNumbers(CanonicalJson.parse(RecipeJson.write(recipe)), "$");
+            } catch (IllegalArgumentException notJson) { // not expected: JSON-B writes valid JSON
+                add("$", "the document has no JSON form: " + notJson.getMessage());
+            }
             return List.copyOf(problems);
+        }
+
+        /**
+         * The content hash is taken over the RFC 8785 form, whose numbers are IEEE-754 doubles; a
+         * number with more digits than that holds would be changed by hashing, so it is refused at its
+         * place instead.
+         */
+        private void exactNumbers(Object node, String path) {
+            if (node instanceof Map<?, ?> members) {
+                members.forEach((name, value) -> exactNumbers(value, path + "." + name));
+            } else if (node instanceof List<?> elements) {
+                for (int i = 0; i < elements.size(); i++) {
+                    exactNumbers(elements.get(i), path + "[" + i + "]");
+                }
+            } else if (node instanceof BigDecimal number && !CanonicalJson.hasExactNumber(number)) {
+                add(path, number.toPlainString() + " has more significant digits than a JSON number holds exactly"
+                        + " (an IEEE-754 double: about 15 digits); shorten it");
+            }
         }
 
         private void header() {

@@ -194,12 +194,26 @@ public final class CanonicalJson {
 
     /** A decimal is written only if its canonical number denotes exactly that decimal: nothing is rounded away unseen. */
     private static String decimalText(BigDecimal decimal, String path) {
-        double number = decimal.doubleValue();
-        String text = Double.isFinite(number) ? numberText(number) : null;
-        if (text == null || new BigDecimal(text).compareTo(decimal) != 0) {
+        String text = exactText(decimal);
+        if (text == null) {
             throw refused(path, decimal + " has no exact JSON number (IEEE-754 double) form");
         }
         return text;
+    }
+
+    /**
+     * Whether the decimal has a canonical JSON number that denotes exactly it (at most about 15 to 17
+     * significant digits, integers within ±2^53), so that a document can say so before it is signed
+     * or hashed rather than fail then.
+     */
+    public static boolean hasExactNumber(BigDecimal decimal) {
+        return exactText(decimal) != null;
+    }
+
+    private static String exactText(BigDecimal decimal) {
+        double number = decimal.doubleValue();
+        String text = Double.isFinite(number) ? numberText(number) : null;
+        return text == null || new BigDecimal(text).compareTo(decimal) != 0 ? null : text;
     }
 
     /** ECMAScript Number::toString, which RFC 8785 §3.2.2.3 prescribes: {@code number = 0.digits × 10^n}. */

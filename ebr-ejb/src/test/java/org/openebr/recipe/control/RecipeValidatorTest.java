@@ -193,6 +193,17 @@ class RecipeValidatorTest {
     }
 
     @Test
+    void a_number_with_more_digits_than_a_json_number_holds_is_refused_at_its_place() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "ph",
+                s -> withNumeric(s, new NumericSpec("pH", 2, d("7.0"), d("6.8"), d("7.20000000000000000001"), null, null)));
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(PH + ".numeric.precision", "limit 7.20000000000000000001 has more decimals than the precision 2"),
+                new Problem(PH + ".numeric.upper", "7.20000000000000000001 has more significant digits than a JSON number"
+                        + " holds exactly (an IEEE-754 double: about 15 digits); shorten it"));
+    }
+
+    @Test
     void every_step_states_who_signs_it() {
         RecipeDocument unstated = changeStep(asepticFilling(), "ph", s -> new Step(s.id(), s.name(), s.type(), s.after(),
                 s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(), null,
