@@ -406,6 +406,15 @@ class RecipesIT {
                 reference(recipe).replace("\"type\": \"SAMPLING\"", "\"type\": \"SWAB\""));
         assertThat(unknownType.statusCode()).isEqualTo(400);
         assertThat(unknownType.body()).contains("'SWAB' is not one of [INSTRUCTION, NUMERIC_ENTRY,").doesNotContain("org.openebr");
+
+        assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
+        String lowerCase = recipe.toLowerCase(java.util.Locale.ROOT);
+        HttpResponse<String> sameInOtherCase = people.api(author).post("api/v1/recipes/import", reference(lowerCase));
+        assertThat(sameInOtherCase.statusCode()).as(sameInOtherCase.body()).isEqualTo(422);
+        assertThat(Api.object(sameInOtherCase).getJsonArray("violations").getJsonObject(0).getString("message"))
+                .isEqualTo("recipe id '" + lowerCase + "' differs only in case from the existing recipe '" + recipe
+                        + "'; import it as '" + recipe + "' to make a new version of that recipe, or choose another id");
+        assertThat(people.api(author).get("api/v1/recipes/" + lowerCase).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -175,7 +175,12 @@ public class Recipes {
         }
         int number = document.recipeId() == null ? 1 : store.nextNumber(document.recipeId());
         RecipeDocument numbered = numbered(document, number);
-        String hash = validated(numbered);
+        List<Problem> clash = number > 1 ? List.of() : store.recipeIdDifferingInCase(document.recipeId()).stream()
+                .map(existing -> new Problem("$.recipeId", "recipe id '" + document.recipeId() + "' differs only in"
+                        + " case from the existing recipe '" + existing + "'; import it as '" + existing
+                        + "' to make a new version of that recipe, or choose another id"))
+                .toList();
+        String hash = validated(numbered, clash);
         change.record("Import recipe " + numbered.recipeId() + " as version " + number, why).actingAs("RECIPE_AUTHOR");
         return create(numbered, hash, null, why);
     }
@@ -218,7 +223,7 @@ public class Recipes {
                     List.of(new DomainException.Violation("$.recipeId", "must be " + recipeId)));
         }
         RecipeDocument numbered = numbered(document, version);
-        String hash = validated(numbered);
+        String hash = validated(numbered, List.of());
         change.record("Save draft of recipe " + recipeId + " version " + version, why).actingAs("RECIPE_AUTHOR");
         draft.revise(numbered.product(), RecipeJson.write(numbered), hash, caller(), now());
         return flushed(draft);
@@ -312,8 +317,9 @@ public class Recipes {
     }
 
     /** The content hash of a valid document; every problem at once otherwise. */
-    private static String validated(RecipeDocument document) {
-        List<Problem> problems = new RecipeValidator().validate(document);
+    private static String validated(RecipeDocument document, List<Problem> found) {
+        List<Problem> problems = new ArrayList<>(found);
+        problems.addAll(new RecipeValidator().validate(document));
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }

@@ -60,6 +60,19 @@ public class RecipeStore {
                 .getResultList();
     }
 
+    /**
+     * An existing recipe whose id equals this one but for case: two recipes "DEMO-1" and "demo-1"
+     * would be told apart by nobody on the shop floor.
+     */
+    public Optional<String> recipeIdDifferingInCase(String recipeId) {
+        if (recipeId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select distinct v.recipeId from RecipeVersion v where lower(v.recipeId) = lower(:recipe)"
+                        + " and v.recipeId <> :recipe", String.class)
+                .setParameter("recipe", recipeId).getResultStream().findFirst();
+    }
+
     public int nextNumber(String recipeId) {
         Integer max = em.createQuery("select max(v.number) from RecipeVersion v where v.recipeId = :recipe", Integer.class)
                 .setParameter("recipe", recipeId).getSingleResult();

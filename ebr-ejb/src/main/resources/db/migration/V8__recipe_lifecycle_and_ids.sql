@@ -41,3 +41,8 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
+
+-- Recipe ids differing only in case are one id to the people who read them: the application refuses
+-- such an import with a message, and the database refuses it behind the application (a second
+-- recipe "demo" would clash with version 1 of "DEMO").
+CREATE UNIQUE INDEX recipe_version_number_any_case ON recipe_version (lower(recipe_id), version_number);
