@@ -56,16 +56,16 @@ public record CheckpointSet(List<Checkpoint> valid, List<String> problems) {
 
     /** Checks signature and time stamp against the installation's CA (the offline verifier uses it too). */
     public static SignatureCheck verifiedBy(X509Certificate ca) {
-        return verifiedBy(ca, ca);
+        return verifiedBy(ca, List.of(ca));
     }
 
     /**
-     * Checks the signature against the installation's CA and the time stamp against the CA of the
-     * time-stamp authority: the same CA for the internal one, the external TSA's own CA otherwise.
+     * Checks the signature against the installation's CA and the time stamp against the CAs of the
+     * time-stamp authorities: the installation's CA for the internal one, and each external TSA's own.
      * Only the checkpoint signer's certificate may sign a checkpoint, not any certificate the CA
      * issued (later, users' signing certificates come from the same CA).
      */
-    public static SignatureCheck verifiedBy(X509Certificate ca, X509Certificate timeStampCa) {
+    public static SignatureCheck verifiedBy(X509Certificate ca, java.util.List<X509Certificate> timeStampCas) {
         TrustVerifier verifier = new TrustVerifier();
         return (statement, signature, timeStamp) -> {
             CmsVerification cms = verifier.verifyDetachedCms(statement, signature, ca);
@@ -75,7 +75,7 @@ public record CheckpointSet(List<Checkpoint> valid, List<String> problems) {
             if (!signedByCheckpointSigner(cms.signerSubject())) {
                 return "signature: signed by " + cms.signerSubject() + ", not by the audit checkpoint signer";
             }
-            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, timeStampCa);
+            TimeStampVerification ts = verifier.verifyTimeStamp(statement, timeStamp, timeStampCas);
             if (!ts.valid()) {
                 return "time stamp: " + ts.problem();
             }

@@ -62,7 +62,7 @@ public class Checkpoints implements KeyDependents {
 
     public CheckpointSet load() {
         return CheckpointSet.load(settings.checkpointDir(),
-                CheckpointSet.verifiedBy(trust().caCertificate(), keys.timeStampCa(trust())));
+                CheckpointSet.verifiedBy(trust().caCertificate(), keys.timeStampCas(trust())));
     }
 
     /** The checkpoint of the given chain head: the existing one, or a new one written now. */

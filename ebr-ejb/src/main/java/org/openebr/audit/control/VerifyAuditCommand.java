@@ -13,7 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openebr.audit.boundary.AuditVerification;
 
@@ -50,16 +52,19 @@ public final class VerifyAuditCommand {
             return 2;
         }
         X509Certificate ca;
-        X509Certificate tsaCa;
+        List<X509Certificate> tsaCas = new ArrayList<>();
         try {
             ca = certificate(options.get("--ca"));
-            tsaCa = options.containsKey("--tsa-ca") ? certificate(options.get("--tsa-ca")) : ca;
+            tsaCas.add(ca);
+            if (options.containsKey("--tsa-ca")) {
+                tsaCas.addAll(certificates(options.get("--tsa-ca")));
+            }
         } catch (IOException | CertificateException e) {
             err.println("verify-audit: cannot read a CA certificate: " + e.getMessage());
             return 2;
         }
         Path checkpointDir = options.containsKey("--checkpoints") ? Path.of(options.get("--checkpoints")) : null;
-        CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca, tsaCa));
+        CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca, tsaCas));
         long checkpointMinutes = Long.parseLong(options.getOrDefault("--checkpoint-minutes", "60"));
         Duration maxUncovered = checkpointMinutes <= 0 ? null : Duration.ofMinutes(2 * checkpointMinutes + 10);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -79,6 +84,18 @@ public final class VerifyAuditCommand {
     private static X509Certificate certificate(String file) throws IOException, CertificateException {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /** Every certificate in a PEM file (a file of several TSA CAs, old and new). */
+    private static List<X509Certificate> certificates(String file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            List<X509Certificate> all = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast).toList();
+            if (all.isEmpty()) {
+                throw new CertificateException(file + " holds no certificate");
+            }
+            return all;
         }
     }
 

@@ -25,7 +25,7 @@ final class SignatureBundle {
     }
 
     static byte[] zip(ElectronicSignature signature, SigningCredential credential, X509Certificate ca,
-                      X509Certificate timeStampCa) {
+                      java.util.List<X509Certificate> timeStampCas) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             add(zip, "record.json", signature.signedContent());
@@ -33,9 +33,15 @@ final class SignatureBundle {
             add(zip, "signature-value.bin", signature.signatureValue());
             add(zip, "timestamp.tsr", signature.timeStamp());
             add(zip, "ca.pem", pem(ca));
-            boolean externalTsa = !timeStampCa.equals(ca);
+            // with an external time-stamp authority: every trusted TSA CA (the installation's own included),
+            // whichever of them stamped this signature
+            boolean externalTsa = timeStampCas.stream().anyMatch(other -> !other.equals(ca));
             if (externalTsa) {
-                add(zip, "tsa-ca.pem", pem(timeStampCa));
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                for (X509Certificate tsaCa : timeStampCas) {
+                    all.writeBytes(pem(tsaCa));
+                }
+                add(zip, "tsa-ca.pem", all.toByteArray());
             }
             add(zip, "signer.pem", pem(Signatures.certificateOf(credential)));
             add(zip, "README.txt", readme(signature, externalTsa).getBytes(StandardCharsets.UTF_8));

@@ -246,7 +246,7 @@ public class Signatures {
         recordType(signature.recordType()).ifPresent(t -> t.content(signature.recordId()));
         SigningCredential credential = em.find(SigningCredential.class, signature.facts().credentialId());
         TrustStore trust = keys.store();
-        return SignatureBundle.zip(signature, credential, trust.caCertificate(), keys.keys().timeStampCa(trust));
+        return SignatureBundle.zip(signature, credential, trust.caCertificate(), keys.keys().timeStampCas(trust));
     }
 
     // --- inside ---------------------------------------------------------------------------------
@@ -388,7 +388,7 @@ public class Signatures {
         TrustStore trust = keys.store();
         Optional<Object> current = recordType(facts.recordType()).flatMap(t -> t.content(facts.recordId()));
         SignatureVerifier.Result check = new SignatureVerifier().verify(signature, current, credential,
-                trust.caCertificate(), keys.keys().timeStampCa(trust));
+                trust.caCertificate(), keys.keys().timeStampCas(trust));
         java.time.ZoneId zone = java.time.ZoneId.of(facts.siteZone());
         String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
                 .format(facts.signedAt().atZone(zone)) + " " + zone.getId();

@@ -35,7 +35,7 @@ public final class SignatureVerifier {
     private final TrustVerifier trust = new TrustVerifier();
 
     public Result verify(ElectronicSignature signature, Optional<Object> currentRecord, SigningCredential credential,
-                         X509Certificate ca, X509Certificate timeStampCa) {
+                         X509Certificate ca, List<X509Certificate> timeStampCas) {
         List<String> problems = new ArrayList<>();
         byte[] content = signature.signedContent();
         if (currentRecord.isEmpty()) {
@@ -62,7 +62,7 @@ public final class SignatureVerifier {
         if (!Arrays.equals(signatureValueOf(signature.cms()), signature.signatureValue())) {
             problems.add("The stored signature value is not the CMS signature's value.");
         }
-        TimeStampVerification ts = trust.verifyTimeStamp(signature.signatureValue(), signature.timeStamp(), timeStampCa);
+        TimeStampVerification ts = trust.verifyTimeStamp(signature.signatureValue(), signature.timeStamp(), timeStampCas);
         if (!ts.valid()) {
             problems.add("The time stamp does not verify: " + ts.problem());
         } else {

@@ -12,6 +12,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -93,16 +95,28 @@ public class Keys {
                 .orElseGet(() -> new InternalTimeStampAuthority(trust.timeStampAuthority(), clock));
     }
 
-    /** The CA that issued the time-stamp authority's certificate: ours, or the external TSA's (EBR_TSA_CA_FILE). */
-    public X509Certificate timeStampCa(TrustStore trust) {
+    /**
+     * The CAs whose time-stamp authorities are trusted: always the installation's own (it issued the
+     * internal authority's certificate, which stamped everything before an external one was
+     * configured), then every certificate in EBR_TSA_CA_FILE. The file may hold several: an
+     * installation that moves to another external authority keeps the earlier one's CA in it, so
+     * that older signatures and checkpoints keep verifying.
+     */
+    public List<X509Certificate> timeStampCas(TrustStore trust) {
         Optional<Path> file = tsaCaFile.filter(s -> !s.isBlank()).map(Path::of);
+        List<X509Certificate> cas = new ArrayList<>(List.of(trust.caCertificate()));
         if (file.isEmpty()) {
-            return trust.caCertificate();
+            return cas;
         }
         try (InputStream in = Files.newInputStream(file.get())) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast).filter(ca -> !cas.contains(ca)).forEach(cas::add);
         } catch (IOException | CertificateException e) {
-            throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " is not a readable certificate", e);
+            throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " is not a readable certificate file", e);
         }
+        if (cas.size() == 1) {
+            throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " holds no certificate");
+        }
+        return List.copyOf(cas);
     }
 }

@@ -114,7 +114,16 @@ public final class TrustVerifier {
      * {@code data}, is signed by a time-stamping certificate the CA issued, valid at the token's time.
      */
     public TimeStampVerification verifyTimeStamp(byte[] data, byte[] tsrDer, X509Certificate trustedCa) {
-        if (data == null || tsrDer == null || trustedCa == null) {
+        return verifyTimeStamp(data, tsrDer, trustedCa == null ? List.of() : List.of(trustedCa));
+    }
+
+    /**
+     * As {@link #verifyTimeStamp(byte[], byte[], X509Certificate)}, trusting any of several CAs: the
+     * installation's own (internal time-stamp authority) and every external authority's CA it has
+     * used, so that a time stamp stays verifiable after the installation moved to another authority.
+     */
+    public TimeStampVerification verifyTimeStamp(byte[] data, byte[] tsrDer, List<X509Certificate> trustedCas) {
+        if (data == null || tsrDer == null || trustedCas == null || trustedCas.isEmpty()) {
             return TimeStampVerification.rejected(null, null, "data, time-stamp and CA certificate are all required");
         }
         Instant genTime = null;
@@ -146,7 +155,7 @@ public final class TrustVerifier {
             }
             X509Certificate certificate = certificates.getCertificate(holder.get());
             Optional<String> problem = timeStampingUseProblem(certificate)
-                    .or(() -> issuanceProblem(certificate, trustedCa, info.getGenTime().toInstant()));
+                    .or(() -> issuanceProblem(certificate, trustedCas, info.getGenTime().toInstant()));
             if (problem.isPresent()) {
                 return TimeStampVerification.rejected(genTime, serialNumber, problem.get());
             }
@@ -163,6 +172,27 @@ public final class TrustVerifier {
     }
 
     /** Issued by the trusted CA (name and signature), both certificates valid at {@code time}. */
+    /** Issued by one of the CAs (the first with the issuer's name that verifies it), or why not. */
+    private static Optional<String> issuanceProblem(X509Certificate certificate, List<X509Certificate> cas, Instant time) {
+        List<X509Certificate> named = cas.stream()
+                .filter(ca -> certificate.getIssuerX500Principal().equals(ca.getSubjectX500Principal())).toList();
+        if (named.isEmpty()) {
+            return issuanceProblem(certificate, cas.get(0), time).map(problem -> cas.size() == 1 ? problem
+                    : "the certificate of " + certificate.getSubjectX500Principal().getName() + " was issued by "
+                            + certificate.getIssuerX500Principal().getName() + ", which is none of the " + cas.size()
+                            + " trusted CAs");
+        }
+        Optional<String> first = Optional.empty();
+        for (X509Certificate ca : named) {
+            Optional<String> problem = issuanceProblem(certificate, ca, time);
+            if (problem.isEmpty()) {
+                return problem;
+            }
+            first = first.or(() -> problem);
+        }
+        return first;
+    }
+
     private static Optional<String> issuanceProblem(X509Certificate certificate, X509Certificate ca, Instant time) {
         String subject = certificate.getSubjectX500Principal().getName();
         if (!certificate.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {

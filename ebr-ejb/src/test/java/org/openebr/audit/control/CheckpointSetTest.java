@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,8 @@ class CheckpointSetTest {
         Files.write(checkpoints.resolve("checkpoint-000000000005.tsr"),
                 new InternalTimeStampAuthority(external.timeStampAuthority(), CLOCK).timeStamp(statement));
 
-        assertThat(CheckpointSet.load(checkpoints, CheckpointSet.verifiedBy(trust.caCertificate(), external.caCertificate()))
+        assertThat(CheckpointSet.load(checkpoints, CheckpointSet.verifiedBy(trust.caCertificate(),
+                List.of(trust.caCertificate(), external.caCertificate())))
                 .valid()).hasSize(1);
         assertThat(CheckpointSet.load(checkpoints, CheckpointSet.verifiedBy(trust.caCertificate())).problems())
                 .singleElement().asString().contains("time stamp");

@@ -57,7 +57,7 @@ class SignatureVerifierTest {
 
     private static SignatureVerifier.Result verify(Signed signed, Object current) {
         X509Certificate ca = signed.trust().caCertificate();
-        return new SignatureVerifier().verify(signed.signature(), Optional.of(current), signed.credential(), ca, ca);
+        return new SignatureVerifier().verify(signed.signature(), Optional.of(current), signed.credential(), ca, java.util.List.of(ca));
     }
 
     @Test

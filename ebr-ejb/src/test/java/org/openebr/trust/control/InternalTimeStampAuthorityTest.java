@@ -91,6 +91,24 @@ class InternalTimeStampAuthorityTest {
     }
 
     @Test
+    void a_time_stamp_verifies_with_any_of_the_trusted_cas_and_only_with_them() {
+        TrustStore earlier = TestKeys.open(keys.resolve("earlier-tsa"));
+        byte[] before = new InternalTimeStampAuthority(earlier.timeStampAuthority(), TestKeys.CLOCK).timeStamp(DATA);
+        byte[] now = authority.timeStamp(DATA);
+        java.util.List<java.security.cert.X509Certificate> trusted = java.util.List.of(store.caCertificate(),
+                earlier.caCertificate());
+
+        assertThat(verifier.verifyTimeStamp(DATA, before, trusted).valid()).as("the earlier authority's").isTrue();
+        assertThat(verifier.verifyTimeStamp(DATA, now, trusted).valid()).as("the present one's").isTrue();
+        TrustStore elsewhere = TestKeys.open(keys.resolve("elsewhere"));
+        byte[] foreign = new InternalTimeStampAuthority(elsewhere.timeStampAuthority(), TestKeys.CLOCK).timeStamp(DATA);
+        TimeStampVerification untrusted = verifier.verifyTimeStamp(DATA, foreign, trusted);
+        assertThat(untrusted.valid()).isFalse();
+        assertThat(untrusted.problem()).contains("does not carry the trusted CA's signature");
+        assertThat(verifier.verifyTimeStamp(DATA, now, java.util.List.of()).valid()).as("nothing trusted").isFalse();
+    }
+
+    @Test
     void garbage_is_an_invalid_time_stamp_not_an_exception() {
         TimeStampVerification garbage = verifier.verifyTimeStamp(DATA, "not a tsr".getBytes(StandardCharsets.US_ASCII),
                 store.caCertificate());
