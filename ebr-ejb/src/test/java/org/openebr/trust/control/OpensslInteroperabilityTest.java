@@ -88,6 +88,31 @@ class OpensslInteroperabilityTest {
         assertThat(verifier.verifyTimeStamp(altered, response, store.caCertificate()).valid()).isFalse();
     }
 
+    @Test
+    void openssl_verifies_a_time_stamp_with_a_file_of_several_tsa_cas_as_the_verifier_does() throws Exception {
+        byte[] data = InternalTimeStampAuthorityTest.DATA;
+        Path laterKeys = work.resolve("later-tsa");
+        TrustStore later = TestKeys.open(laterKeys);
+        byte[] earlier = new InternalTimeStampAuthority(store.timeStampAuthority(), TestKeys.CLOCK).timeStamp(data);
+        Files.write(work.resolve("resp.tsr"), earlier);
+        Files.write(work.resolve("data.bin"), data);
+        Path both = work.resolve("tsa-cas.pem");
+        Files.write(both, Files.readAllBytes(laterKeys.resolve(TrustStore.CA_CERTIFICATE_FILE)));
+        Files.write(both, Files.readAllBytes(keys.resolve(TrustStore.CA_CERTIFICATE_FILE)), java.nio.file.StandardOpenOption.APPEND);
+        Path laterOnly = laterKeys.resolve(TrustStore.CA_CERTIFICATE_FILE);
+
+        Openssl.Result withBoth = Openssl.run(work, "ts", "-verify", "-data", "data.bin", "-in", "resp.tsr", "-CAfile",
+                both.toString());
+        Openssl.Result withLaterOnly = Openssl.run(work, "ts", "-verify", "-data", "data.bin", "-in", "resp.tsr",
+                "-CAfile", laterOnly.toString());
+
+        assertThat(withBoth.exitCode()).as(withBoth.output()).isZero();
+        assertThat(withLaterOnly.exitCode()).as(withLaterOnly.output()).isNotZero();
+        assertThat(verifier.verifyTimeStamp(data, earlier, java.util.List.of(later.caCertificate(), store.caCertificate()))
+                .valid()).isTrue();
+        assertThat(verifier.verifyTimeStamp(data, earlier, later.caCertificate()).valid()).isFalse();
+    }
+
     private Openssl.Result cmsVerify(String contentFile) {
         return Openssl.run(work, "cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.p7s",
                 "-content", contentFile, "-CAfile", caPem(), "-out", "/dev/null");
