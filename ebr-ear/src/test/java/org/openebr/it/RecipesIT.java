@@ -312,6 +312,12 @@ class RecipesIT {
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status = 'RETIRED', effective_from ="
                             + " effective_from - interval '30 days' WHERE recipe_id = '" + recipe + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("the effective date is set only when");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET status = 'RETIRED', effective_from = NULL"
+                            + " WHERE recipe_id = '" + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("effective date");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE recipe_version SET based_on = 7 WHERE recipe_id = '"
+                            + recipe + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("its content never changes");
             assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO recipe_version SELECT gen_random_uuid(), recipe_id,"
                             + " 2, product, 'EFFECTIVE', document, content_hash, 1, authors, 1, 'forged', created_at,"
                             + " created_by, NULL, status_changed_at, status_changed_by, now(), NULL, 0"

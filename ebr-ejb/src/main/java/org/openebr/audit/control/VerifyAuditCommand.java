@@ -55,10 +55,8 @@ public final class VerifyAuditCommand {
         List<X509Certificate> tsaCas = new ArrayList<>();
         try {
             ca = certificate(options.get("--ca"));
-            tsaCas.add(ca);
-            if (options.containsKey("--tsa-ca")) {
-                tsaCas.addAll(certificates(options.get("--tsa-ca")));
-            }
+            // the time-stamp authorities' CAs: the installation's own, or exactly those of the file
+            tsaCas.addAll(options.containsKey("--tsa-ca") ? certificates(options.get("--tsa-ca")) : List.of(ca));
         } catch (IOException | CertificateException e) {
             err.println("verify-audit: cannot read a CA certificate: " + e.getMessage());
             return 2;

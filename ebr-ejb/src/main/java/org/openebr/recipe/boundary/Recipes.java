@@ -69,6 +69,10 @@ public class Recipes {
 
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
+    /** The unique constraint on (recipe, version), not the one of V8 whose name begins the same (any message language). */
+    private static final java.util.regex.Pattern SAME_VERSION_NUMBER =
+            java.util.regex.Pattern.compile("recipe_version_number(?![_a-z0-9])");
+
     @Inject
     RecipeStore store;
 
@@ -297,7 +301,12 @@ public class Recipes {
         try {
             store.persist(version);
         } catch (PersistenceException failed) {
-            if (!String.valueOf(rootMessage(failed)).contains("recipe_version_number")) {
+            String cause = String.valueOf(rootMessage(failed));
+            if (cause.contains("recipe_version_number_any_case")) { // the same id in another case, at the same moment
+                throw invalid(List.of(new Problem("$.recipeId", "recipe id '" + document.recipeId() + "' differs only"
+                        + " in case from a recipe created at the same moment; choose another id")));
+            }
+            if (!SAME_VERSION_NUMBER.matcher(cause).find()) {
                 throw failed;
             }
             throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + document.version() + " of recipe "

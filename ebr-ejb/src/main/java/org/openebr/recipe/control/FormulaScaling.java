@@ -29,13 +29,22 @@ public final class FormulaScaling {
     /** Significant digits of a scaled quantity: finer than any balance, coarse enough to read. */
     static final int SIGNIFICANT = 6;
 
+    /** Digits an actual batch size may have before and after the decimal point: a plant's scale, computed exactly. */
+    static final int MAX_INTEGER_DIGITS = 9;
+    static final int MAX_DECIMALS = 6;
+
     private FormulaScaling() {
     }
 
-    /** @throws IllegalArgumentException for a batch size that is not positive or a unit that does not fit */
+    /** @throws IllegalArgumentException for a batch size that is not positive or absurdly large or fine, or a unit that does not fit */
     public static ScaledFormula scale(RecipeDocument recipe, BigDecimal actualBatchSize, String unit) {
         if (actualBatchSize == null || actualBatchSize.signum() <= 0) {
             throw new IllegalArgumentException("the actual batch size must be more than 0");
+        }
+        BigDecimal stripped = actualBatchSize.stripTrailingZeros();
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("the actual batch size must have at most " + MAX_INTEGER_DIGITS
+                    + " digits before and " + MAX_DECIMALS + " after the decimal point, not " + actualBatchSize);
         }
         Unit nominalUnit = Unit.of(recipe.batchSizeUnit())
                 .orElseThrow(() -> new IllegalArgumentException("unknown batch size unit " + recipe.batchSizeUnit()));

@@ -72,6 +72,6 @@ final class NumericSpecRules {
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? "(none)" : value.toPlainString();
+        return value == null ? "(none)" : Numbers.text(value);
     }
 }

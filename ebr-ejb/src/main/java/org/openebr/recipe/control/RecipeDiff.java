@@ -361,7 +361,7 @@ public final class RecipeDiff {
 
     private static String text(Object value) {
         if (value instanceof BigDecimal number) {
-            return number.toPlainString();
+            return Numbers.text(number);
         }
         if (value instanceof Collection<?> values) {
             return values.stream().map(RecipeDiff::text).collect(Collectors.joining(", ", "[", "]"));
@@ -387,8 +387,8 @@ public final class RecipeDiff {
     }
 
     private static String describe(FormulaItem item) {
-        String quantity = item.quantity() == null ? "as needed" : item.quantity().toPlainString();
-        String tolerance = item.tolerancePercent() == null ? "" : " ± " + item.tolerancePercent().toPlainString() + " %";
+        String quantity = item.quantity() == null ? "as needed" : Numbers.text(item.quantity());
+        String tolerance = item.tolerancePercent() == null ? "" : " ± " + Numbers.text(item.tolerancePercent()) + " %";
         return quantity + " " + item.unit() + tolerance + ", "
                 + Objects.requireNonNullElse(item.scaling(), Scaling.LINEAR);
     }

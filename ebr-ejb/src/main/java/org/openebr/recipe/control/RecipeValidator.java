@@ -94,8 +94,8 @@ public final class RecipeValidator {
                     exactNumbers(elements.get(i), path + "[" + i + "]");
                 }
             } else if (node instanceof BigDecimal number && !CanonicalJson.hasExactNumber(number)) {
-                add(path, number.toPlainString() + " has more significant digits than a JSON number holds exactly"
-                        + " (an IEEE-754 double: about 15 digits); shorten it");
+                add(path, Numbers.text(number) + " cannot be written exactly as a JSON number (an IEEE-754 double:"
+                        + " about 15 significant digits, magnitudes up to 1.7E+308); shorten it");
             }
         }
 
@@ -286,7 +286,7 @@ public final class RecipeValidator {
          */
         private void quantity(String at, BigDecimal quantity, String unit, BigDecimal tolerance, String field) {
             if (quantity != null && quantity.signum() <= 0) {
-                add(at + "." + field, "quantity must be more than 0, not " + quantity.toPlainString());
+                add(at + "." + field, "quantity must be more than 0, not " + Numbers.text(quantity));
             }
             quantityUnit(at + ".unit", unit, "unit");
             if (tolerance == null) {
@@ -296,7 +296,7 @@ public final class RecipeValidator {
                 add(at + ".tolerancePercent", "tolerance without quantity: a tolerance needs a quantity to apply to");
             }
             if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.valueOf(100)) > 0) {
-                add(at + ".tolerancePercent", "tolerance must be between 0 and 100 %, not " + tolerance.toPlainString());
+                add(at + ".tolerancePercent", "tolerance must be between 0 and 100 %, not " + Numbers.text(tolerance));
             }
         }
 

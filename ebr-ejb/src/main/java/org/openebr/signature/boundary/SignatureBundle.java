@@ -33,9 +33,8 @@ final class SignatureBundle {
             add(zip, "signature-value.bin", signature.signatureValue());
             add(zip, "timestamp.tsr", signature.timeStamp());
             add(zip, "ca.pem", pem(ca));
-            // with an external time-stamp authority: every trusted TSA CA (the installation's own included),
-            // whichever of them stamped this signature
-            boolean externalTsa = timeStampCas.stream().anyMatch(other -> !other.equals(ca));
+            // with an external time-stamp authority: every trusted TSA CA, whichever of them stamped this signature
+            boolean externalTsa = !timeStampCas.equals(java.util.List.of(ca));
             if (externalTsa) {
                 ByteArrayOutputStream all = new ByteArrayOutputStream();
                 for (X509Certificate tsaCa : timeStampCas) {

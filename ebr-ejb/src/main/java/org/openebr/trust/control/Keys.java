@@ -96,25 +96,26 @@ public class Keys {
     }
 
     /**
-     * The CAs whose time-stamp authorities are trusted: always the installation's own (it issued the
-     * internal authority's certificate, which stamped everything before an external one was
-     * configured), then every certificate in EBR_TSA_CA_FILE. The file may hold several: an
-     * installation that moves to another external authority keeps the earlier one's CA in it, so
-     * that older signatures and checkpoints keep verifying.
+     * The CAs whose time-stamp authorities are trusted. Without EBR_TSA_CA_FILE: the installation's
+     * own (the internal authority). With it: exactly the certificates in that file, which may hold
+     * several. An installation that moves from one authority to another keeps the earlier one's CA
+     * in the file, so that older signatures and checkpoints keep verifying; moving from the internal
+     * authority, that is {@code ca.pem} — a deliberate decision, because whoever holds the key store
+     * can then also make time stamps that verify.
      */
     public List<X509Certificate> timeStampCas(TrustStore trust) {
         Optional<Path> file = tsaCaFile.filter(s -> !s.isBlank()).map(Path::of);
-        List<X509Certificate> cas = new ArrayList<>(List.of(trust.caCertificate()));
         if (file.isEmpty()) {
-            return cas;
+            return List.of(trust.caCertificate());
         }
+        List<X509Certificate> cas = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file.get())) {
             CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                     .map(X509Certificate.class::cast).filter(ca -> !cas.contains(ca)).forEach(cas::add);
         } catch (IOException | CertificateException e) {
             throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " is not a readable certificate file", e);
         }
-        if (cas.size() == 1) {
+        if (cas.isEmpty()) {
             throw new IllegalStateException("EBR_TSA_CA_FILE " + file.get() + " holds no certificate");
         }
         return List.copyOf(cas);

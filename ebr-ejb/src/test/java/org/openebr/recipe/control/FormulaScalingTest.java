@@ -96,5 +96,12 @@ class FormulaScalingTest {
                 .hasMessage("a batch size in kg does not convert to the recipe's batch size unit L");
         assertThatThrownBy(() -> FormulaScaling.scale(asepticFilling(), d("45"), "litre"))
                 .hasMessageStartingWith("unknown unit 'litre'");
+        assertThatThrownBy(() -> FormulaScaling.scale(asepticFilling(), d("1E+999999999"), "L"))
+                .hasMessage("the actual batch size must have at most 9 digits before and 6 after the decimal"
+                        + " point, not 1E+999999999");
+        assertThatThrownBy(() -> FormulaScaling.scale(asepticFilling(), d("0.0000001"), "L"))
+                .hasMessageStartingWith("the actual batch size must have at most 9 digits");
+        assertThat(FormulaScaling.scale(asepticFilling(), d("123456789.123456"), "L").actualBatchSize())
+                .isEqualByComparingTo("123456789.123456");
     }
 }

@@ -199,8 +199,19 @@ class RecipeValidatorTest {
 
         assertThat(validator.validate(recipe)).containsExactly(
                 new Problem(PH + ".numeric.precision", "limit 7.20000000000000000001 has more decimals than the precision 2"),
-                new Problem(PH + ".numeric.upper", "7.20000000000000000001 has more significant digits than a JSON number"
-                        + " holds exactly (an IEEE-754 double: about 15 digits); shorten it"));
+                new Problem(PH + ".numeric.upper", "7.20000000000000000001 cannot be written exactly as a JSON number"
+                        + " (an IEEE-754 double: about 15 significant digits, magnitudes up to 1.7E+308); shorten it"));
+    }
+
+    @Test
+    void an_absurd_number_is_named_briefly_not_written_out_in_full() {
+        RecipeDocument recipe = new RecipeDocument(asepticFilling().recipeId(), 1, asepticFilling().product(),
+                asepticFilling().material(), d("1E+999999999"), "L", asepticFilling().parameters(),
+                asepticFilling().formula(), asepticFilling().unitProcedures());
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem("$.nominalBatchSize", "1E+999999999 cannot be"
+                + " written exactly as a JSON number (an IEEE-754 double: about 15 significant digits, magnitudes up to"
+                + " 1.7E+308); shorten it"));
     }
 
     @Test

@@ -409,7 +409,6 @@ public class RecipeDraft implements Serializable {
         private String after;
         private boolean verifierRequired;
         /** Whether the step states its signatures at all; a step that did not keeps not doing so unless asked. */
-        private boolean signaturesStated;
         private String instruction;
         private String numericUnit;
         private Integer precision;
@@ -434,7 +433,6 @@ public class RecipeDraft implements Serializable {
             this.id = id;
             this.knownId = id;
             this.type = StepType.INSTRUCTION;
-            this.signaturesStated = true;
         }
 
         StepForm(String key, Step step) {
@@ -442,7 +440,6 @@ public class RecipeDraft implements Serializable {
             name = step.name();
             type = step.type();
             after = step.after() == null ? null : String.join(", ", step.after().stream().map(String::valueOf).toList());
-            signaturesStated = step.signatures() != null;
             verifierRequired = step.signatures() != null && Boolean.TRUE.equals(step.signatures().verifierRequired());
             instruction = step.instruction();
             NumericSpec numeric = step.numeric();
@@ -476,7 +473,7 @@ public class RecipeDraft implements Serializable {
             return new Step(blankToNull(id), blankToNull(name), type, afterIds(), blankToNull(instruction), numeric(),
                     blankToNull(formula), charge(), blankToNull(equipmentClass), blankToNull(tag),
                     choiceList.isEmpty() ? null : choiceList,
-                    signaturesStated || verifierRequired ? new SignatureRequirement(verifierRequired) : null,
+                    new SignatureRequirement(verifierRequired), // every step states it (the checkbox)
                     List.of(equipmentChecks));
         }
 

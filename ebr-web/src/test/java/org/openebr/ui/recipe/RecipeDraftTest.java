@@ -34,13 +34,26 @@ class RecipeDraftTest {
     @Test
     void absent_and_empty_lists_read_back_without_a_change_a_reviewer_would_see() {
         Step sparse = new Step("note", "Note", StepType.INSTRUCTION, null, "Read this", null, null, null, null, null, null,
-                null, null);
+                new SignatureRequirement(false), null);
         RecipeDocument document = with(recipe(), sparse);
         RecipeDocument converted = RecipeDraft.of(document).toDocument();
 
         assertThat(RecipeDiff.compare(document, "a", converted, "b").changes()).isEmpty();
         // converting again changes nothing: the page compares the working copy with the stored draft this way
         assertThat(RecipeDraft.of(converted).toDocument()).isEqualTo(converted);
+    }
+
+    @Test
+    void a_step_that_does_not_state_its_signatures_states_them_as_its_checkbox_shows() {
+        Step unstated = new Step("note", "Note", StepType.INSTRUCTION, List.of(), "Read this", null, null, null, null, null,
+                null, null, List.of());
+        RecipeDraft draft = RecipeDraft.of(with(recipe(), unstated));
+        assertThat(draft.step("note").orElseThrow().isVerifierRequired()).isFalse();
+
+        RecipeDocument converted = draft.toDocument();
+        Step stated = converted.unitProcedures().get(0).operations().get(1).steps().stream()
+                .filter(s -> s.id().equals("note")).findFirst().orElseThrow();
+        assertThat(stated.signatures()).isEqualTo(new SignatureRequirement(false));
     }
 
     @Test
