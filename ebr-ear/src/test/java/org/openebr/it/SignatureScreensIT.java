@@ -96,7 +96,11 @@ class SignatureScreensIT {
 
         // later in the same continuous session: the password alone
         browser.open("app/access-review.xhtml");
+        assertThat(browser.valueOf("report-state")).startsWith("Generated ");
         browser.clickAndWaitFor("record-review", "Recorded");
+        // from now on the page shows the recorded report, the one the signature covers
+        assertThat(browser.valueOf("report-state")).startsWith("The recorded review, exactly as you sign it: generated ");
+        assertThat(browser.valueOf("review-table")).contains(admin).contains("Alex Admin");
         browser.clickAndWaitFor("review-signature:open", "Meaning of your signature");
         assertThat(browser.text()).contains("REVIEWED").doesNotContain("User id");
         browser.type("review-signature:password", PASSWORD);
