@@ -2,6 +2,7 @@ package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -56,6 +57,46 @@ class RecipeScreensIT {
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
         browser.close();
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
+    void an_author_creates_a_new_recipe_from_its_header_and_a_header_with_problems_creates_nothing() {
+        String author = ready("RECIPE_AUTHOR", "Nina Newcomer");
+        String recipeId = recipeId();
+        browser.signIn(author, PASSWORD);
+        browser.open("app/recipes.xhtml");
+
+        browser.type("new-id", recipeId);
+        browser.type("new-batch-size", "forty-five");
+        browser.clickAndWaitForPage("new-button");
+        assertThat(browser.text()).contains("The nominal batch size must be a number, e.g. 45.0.");
+        browser.type("new-batch-size", "45.0");
+        browser.clickAndWaitForPage("new-button");
+        assertThat(browser.valueOf("new-problems")).contains("nothing was created")
+                .contains("product is required").contains("material is required");
+        assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId).statusCode()).isEqualTo(404);
+
+        browser.type("new-product", "Demoprofen 10 mg/mL solution for injection");
+        browser.type("new-material", "FG-DEMOPROFEN-2ML");
+        browser.type("new-reason", "new product introduction (CR-21)");
+        browser.clickAndWaitForPage("new-button");
+
+        assertThat(browser.path()).startsWith("app/recipe.xhtml").contains("version=1");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.text()).contains("Created recipe " + recipeId + " as version 1 (draft)")
+                .contains("new product introduction (CR-21)").contains("step_1");
+        // the designer opens on the first step, to build the procedure from
+        browser.waitForText("Step step_1 in unit_procedure_1 / operation_1");
+        browser.type("step-name", "Line clearance");
+        browser.type("step-instruction", "Room and filling line cleared of the previous product");
+        browser.type("save-reason", "first step written");
+        browser.clickAndWaitFor("save-button", "Saved");
+        JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        assertThat(stored.getString("batchSizeUnit")).isEqualTo("L");
+        assertThat(stored.getJsonNumber("nominalBatchSize").bigDecimalValue()).isEqualByComparingTo("45.0");
+        assertThat(stored.getJsonArray("unitProcedures").getJsonObject(0).getJsonArray("operations").getJsonObject(0)
+                .getJsonArray("steps").getJsonObject(0).getString("name")).isEqualTo("Line clearance");
     }
 
     @Test

@@ -8,20 +8,28 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.Recipes;
+import org.openebr.recipe.boundary.SignatureRequirement;
+import org.openebr.recipe.boundary.Step;
+import org.openebr.recipe.boundary.StepType;
+import org.openebr.recipe.boundary.UnitProcedure;
 import org.openebr.recipe.control.RecipeJson;
+import org.openebr.recipe.control.Unit;
 import org.openebr.ui.Messages;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * Every master recipe with its effective and newest version; for authors, the import of a recipe
- * document (pasted or uploaded) as a new draft version. An import with problems lists every one of
+ * Every master recipe with its effective and newest version; for authors, a new recipe from its
+ * header, and the import of a recipe document (pasted or uploaded) as a new draft version. An import with problems lists every one of
  * them and keeps the pasted text, so that the author can fix it in place.
  */
 @Named("recipeList")
@@ -48,6 +56,13 @@ public class RecipesView implements Serializable {
     private String uploadReason;
     private transient UploadedFile file;
     private List<RecipeProblem> problems = List.of();
+    private String newId;
+    private String newProduct;
+    private String newMaterial;
+    private BigDecimal newBatchSize;
+    private String newBatchSizeUnit = "L";
+    private String newReason;
+    private List<RecipeProblem> newProblems = List.of();
 
     @PostConstruct
     void load() {
@@ -83,6 +98,50 @@ public class RecipesView implements Serializable {
         // keep the text where the author can see and fix it if the server finds problems
         json = content;
         return importDocument(content, uploadReason);
+    }
+
+    /**
+     * A new recipe from its header: version 1 as a draft with one unit procedure, operation and
+     * instruction step to start from (a stored draft is always a valid document); the designer
+     * opens on it. Refused with every problem of the header, named by its field, and nothing stored.
+     */
+    public String createNew() {
+        newProblems = List.of();
+        Step first = new Step("step_1", "First step", StepType.INSTRUCTION, List.of(), "Describe the first step", null,
+                null, null, null, null, null, new SignatureRequirement(false), List.of());
+        RecipeDocument skeleton = new RecipeDocument(blankToNull(newId), 1, blankToNull(newProduct),
+                blankToNull(newMaterial), newBatchSize, blankToNull(newBatchSizeUnit), List.of(), List.of(),
+                List.of(new UnitProcedure("unit_procedure_1", "First unit procedure", List.of(
+                        new Operation("operation_1", "First operation", List.of(first))))));
+        String why = newReason == null || newReason.isBlank() ? "New master recipe" : newReason;
+        try {
+            Recipes.VersionSummary created = recipes.importDraft(skeleton, why);
+            external.getFlash().setKeepMessages(true);
+            Messages.info("Created recipe " + created.recipeId() + " as version 1 (draft); build its procedure in the designer.", null);
+            return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(created.recipeId(), StandardCharsets.UTF_8)
+                    + "&version=1";
+        } catch (DomainException refused) {
+            newProblems = RecipeProblem.of(refused.violations(), skeleton, null);
+            Messages.error(refused.getMessage(), null);
+        } catch (EJBAccessException denied) {
+            securityLog.accessDenied(external.getRemoteUser(), "create a recipe (recipes screen)");
+            Messages.error("Your roles do not allow creating recipes; a recipe author creates them.", null);
+        } catch (EJBException failed) {
+            Messages.error("The recipe could not be created; nothing was saved. The server log has the details.", null);
+        }
+        return null;
+    }
+
+    /** Units a batch size is given in: mass, volume or a count. */
+    public List<String> getBatchSizeUnits() {
+        return Arrays.stream(Unit.values())
+                .filter(u -> u.dimension() == Unit.Dimension.MASS || u.dimension() == Unit.Dimension.VOLUME
+                        || u.dimension() == Unit.Dimension.COUNT)
+                .map(Unit::symbol).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private String importDocument(String text, String why) {
@@ -130,6 +189,19 @@ public class RecipesView implements Serializable {
     }
 
     public List<Recipes.RecipeSummary> getAll() { return all; }
+    public List<RecipeProblem> getNewProblems() { return newProblems; }
+    public String getNewId() { return newId; }
+    public void setNewId(String v) { newId = v; }
+    public String getNewProduct() { return newProduct; }
+    public void setNewProduct(String v) { newProduct = v; }
+    public String getNewMaterial() { return newMaterial; }
+    public void setNewMaterial(String v) { newMaterial = v; }
+    public BigDecimal getNewBatchSize() { return newBatchSize; }
+    public void setNewBatchSize(BigDecimal v) { newBatchSize = v; }
+    public String getNewBatchSizeUnit() { return newBatchSizeUnit; }
+    public void setNewBatchSizeUnit(String v) { newBatchSizeUnit = v; }
+    public String getNewReason() { return newReason; }
+    public void setNewReason(String v) { newReason = v; }
     public List<RecipeProblem> getProblems() { return problems; }
     public String getJson() { return json; }
     public void setJson(String v) { json = v; }
