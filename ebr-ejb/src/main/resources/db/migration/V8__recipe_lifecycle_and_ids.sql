@@ -67,3 +67,18 @@ BEGIN
     END IF;
 END $$;
 CREATE UNIQUE INDEX recipe_version_number_any_case ON recipe_version (lower(recipe_id), version_number);
+
+-- Signing nonces that expired unused are purged (every opened signature dialog issues one; they are
+-- technical tokens, not GMP records). The runtime role may delete only those: a used nonce is kept
+-- by the foreign key of its use, and this trigger refuses a nonce that has not expired a day ago.
+GRANT DELETE ON signature_nonce TO ${appRole};
+CREATE FUNCTION signature_nonce_purged_only_when_expired() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.expires_at > now() - interval '1 day' THEN
+        RAISE EXCEPTION 'signature nonce issued % to %: only a nonce expired more than a day ago is purged',
+            OLD.issued_at, OLD.user_name USING ERRCODE = '42501';
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER signature_nonce_purged_only_when_expired BEFORE DELETE ON signature_nonce
+    FOR EACH ROW EXECUTE FUNCTION signature_nonce_purged_only_when_expired();

@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openebr.it.probe.AuditProbe;
 import org.openebr.it.probe.ItStepRecordType;
+import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
 import org.openebr.it.probe.StepProbe;
 
@@ -30,7 +31,8 @@ final class Deployments {
         EnterpriseArchive ear = ear();
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
-        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class);
+        war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
+                NonceProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module

@@ -1,6 +1,7 @@
 package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -60,6 +62,48 @@ class SignatureIT {
     void clients() {
         http = new Http(contextRoot);
         admin = Api.demo(http, "admin1");
+    }
+
+    @Test
+    @Tag("A11D-13-3")
+    void nonces_that_expired_unused_are_purged_and_no_other_nonce_can_be_deleted() throws SQLException {
+        String user = signer("OPERATOR");
+        Api me = new Api(http, user, PASSWORD);
+        String unused = nonce(me);
+        String used = nonce(me);
+        String fresh = nonce(me);
+        // the nonce is used up before anything else is checked, also by a request that is then refused
+        HttpResponse<String> refused = me.post("api/v1/signatures", "{\"recordType\":\"NO_SUCH_RECORD_TYPE\","
+                + "\"recordId\":\"1\",\"meaning\":\"APPROVED\",\"userName\":" + q(user) + ",\"password\":"
+                + q(PASSWORD) + ",\"nonce\":" + q(used) + "}");
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
+            sql.executeUpdate("UPDATE signature_nonce SET issued_at = now() - interval '3 days', expires_at = now()"
+                    + " - interval '2 days' WHERE nonce IN (" + sqlText(unused) + ", " + sqlText(used) + ")");
+        }
+        try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM signature_nonce WHERE nonce = " + sqlText(fresh)))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("only a nonce expired more than a day ago");
+            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM signature_nonce WHERE nonce = " + sqlText(used)))
+                    .as("a used nonce stays with the record of its use").isInstanceOf(SQLException.class);
+        }
+
+        HttpResponse<String> purged = admin.post("api/v1/it-probe/nonces/purge", "");
+        assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
+
+        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT nonce FROM signature_nonce WHERE nonce IN (" + sqlText(unused)
+                     + ", " + sqlText(used) + ", " + sqlText(fresh) + ")")) {
+            List<String> left = new ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getString(1));
+            }
+            assertThat(left).containsExactlyInAnyOrder(used, fresh);
+        }
+    }
+
+    private static String sqlText(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     @Test
