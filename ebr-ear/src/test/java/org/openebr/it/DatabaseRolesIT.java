@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two database roles as the migrations leave them: the owner owns the schema; the runtime
- * role the application connects as reads and writes data but never changes the schema and never
- * deletes. Plain JDBC against the migrated test database; no server needed.
+ * role the application connects as reads and writes data but never changes the schema, and deletes
+ * nothing a new table holds (its one DELETE, on expired signing nonces, is tested in SignatureIT). Plain JDBC against the migrated test database; no server needed.
  */
 class DatabaseRolesIT {
 

@@ -93,6 +93,16 @@ class RecipeScreensIT {
         browser.type("save-reason", "first step written");
         browser.clickAndWaitFor("save-button", "Saved");
         JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        // the same id again is no new recipe, and no silent next version of this one either
+        browser.open("app/recipes.xhtml");
+        browser.type("new-id", recipeId);
+        browser.type("new-product", "Another product");
+        browser.type("new-material", "FG-OTHER");
+        browser.type("new-batch-size", "10");
+        browser.clickAndWaitForPage("new-button");
+        assertThat(browser.valueOf("new-problems")).contains("recipe '" + recipeId + "' exists already");
+        assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId + "/versions/2").statusCode())
+                .isEqualTo(404);
         assertThat(stored.getString("batchSizeUnit")).isEqualTo("L");
         assertThat(stored.getJsonNumber("nominalBatchSize").bigDecimalValue()).isEqualByComparingTo("45.0");
         assertThat(stored.getJsonArray("unitProcedures").getJsonObject(0).getJsonArray("operations").getJsonObject(0)

@@ -17,6 +17,6 @@ public class NonceProbe {
     @POST
     @Path("purge")
     public String purge() {
-        return String.valueOf(ledger.purgeUnusedExpiredBefore(Instant.now().minus(Duration.ofDays(1))));
+        return String.valueOf(ledger.purgeUnusedExpiredBefore(Instant.now().minus(Duration.ofDays(1)).minus(Duration.ofHours(1))));
     }
 }

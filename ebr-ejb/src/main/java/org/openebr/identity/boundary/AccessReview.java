@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.openebr.identity.control.IdentitySettings;
 import org.openebr.identity.entity.AccessReviewRecord;
@@ -29,7 +30,7 @@ import org.openebr.platform.control.ChangeContext;
 public class AccessReview {
 
     /** One line of the report. */
-    public record Line(String userName, String fullName, String status, Set<String> roles, boolean technical,
+    public record Line(String userName, String fullName, String status, SortedSet<String> roles, boolean technical,
                        boolean demo, Instant lastLoginAt, boolean dormant, boolean locked, Instant createdAt) {
     }
 
@@ -92,7 +93,7 @@ public class AccessReview {
     public Report report() {
         Instant now = clock.instant();
         Instant dormantBefore = now.minus(Duration.ofDays(settings.dormantDays()));
-        List<Line> lines = accounts.list().stream().map(a -> new Line(a.userName(), a.fullName(), a.status(), a.roles(),
+        List<Line> lines = accounts.list().stream().map(a -> new Line(a.userName(), a.fullName(), a.status(), new TreeSet<>(a.roles()),
                 a.technical(), a.demo(), a.lastLoginAt(),
                 "ACTIVE".equals(a.status()) && (a.lastLoginAt() == null ? a.createdAt().isBefore(dormantBefore)
                         : a.lastLoginAt().isBefore(dormantBefore)),

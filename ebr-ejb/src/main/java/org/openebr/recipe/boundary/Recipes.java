@@ -189,6 +189,19 @@ public class Recipes {
         return create(numbered, hash, null, why);
     }
 
+    /**
+     * Version 1 of a new recipe, as {@link #importDraft} but refused when the id is taken: a new
+     * recipe never becomes, unnoticed, the next version of an existing one.
+     */
+    @RolesAllowed("RECIPE_AUTHOR")
+    public VersionSummary createRecipe(RecipeDocument document, String reason) {
+        if (document != null && document.recipeId() != null && store.nextNumber(document.recipeId()) > 1) {
+            throw invalid(List.of(new Problem("$.recipeId", "recipe '" + document.recipeId() + "' exists already;"
+                    + " make a new version of it on its page, or choose another id for a new recipe")));
+        }
+        return importDraft(document, reason);
+    }
+
     /** A new draft version with the content of an existing version, to be changed (change control). */
     @RolesAllowed("RECIPE_AUTHOR")
     public VersionSummary newVersion(String recipeId, int basedOn, String reason) {

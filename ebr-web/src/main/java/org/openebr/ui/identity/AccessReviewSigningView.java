@@ -44,13 +44,14 @@ public class AccessReviewSigningView implements Serializable {
     }
 
     /**
-     * The report as it was recorded, read back from the stored JSON: once recorded, the screen shows
-     * this, not the live report, so that the administrator sees exactly what the signature covers.
+     * The report as it was recorded, read back from the stored record: once recorded, the screen
+     * shows this, not the live report, so that the administrator sees exactly what the signature covers.
      */
     public AccessReview.Report getRecordedReport() {
         if (recordedReport == null && recorded != null) {
+            String stored = accessReview.recorded(recorded.id()).orElseThrow().reportJson();
             try (Jsonb jsonb = JsonbBuilder.create()) {
-                recordedReport = jsonb.fromJson(recorded.reportJson(), AccessReview.Report.class);
+                recordedReport = jsonb.fromJson(stored, AccessReview.Report.class);
             } catch (Exception unreadable) {
                 throw new IllegalStateException("the recorded access review " + recorded.id() + " cannot be read", unreadable);
             }

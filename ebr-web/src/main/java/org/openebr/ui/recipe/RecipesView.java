@@ -115,7 +115,7 @@ public class RecipesView implements Serializable {
                         new Operation("operation_1", "First operation", List.of(first))))));
         String why = newReason == null || newReason.isBlank() ? "New master recipe" : newReason;
         try {
-            Recipes.VersionSummary created = recipes.importDraft(skeleton, why);
+            Recipes.VersionSummary created = recipes.createRecipe(skeleton, why);
             external.getFlash().setKeepMessages(true);
             Messages.info("Created recipe " + created.recipeId() + " as version 1 (draft); build its procedure in the designer.", null);
             return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(created.recipeId(), StandardCharsets.UTF_8)
