@@ -117,9 +117,8 @@ public class RecipesView implements Serializable {
         try {
             Recipes.VersionSummary created = recipes.createRecipe(skeleton, why);
             external.getFlash().setKeepMessages(true);
-            Messages.info("Created recipe " + created.recipeId() + " as version 1 (draft); build its procedure in the designer.", null);
-            return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(created.recipeId(), StandardCharsets.UTF_8)
-                    + "&version=1";
+            Messages.info("Created recipe " + created.recipeId() + " as version " + created.version() + " (draft); build its procedure in the designer.", null);
+            return designerOf(created);
         } catch (DomainException refused) {
             newProblems = RecipeProblem.of(refused.violations(), skeleton, null);
             Messages.error(refused.getMessage(), null);
@@ -161,8 +160,7 @@ public class RecipesView implements Serializable {
             json = null;
             reason = null;
             uploadReason = null;
-            return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(created.recipeId(), StandardCharsets.UTF_8)
-                    + "&version=" + created.version();
+            return designerOf(created);
         } catch (DomainException refused) {
             problems = RecipeProblem.of(refused.violations(), document, null);
             Messages.error(refused.getMessage(), problems.isEmpty() ? null : "Every problem is listed below the import.");
@@ -173,6 +171,12 @@ public class RecipesView implements Serializable {
             Messages.error("The recipe could not be imported; nothing was saved. The server log has the details.", null);
         }
         return null;
+    }
+
+    /** The designer page of a version just stored (a redirect, so that a reload does not store it again). */
+    private static String designerOf(Recipes.VersionSummary version) {
+        return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(version.recipeId(), StandardCharsets.UTF_8)
+                + "&version=" + version.version();
     }
 
     /** JSON-B's message names the Java type; the author needs the JSON part of it. */
