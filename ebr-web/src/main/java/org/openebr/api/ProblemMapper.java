@@ -55,17 +55,9 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
                 "Your roles do not allow " + method() + " " + path() + ". The attempt has been recorded.", path()).toResponse();
     }
 
-    /** A business rule's refusal: its own words and status (also when it arrives wrapped, see UnexpectedExceptionMapper). */
+    /** A business rule's refusal: its own words, the status of its category (also when it arrives wrapped, see UnexpectedExceptionMapper). */
     Response ruleBroken(DomainException exception) {
-        Response.StatusType status = Response.Status.fromStatusCode(exception.status());
-        if (status == null) {
-            status = new Response.StatusType() {
-                public int getStatusCode() { return exception.status(); }
-                public Response.Status.Family getFamily() { return Response.Status.Family.familyOf(exception.status()); }
-                public String getReasonPhrase() { return exception.status() == 422 ? "Unprocessable Content" : "Error"; }
-            };
-        }
-        Problem problem = Problem.of(status, exception.kind(), exception.getMessage(), path());
+        Problem problem = Problem.of(RefusalStatus.of(exception.category()), exception.kind(), exception.getMessage(), path());
         if (!exception.violations().isEmpty()) {
             problem = problem.withViolations(exception.violations().stream()
                     .map(v -> new Problem.Violation(v.field(), v.message())).toList());

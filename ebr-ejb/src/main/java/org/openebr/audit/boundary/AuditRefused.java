@@ -1,32 +1,53 @@
 package org.openebr.audit.boundary;
 
+
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /** A request to the audit trail that cannot be answered as asked: bad filter, unknown record, too large. */
 public class AuditRefused extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final int status;
-    private final String kind;
+    /** Why. */
+    public enum Reason implements Refusal {
+        /** A filter, page or sort the audit trail cannot search by. */
+        INVALID_QUERY(Category.MALFORMED, "invalid-audit-query"),
+        /** No record of that type and id has ever been audited. */
+        NO_HISTORY(Category.NOT_FOUND, "no-audit-history"),
+        /** An export of more entries than one file may hold: narrow the filter. */
+        EXPORT_TOO_LARGE(Category.INVALID, "export-too-large"),
+        /** The entries cannot be laid out in the format asked for. */
+        EXPORT_NOT_POSSIBLE(Category.INVALID, "export-not-possible");
 
-    public AuditRefused(int status, String kind, String message) {
-        super(message);
-        this.status = status;
-        this.kind = kind;
+        private final Category category;
+        private final String kind;
+
+        Reason(Category category, String kind) {
+            this.category = category;
+            this.kind = kind;
+        }
+
+        @Override
+        public Category category() {
+            return category;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+    }
+
+    public AuditRefused(Reason reason, String message) {
+        super(reason, message);
     }
 
     public static AuditRefused invalid(String message) {
-        return new AuditRefused(400, "invalid-audit-query", message);
+        return new AuditRefused(Reason.INVALID_QUERY, message);
     }
 
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String kind() {
-        return kind;
+    public Reason reason() {
+        return (Reason) refusal();
     }
 }

@@ -112,7 +112,7 @@ public class AuditTrail {
             throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
         }
         if (versions.isEmpty()) {
-            throw new AuditRefused(404, "no-audit-history", "There is no " + entityType + " with id '" + recordId + "' in the audit trail.");
+            throw new AuditRefused(AuditRefused.Reason.NO_HISTORY, "There is no " + entityType + " with id '" + recordId + "' in the audit trail.");
         }
         return versions;
     }
@@ -131,7 +131,7 @@ public class AuditTrail {
             AuditQueries queries = new AuditQueries(connection, tables.audited().values());
             long matching = queries.count(filter);
             if (matching > MAX_EXPORT_ENTRIES) {
-                throw new AuditRefused(422, "export-too-large", "The filter matches " + matching + " entries; an export"
+                throw new AuditRefused(AuditRefused.Reason.EXPORT_TOO_LARGE, "The filter matches " + matching + " entries; an export"
                         + " holds at most " + MAX_EXPORT_ENTRIES + ". Narrow the filter, e.g. by time range.");
             }
             all = queries.search(filter, 0, MAX_EXPORT_ENTRIES, new AuditSort(AuditSort.Field.TIME, true));
@@ -153,7 +153,7 @@ public class AuditTrail {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the export failed", e);
         } catch (IllegalArgumentException cannotLayOut) {
-            throw new AuditRefused(422, "export-not-possible", "The export cannot be written: " + cannotLayOut.getMessage());
+            throw new AuditRefused(AuditRefused.Reason.EXPORT_NOT_POSSIBLE, "The export cannot be written: " + cannotLayOut.getMessage());
         }
         byte[] content = out.toByteArray();
         String sha256 = HexFormat.of().formatHex(CanonicalRevision.sha256(content));

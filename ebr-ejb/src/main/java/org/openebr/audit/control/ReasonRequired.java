@@ -1,6 +1,7 @@
 package org.openebr.audit.control;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /**
  * A change or voiding of GMP data without a reason (EU GMP Annex 11 §9). Raised by the revision
@@ -8,19 +9,11 @@ import org.openebr.platform.boundary.DomainException;
  */
 public class ReasonRequired extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Category.INVALID, "reason-required");
 
     public ReasonRequired(String message) {
-        super(message);
-    }
-
-    @Override
-    public int status() {
-        return 422;
-    }
-
-    @Override
-    public String kind() {
-        return "reason-required";
+        super(REFUSAL, message);
     }
 }

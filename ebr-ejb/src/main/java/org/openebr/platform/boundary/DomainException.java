@@ -1,31 +1,57 @@
 package org.openebr.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
+import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Root of every business rule violation. Unchecked, rolls the transaction back, and carries what
- * the caller needs for a clear answer: the HTTP status it maps to and a stable problem kind. Each
- * component has its own subclasses ({@code UserNameTaken}, {@code StepOutOfSequence}, ...).
+ * the caller needs for a clear answer: the {@link Refusal} (category and stable problem kind), the
+ * message in plain words and, for invalid input, each thing wrong with it. It knows nothing of
+ * HTTP: the API maps the category to a status. A component subclasses it once, with an enum of
+ * its reasons ({@code RecipeRefused}, {@code SignatureRefused}, ...).
  */
 @ApplicationException(rollback = true, inherited = true)
 public abstract class DomainException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    protected DomainException(String message) {
-        super(message);
+    private final Refusal refusal;
+    private final List<Violation> violations;
+
+    protected DomainException(Refusal refusal, String message) {
+        this(refusal, message, List.of());
     }
 
-    /** The HTTP status of the problem document: 404, 409, 422, ... */
-    public abstract int status();
+    protected DomainException(Refusal refusal, String message, List<Violation> violations) {
+        super(message);
+        this.refusal = Objects.requireNonNull(refusal, "refusal");
+        this.violations = List.copyOf(violations);
+    }
+
+    protected DomainException(Refusal refusal, String message, Throwable cause) {
+        super(message, cause);
+        this.refusal = Objects.requireNonNull(refusal, "refusal");
+        this.violations = List.of();
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    public final Refusal.Category category() {
+        return refusal.category();
+    }
 
     /** A short, stable, URL-safe name of the kind of problem, e.g. {@code user-name-taken}. */
-    public abstract String kind();
+    public final String kind() {
+        return refusal.kind();
+    }
 
     /** Each particular thing wrong with the input, where and what, e.g. every problem of an imported recipe. */
-    public List<Violation> violations() {
-        return List.of();
+    public final List<Violation> violations() {
+        return violations;
     }
 
     /**
@@ -33,6 +59,6 @@ public abstract class DomainException extends RuntimeException {
      *
      * @param field where: a field name or a JSON path into the request body
      */
-    public record Violation(String field, String message) {
+    public record Violation(String field, String message) implements Serializable {
     }
 }

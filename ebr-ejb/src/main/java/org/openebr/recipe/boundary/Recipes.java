@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.platform.control.Constraints;
 import org.openebr.recipe.control.FormulaScaling;
 import org.openebr.recipe.control.Problem;
 import org.openebr.recipe.control.RecipeDiff;
@@ -68,10 +69,6 @@ public class Recipes {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Recipes.class.getName());
 
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
-
-    /** The unique constraint on (recipe, version), not the one of V8 whose name begins the same (any message language). */
-    private static final java.util.regex.Pattern SAME_VERSION_NUMBER =
-            java.util.regex.Pattern.compile("recipe_version_number(?![_a-z0-9])");
 
     @Inject
     RecipeStore store;
@@ -284,7 +281,10 @@ public class Recipes {
         if (!effectiveFrom.isAfter(now)) {
             try {
                 store.activate(v, why, caller(), now);
-            } catch (PersistenceException concurrent) { // an optimistic lock, or the one-effective-version index
+            } catch (PersistenceException concurrent) {
+                if (!(concurrent instanceof OptimisticLockException) && !Constraints.violated(concurrent, "recipe_version_one_effective")) {
+                    throw concurrent;
+                }
                 throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Another version of recipe " + recipeId
                         + " was made effective at the same moment; reload and check which one is effective.");
             }
@@ -314,12 +314,11 @@ public class Recipes {
         try {
             store.persist(version);
         } catch (PersistenceException failed) {
-            String cause = String.valueOf(rootMessage(failed));
-            if (cause.contains("recipe_version_number_any_case")) { // the same id in another case, at the same moment
+            if (Constraints.violated(failed, "recipe_version_number_any_case")) { // the same id in another case, at the same moment
                 throw invalid(List.of(new Problem("$.recipeId", "recipe id '" + document.recipeId() + "' differs only"
                         + " in case from a recipe created at the same moment; choose another id")));
             }
-            if (!SAME_VERSION_NUMBER.matcher(cause).find()) {
+            if (!Constraints.violated(failed, "recipe_version_number")) {
                 throw failed;
             }
             throw new RecipeRefused(RecipeRefused.Reason.CONFLICT, "Version " + document.version() + " of recipe "
@@ -434,14 +433,6 @@ public class Recipes {
                 v.contentHash(), v.draftRevision(), Arrays.asList(v.authors().split(",")), v.basedOn(),
                 v.changeReason(), v.createdAt(), v.createdBy(), v.statusReason(), v.statusChangedAt(),
                 v.statusChangedBy(), v.effectiveFrom(), v.effectiveUntil(), v.id().toString());
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 
     /** Microseconds: what PostgreSQL stores, so that what the API answers is what is recorded. */

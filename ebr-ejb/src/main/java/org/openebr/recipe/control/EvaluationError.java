@@ -1,6 +1,7 @@
 package org.openebr.recipe.control;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /**
  * A valid formula that has no value for the given inputs: division by zero, a missing input, a
@@ -8,19 +9,11 @@ import org.openebr.platform.boundary.DomainException;
  */
 public class EvaluationError extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Category.INVALID, "formula-not-evaluable");
 
     EvaluationError(String message) {
-        super(message);
-    }
-
-    @Override
-    public int status() {
-        return 422;
-    }
-
-    @Override
-    public String kind() {
-        return "formula-not-evaluable";
+        super(REFUSAL, message);
     }
 }

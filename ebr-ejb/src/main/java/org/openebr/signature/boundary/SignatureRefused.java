@@ -1,60 +1,58 @@
 package org.openebr.signature.boundary;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
-/** A signing the ceremony or a policy refuses, with the HTTP status and problem kind the API answers. */
+/** A signing the ceremony or a policy refuses. */
 public class SignatureRefused extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Why, each with its status. */
-    public enum Reason {
+    /** Why. */
+    public enum Reason implements Refusal {
         /** The request lacks what the ceremony needs (user id, password, nonce, a known meaning...). */
-        INCOMPLETE(400, "signature-incomplete"),
+        INCOMPLETE(Category.MALFORMED, "signature-incomplete"),
         /** The password (and user id) did not re-authenticate the signer; counts toward lockout. */
-        NOT_AUTHENTICATED(401, "signature-not-authenticated"),
+        NOT_AUTHENTICATED(Category.NOT_AUTHENTICATED, "signature-not-authenticated"),
         /** Someone tried to sign as another user. */
-        NOT_YOURSELF(403, "signature-not-yourself"),
+        NOT_YOURSELF(Category.NOT_PERMITTED, "signature-not-yourself"),
         /** Role, meaning or four-eyes rule of the record type. */
-        NOT_ALLOWED(403, "signature-not-allowed"),
+        NOT_ALLOWED(Category.NOT_PERMITTED, "signature-not-allowed"),
         /** No such record, signature or record type. */
-        NOT_FOUND(404, "signature-not-found"),
+        NOT_FOUND(Category.NOT_FOUND, "signature-not-found"),
         /** The nonce is unknown, expired, someone else's or already used. */
-        NONCE(409, "signature-nonce-refused"),
+        NONCE(Category.CONFLICT, "signature-nonce-refused"),
         /** The record version already carries this meaning (e.g. two people signing at the same moment). */
-        ALREADY_SIGNED(409, "signature-already-given"),
+        ALREADY_SIGNED(Category.CONFLICT, "signature-already-given"),
         /** The record changed after it was shown to the signer: they sign only what they saw. */
-        CHANGED(409, "signature-record-changed"),
+        CHANGED(Category.CONFLICT, "signature-record-changed"),
         /** No signing credential: the signer's identity verification is not recorded, or the statement is not signed. */
-        NOT_READY(409, "signature-not-ready");
+        NOT_READY(Category.CONFLICT, "signature-not-ready");
 
-        private final int status;
+        private final Category category;
         private final String kind;
 
-        Reason(int status, String kind) {
-            this.status = status;
+        Reason(Category category, String kind) {
+            this.category = category;
             this.kind = kind;
+        }
+
+        @Override
+        public Category category() {
+            return category;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
         }
     }
 
-    private final Reason reason;
-
     public SignatureRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     public Reason reason() {
-        return reason;
-    }
-
-    @Override
-    public int status() {
-        return reason.status;
-    }
-
-    @Override
-    public String kind() {
-        return reason.kind;
+        return (Reason) refusal();
     }
 }

@@ -27,6 +27,7 @@ import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.platform.control.Constraints;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.signature.control.AccountabilityStatement;
 import org.openebr.signature.control.NonceLedger;
@@ -274,7 +275,7 @@ public class Signatures {
         try {
             em.flush();
         } catch (PersistenceException failed) {
-            if (!violates(failed, "electronic_signature_once")) {
+            if (!Constraints.violated(failed, "electronic_signature_once")) {
                 throw failed;
             }
             // the unique index (record, version, meaning): someone signed the same at the same moment
@@ -282,19 +283,6 @@ public class Signatures {
                     + request.recordId() + " already carries a " + request.meaning() + " signature for this version.");
         }
         return signature;
-    }
-
-    private static boolean violates(Throwable failure, String constraint) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
-                return true;
-            }
-            if (cause.getMessage() != null && cause.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void consumeNonce(String caller, SignRequest request) {

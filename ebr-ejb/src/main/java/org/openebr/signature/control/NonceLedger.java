@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import org.openebr.platform.control.Constraints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,10 @@ public class NonceLedger {
             em.flush();
             return true;
         } catch (PersistenceException usedMeanwhile) {
+            // used, or purged, by another request at the same moment
+            if (!Constraints.violated(usedMeanwhile, "signature_nonce_use_pkey", "signature_nonce_use_nonce_fkey")) {
+                throw usedMeanwhile;
+            }
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package org.openebr.trust.control;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /**
  * A user's stored signing credential cannot be used: the wrapped key was altered or belongs to
@@ -9,25 +10,16 @@ import org.openebr.platform.boundary.DomainException;
  */
 public class CredentialUnusable extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The request is fine; the stored credential's state prevents it. */
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Category.CONFLICT, "credential-unusable");
 
     public CredentialUnusable(String message) {
-        super(message);
+        super(REFUSAL, message);
     }
 
     public CredentialUnusable(String message, Throwable cause) {
-        super(message);
-        initCause(cause);
-    }
-
-    /** The request is fine; the stored credential's state prevents it. */
-    @Override
-    public int status() {
-        return 409;
-    }
-
-    @Override
-    public String kind() {
-        return "credential-unusable";
+        super(REFUSAL, message, cause);
     }
 }

@@ -1,6 +1,7 @@
 package org.openebr.trust.control;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /**
  * No trustworthy time-stamp could be obtained: the time-stamp authority could not be reached,
@@ -9,24 +10,15 @@ import org.openebr.platform.boundary.DomainException;
  */
 public class TimeStampUnavailable extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Category.UNAVAILABLE, "time-stamp-unavailable");
 
     public TimeStampUnavailable(String message) {
-        super(message);
+        super(REFUSAL, message);
     }
 
     public TimeStampUnavailable(String message, Throwable cause) {
-        super(message);
-        initCause(cause);
-    }
-
-    @Override
-    public int status() {
-        return 503;
-    }
-
-    @Override
-    public String kind() {
-        return "time-stamp-unavailable";
+        super(REFUSAL, message, cause);
     }
 }

@@ -1,6 +1,7 @@
 package org.openebr.trust.control;
 
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.boundary.Refusal;
 
 /**
  * The key store cannot be created or opened (wrong password, damaged file, no write permission).
@@ -8,24 +9,15 @@ import org.openebr.platform.boundary.DomainException;
  */
 public class TrustStoreUnavailable extends DomainException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Category.UNAVAILABLE, "trust-store-unavailable");
 
     public TrustStoreUnavailable(String message) {
-        super(message);
+        super(REFUSAL, message);
     }
 
     public TrustStoreUnavailable(String message, Throwable cause) {
-        super(message);
-        initCause(cause);
-    }
-
-    @Override
-    public int status() {
-        return 503;
-    }
-
-    @Override
-    public String kind() {
-        return "trust-store-unavailable";
+        super(REFUSAL, message, cause);
     }
 }
