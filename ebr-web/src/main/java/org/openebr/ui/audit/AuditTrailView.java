@@ -1,6 +1,5 @@
 package org.openebr.ui.audit;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,12 +15,12 @@ import org.openebr.audit.boundary.AuditEntry;
 import org.openebr.audit.boundary.AuditFilter;
 import org.openebr.audit.boundary.AuditIntegrity;
 import org.openebr.audit.boundary.AuditPage;
-import org.openebr.audit.boundary.AuditRefused;
 import org.openebr.audit.boundary.AuditSort;
 import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.audit.boundary.AuditVerification;
 import org.openebr.audit.boundary.FieldChange;
 import org.openebr.platform.control.SiteSettings;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
@@ -50,6 +49,9 @@ public class AuditTrailView implements Serializable {
     @Inject
     SiteSettings site;
 
+    @Inject
+    Commands commands;
+
     private String entityType;
     private String recordId;
     private String user;
@@ -73,26 +75,21 @@ public class AuditTrailView implements Serializable {
     }
 
     public StreamedContent export(String format) {
-        try {
-            AuditTrail.ExportedFile file = trail.export(filter, AuditTrail.ExportFormat.valueOf(format.toUpperCase(Locale.ROOT)));
-            return DefaultStreamedContent.builder().name(file.fileName()).contentType(file.contentType())
-                    .contentLength((long) file.content().length)
-                    .stream(() -> new ByteArrayInputStream(file.content())).build();
-        } catch (AuditRefused refused) {
-            Messages.error(refused.getMessage(), null);
-            return null;
-        } catch (EJBException failed) {
-            Messages.error("The export could not be written. The server log has the details.", null);
+        AuditTrail.ExportedFile file = commands.attempt("export the audit trail (audit trail screen)")
+                .failed("The export could not be written. The server log has the details.")
+                .call(() -> trail.export(filter, AuditTrail.ExportFormat.valueOf(format.toUpperCase(Locale.ROOT))));
+        if (file == null) {
             return null;
         }
+        return DefaultStreamedContent.builder().name(file.fileName()).contentType(file.contentType())
+                .contentLength((long) file.content().length)
+                .stream(() -> new ByteArrayInputStream(file.content())).build();
     }
 
     public void verify() {
-        try {
-            verification = integrity.verify();
-        } catch (EJBException e) {
-            Messages.error("The integrity check could not be made: " + e.getMessage(), null);
-        }
+        commands.attempt("verify the audit trail (audit trail screen)")
+                .failed("The integrity check could not be made. The server log has the details.")
+                .run(() -> verification = integrity.verify());
     }
 
     /** "field: old → new" for the table; a created record lists its values. */
@@ -129,15 +126,11 @@ public class AuditTrailView implements Serializable {
 
         @Override
         public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            try {
-                AuditPage page = trail.search(filter, first / pageSize, pageSize, sort(sortBy));
-                setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-                return page.entries();
-            } catch (AuditRefused refused) {
-                Messages.error(refused.getMessage(), null);
-                setRowCount(0);
-                return List.of();
-            }
+            AuditPage page = commands.attempt("search the audit trail (audit trail screen)")
+                    .failed("The audit trail could not be searched. The server log has the details.")
+                    .call(() -> trail.search(filter, first / pageSize, pageSize, sort(sortBy)));
+            setRowCount(page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, page.total()));
+            return page == null ? List.of() : page.entries();
         }
 
         @Override

@@ -6,9 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.openebr.audit.boundary.AuditRefused;
 import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.audit.boundary.RecordVersion;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /** One record's full value history: every version with who, when, in which role and why. */
@@ -21,6 +21,9 @@ public class RecordHistoryView implements Serializable {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    Commands commands;
+
     private String type;
     private String id;
     private List<RecordVersion> versions = List.of();
@@ -31,11 +34,8 @@ public class RecordHistoryView implements Serializable {
             Messages.error("Choose a record from the audit trail.", null);
             return;
         }
-        try {
-            versions = trail.history(type, id);
-        } catch (AuditRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        }
+        commands.attempt("read the history of " + type + " " + id + " (record history screen)")
+                .run(() -> versions = trail.history(type, id));
     }
 
     public List<Map.Entry<String, String>> values(RecordVersion version) {

@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.openebr.identity.boundary.IdentityRefused;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.platform.control.SiteSettings;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /** The security event log, searchable by user, kind and days (in the site's time zone). */
@@ -24,6 +24,9 @@ public class SecurityEventsView implements Serializable {
 
     @Inject
     SiteSettings site;
+
+    @Inject
+    Commands commands;
 
     private String user;
     private String type;
@@ -41,13 +44,10 @@ public class SecurityEventsView implements Serializable {
             Messages.error("The end day is before the start day.", null);
             return;
         }
-        try {
-            events = log.search(new SecurityLog.Filter(blank(user) ? null : user.strip(), blank(type) ? null : type,
-                    from == null ? null : from.atStartOfDay(site.zone()).toInstant(),
-                    to == null ? null : to.plusDays(1).atStartOfDay(site.zone()).toInstant(), 500));
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        }
+        commands.attempt("search the security events (security events screen)")
+                .run(() -> events = log.search(new SecurityLog.Filter(blank(user) ? null : user.strip(), blank(type) ? null : type,
+                        from == null ? null : from.atStartOfDay(site.zone()).toInstant(),
+                        to == null ? null : to.plusDays(1).atStartOfDay(site.zone()).toInstant(), 500)));
     }
 
     private static boolean blank(String value) {

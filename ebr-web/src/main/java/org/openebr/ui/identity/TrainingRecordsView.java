@@ -1,7 +1,6 @@
 package org.openebr.ui.identity;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,9 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.openebr.identity.boundary.Accounts;
-import org.openebr.identity.boundary.IdentityRefused;
-import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.boundary.Training;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /** Training and qualification records of one user: list, record, void with a reason. */
@@ -29,7 +27,7 @@ public class TrainingRecordsView implements Serializable {
     Accounts accounts;
 
     @Inject
-    SecurityLog securityLog;
+    Commands commands;
 
     private List<String> people;
     private String user;
@@ -47,53 +45,43 @@ public class TrainingRecordsView implements Serializable {
     }
 
     public void show() {
-        try {
-            records = user == null ? List.of() : training.recordsOf(user);
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        }
+        commands.attempt("read the training records of " + user + " (training screen)")
+                .notAllowed("Your roles do not allow reading training records.")
+                .run(() -> records = user == null ? List.of() : training.recordsOf(user));
     }
 
     public void record() {
-        try {
-            training.record(user, qualification == null ? null : qualification.strip(), description, validFrom, validUntil);
-            Messages.info("Training " + qualification + " recorded for " + user + ".", null);
-            qualification = null;
-            description = null;
-            validFrom = null;
-            validUntil = null;
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(caller(), "record training for " + user + " (training screen)");
-            Messages.error("Your roles do not allow recording training.", null);
-        }
+        commands.attempt("record training for " + user + " (training screen)")
+                .notAllowed("Your roles do not allow recording training.")
+                .failed("The training could not be recorded; nothing was saved. The server log has the details.")
+                .run(() -> {
+                    training.record(user, qualification == null ? null : qualification.strip(), description, validFrom, validUntil);
+                    Messages.info("Training " + qualification + " recorded for " + user + ".", null);
+                    qualification = null;
+                    description = null;
+                    validFrom = null;
+                    validUntil = null;
+                });
         show();
     }
 
     public void voidRecord() {
+        UUID id;
         try {
-            UUID id;
-            try {
-                id = UUID.fromString(voidId == null ? "" : voidId.strip());
-            } catch (IllegalArgumentException notAnId) {
-                Messages.error("Copy the record id from the table.", null);
-                return;
-            }
-            training.voidRecord(user, id, voidReason);
-            Messages.info("Training record voided.", null);
-            voidReason = null;
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(caller(), "void training record " + voidId + " (training screen)");
-            Messages.error("Your roles do not allow voiding training records.", null);
+            id = UUID.fromString(voidId == null ? "" : voidId.strip());
+        } catch (IllegalArgumentException notAnId) {
+            Messages.error("Copy the record id from the table.", null);
+            return;
         }
+        commands.attempt("void training record " + voidId + " (training screen)")
+                .notAllowed("Your roles do not allow voiding training records.")
+                .failed("The training record could not be voided; nothing was saved. The server log has the details.")
+                .run(() -> {
+                    training.voidRecord(user, id, voidReason);
+                    Messages.info("Training record voided.", null);
+                    voidReason = null;
+                });
         show();
-    }
-
-    private static String caller() {
-        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
     public List<String> getPeople() { return people; }

@@ -1,18 +1,17 @@
 package org.openebr.ui.identity;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.openebr.identity.boundary.Accounts;
 import org.openebr.identity.boundary.IdentityRefused;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.control.Role;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /** User administration (ADMIN): create, roles, unlock, reset, deactivate — each with a reason. */
@@ -30,6 +29,9 @@ public class UsersView implements Serializable {
 
     @Inject
     SecurityLog securityLog;
+
+    @Inject
+    Commands commands;
 
     private List<Accounts.AccountDetails> all;
     private List<SecurityLog.Event> alerts;
@@ -66,7 +68,6 @@ public class UsersView implements Serializable {
             newFullName = null;
             newTechnical = false;
             newReason = null;
-            return null;
         });
     }
 
@@ -81,7 +82,6 @@ public class UsersView implements Serializable {
             }
             Messages.info("Done: " + action.name().toLowerCase().replace('_', ' ') + " for " + target + ".", null);
             reason = null;
-            return null;
         });
     }
 
@@ -91,7 +91,6 @@ public class UsersView implements Serializable {
                     jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
             Messages.info("Alert " + alertId + " acknowledged.", null);
             alertComment = null;
-            return null;
         });
     }
 
@@ -107,16 +106,8 @@ public class UsersView implements Serializable {
         issuedPassword = credential.oneTimePassword();
     }
 
-    private void run(Supplier<Void> work) {
-        try {
-            work.get();
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRemoteUser(),
-                    "user administration (users screen)");
-            Messages.error("Your roles do not allow this.", null);
-        }
+    private void run(Runnable work) {
+        commands.attempt("user administration (users screen)").run(work);
         load();
     }
 

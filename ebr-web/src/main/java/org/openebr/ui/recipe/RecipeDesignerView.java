@@ -1,7 +1,5 @@
 package org.openebr.ui.recipe;
 
-import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.recipe.boundary.EquipmentCheck;
@@ -30,6 +27,8 @@ import org.openebr.recipe.boundary.Scaling;
 import org.openebr.recipe.boundary.StepType;
 import org.openebr.recipe.control.Unit;
 import org.openebr.signature.boundary.Signatures;
+import org.openebr.ui.Command;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 import org.openebr.ui.SiteView;
 import org.openebr.ui.recipe.RecipeDraft.FormulaItemForm;
@@ -63,7 +62,7 @@ public class RecipeDesignerView implements Serializable {
     SignatureDialogView signatureDialog;
 
     @Inject
-    SecurityLog securityLog;
+    Commands commands;
 
     @Inject
     SiteSettings site;
@@ -125,18 +124,14 @@ public class RecipeDesignerView implements Serializable {
     }
 
     private void read(Integer number) {
-        try {
+        attempt("read recipe " + recipeId).notAllowed("Your roles do not allow reading master recipes.").run(() -> {
             recipe = recipes.recipe(recipeId);
             int n = number != null ? number : recipe.versions().get(recipe.versions().size() - 1).version();
             version = recipes.version(recipeId, n);
             workOn(recipes.document(recipeId, n));
             signed = signatures.ofRecord(Recipes.RECORD_TYPE, version.recordId());
             comparison = null;
-        } catch (DomainException refused) {
-            Messages.error(refused.getMessage(), null);
-        } catch (EJBAccessException denied) {
-            denied("read recipe " + recipeId, "Your roles do not allow reading master recipes.");
-        }
+        });
     }
 
     /** A fresh working copy of the stored document, with the same element selected as before if it is still there. */
@@ -235,17 +230,17 @@ public class RecipeDesignerView implements Serializable {
     public void check() {
         draft.followRenames();
         RecipeDocument document = draft.toDocument();
-        try {
-            problems = RecipeProblem.of(recipes.check(document), document, draft);
-            checked = true;
-            if (problems.isEmpty()) {
-                Messages.info("No problems found. The draft can be saved.", null);
-            } else {
-                Messages.error("The recipe has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                        + "; each is listed under the designer.", null);
-            }
-        } catch (EJBAccessException denied) {
-            denied("check recipe " + recipeId, "Your roles do not allow this.");
+        List<DomainException.Violation> found = attempt("check recipe " + recipeId).call(() -> recipes.check(document));
+        if (found == null) {
+            return;
+        }
+        problems = RecipeProblem.of(found, document, draft);
+        checked = true;
+        if (problems.isEmpty()) {
+            Messages.info("No problems found. The draft can be saved.", null);
+        } else {
+            Messages.error("The recipe has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + "; each is listed under the designer.", null);
         }
     }
 
@@ -257,22 +252,22 @@ public class RecipeDesignerView implements Serializable {
             Messages.info("Nothing to save: the working copy is the stored draft.", null);
             return;
         }
-        try {
-            Recipes.VersionSummary saved = recipes.saveDraft(recipeId, version.version(), version.draftRevision(),
-                    document, saveReason);
-            saveReason = null;
-            read(saved.version());
-            Messages.info("Saved", "Draft revision " + saved.draftRevision() + ", content hash " + saved.contentHash() + ".");
-        } catch (DomainException refused) {
-            problems = RecipeProblem.of(refused.violations(), document, draft);
-            checked = false;
-            Messages.error(refused.getMessage(), problems.isEmpty() ? null
-                    : "Nothing was saved; your changes are still here. Each problem is listed under the designer.");
-        } catch (EJBAccessException denied) {
-            denied("save recipe " + recipeId + " version " + version.version(), "Only a recipe author saves drafts.");
-        } catch (EJBException failed) {
-            Messages.error("The draft could not be saved; your changes are still here. The server log has the details.", null);
+        Recipes.VersionSummary saved = attempt("save recipe " + recipeId + " version " + version.version())
+                .notAllowed("Only a recipe author saves drafts.")
+                .failed("The draft could not be saved; your changes are still here. The server log has the details.")
+                .refused(refused -> {
+                    problems = RecipeProblem.of(refused.violations(), document, draft);
+                    checked = false;
+                    Messages.error(refused.getMessage(), problems.isEmpty() ? null
+                            : "Nothing was saved; your changes are still here. Each problem is listed under the designer.");
+                })
+                .call(() -> recipes.saveDraft(recipeId, version.version(), version.draftRevision(), document, saveReason));
+        if (saved == null) {
+            return;
         }
+        saveReason = null;
+        read(saved.version());
+        Messages.info("Saved", "Draft revision " + saved.draftRevision() + ", content hash " + saved.contentHash() + ".");
     }
 
     /** Back to the stored draft: the working copy's changes are dropped. */
@@ -340,35 +335,31 @@ public class RecipeDesignerView implements Serializable {
 
     /** Runs a lifecycle command; its refusal becomes messages (each violation with its place), and null. */
     private Recipes.VersionSummary command(String what, String notAllowed, Supplier<Recipes.VersionSummary> command) {
-        try {
-            return command.get();
-        } catch (DomainException refused) {
-            Messages.error(refused.getMessage(), null);
-            refused.violations().forEach(v -> Messages.error(RecipeProblem.place(v.field(), pristine) + ": " + v.message(), null));
-        } catch (EJBAccessException denied) {
-            denied(what, notAllowed);
-        } catch (EJBException failed) {
-            Messages.error("That could not be done; nothing was changed. The server log has the details.", null);
-        }
-        return null;
+        return attempt(what).notAllowed(notAllowed)
+                .failed("That could not be done; nothing was changed. The server log has the details.")
+                .refused(refused -> {
+                    Messages.error(refused.getMessage(), null);
+                    refused.violations().forEach(v -> Messages.error(RecipeProblem.place(v.field(), pristine) + ": " + v.message(), null));
+                })
+                .call(command);
     }
 
     /** The stored document, exactly as the API exports it. */
     public StreamedContent export() {
-        try {
-            byte[] json = recipes.export(recipeId, version.version()).getBytes(StandardCharsets.UTF_8);
-            return DefaultStreamedContent.builder().name("recipe-" + recipeId + "-v" + version.version() + ".json")
-                    .contentType("application/json").contentLength((long) json.length)
-                    .stream(() -> new ByteArrayInputStream(json)).build();
-        } catch (DomainException refused) {
-            Messages.error(refused.getMessage(), null);
+        String exported = attempt("export recipe " + recipeId + " version " + version.version())
+                .notAllowed("Your roles do not allow reading master recipes.")
+                .call(() -> recipes.export(recipeId, version.version()));
+        if (exported == null) {
             return null;
         }
+        byte[] json = exported.getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("recipe-" + recipeId + "-v" + version.version() + ".json")
+                .contentType("application/json").contentLength((long) json.length)
+                .stream(() -> new ByteArrayInputStream(json)).build();
     }
 
-    private void denied(String what, String message) {
-        securityLog.accessDenied(external.getRemoteUser(), what + " (recipe screen)");
-        Messages.error(message, null);
+    private Command attempt(String what) {
+        return commands.attempt(what + " (recipe screen)");
     }
 
     // --- what the page shows -----------------------------------------------------------------------
@@ -423,11 +414,9 @@ public class RecipeDesignerView implements Serializable {
     public RecipeComparison getComparison() {
         Integer base = getComparisonBase();
         if (comparison == null && base != null) {
-            try {
-                comparison = recipes.diff(recipeId, base, version.version());
-            } catch (DomainException refused) {
-                Messages.error(refused.getMessage(), null);
-            }
+            comparison = attempt("compare recipe " + recipeId + " version " + version.version() + " with " + base)
+                    .notAllowed("Your roles do not allow reading master recipes.")
+                    .call(() -> recipes.diff(recipeId, base, version.version()));
         }
         return comparison;
     }

@@ -1,16 +1,13 @@
 package org.openebr.ui.recipe;
 
-import jakarta.ejb.EJBAccessException;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.platform.boundary.DomainException;
 import org.openebr.recipe.boundary.RecipeComparison;
 import org.openebr.recipe.boundary.Recipes;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /**
@@ -27,10 +24,7 @@ public class RecipeDiffView implements Serializable {
     Recipes recipes;
 
     @Inject
-    SecurityLog securityLog;
-
-    @Inject
-    ExternalContext external;
+    Commands commands;
 
     private String recipeId;
     private Integer from;
@@ -44,14 +38,10 @@ public class RecipeDiffView implements Serializable {
             Messages.error("Choose a recipe from the list of recipes.", null);
             return;
         }
-        try {
-            recipe = recipes.recipe(recipeId);
-        } catch (DomainException refused) {
-            Messages.error(refused.getMessage(), null);
-            return;
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(external.getRemoteUser(), "compare versions of recipe " + recipeId + " (recipe screen)");
-            Messages.error("Your roles do not allow reading master recipes.", null);
+        recipe = commands.attempt("compare versions of recipe " + recipeId + " (recipe screen)")
+                .notAllowed("Your roles do not allow reading master recipes.")
+                .call(() -> recipes.recipe(recipeId));
+        if (recipe == null) {
             return;
         }
         List<Recipes.VersionSummary> versions = recipe.versions();
@@ -73,12 +63,9 @@ public class RecipeDiffView implements Serializable {
             Messages.error("Choose both versions.", null);
             return;
         }
-        try {
-            comparison = recipes.diff(recipeId, from, to);
-        } catch (DomainException refused) {
-            comparison = null;
-            Messages.error(refused.getMessage(), null);
-        }
+        comparison = commands.attempt("compare versions of recipe " + recipeId + " (recipe screen)")
+                .notAllowed("Your roles do not allow reading master recipes.")
+                .call(() -> recipes.diff(recipeId, from, to));
     }
 
     public boolean isLoaded() {

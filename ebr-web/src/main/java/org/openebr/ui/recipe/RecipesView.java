@@ -1,8 +1,6 @@
 package org.openebr.ui.recipe;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,8 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.platform.boundary.DomainException;
 import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.Recipes;
@@ -24,6 +20,7 @@ import org.openebr.recipe.boundary.StepType;
 import org.openebr.recipe.boundary.UnitProcedure;
 import org.openebr.recipe.control.RecipeJson;
 import org.openebr.recipe.control.Unit;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 import org.primefaces.model.file.UploadedFile;
 
@@ -45,7 +42,7 @@ public class RecipesView implements Serializable {
     Recipes recipes;
 
     @Inject
-    SecurityLog securityLog;
+    Commands commands;
 
     @Inject
     ExternalContext external;
@@ -66,12 +63,9 @@ public class RecipesView implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
-            all = recipes.list();
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(external.getRemoteUser(), "list recipes (recipes screen)");
-            Messages.error("Your roles do not allow reading master recipes.", null);
-        }
+        commands.attempt("list recipes (recipes screen)")
+                .notAllowed("Your roles do not allow reading master recipes.")
+                .run(() -> all = recipes.list());
     }
 
     /** Imports the pasted document; on success the page of the new draft opens. */
@@ -114,21 +108,20 @@ public class RecipesView implements Serializable {
                 List.of(new UnitProcedure("unit_procedure_1", "First unit procedure", List.of(
                         new Operation("operation_1", "First operation", List.of(first))))));
         String why = newReason == null || newReason.isBlank() ? "New master recipe" : newReason;
-        try {
-            Recipes.VersionSummary created = recipes.createRecipe(skeleton, why);
-            external.getFlash().setKeepMessages(true);
-            Messages.info("Created recipe " + created.recipeId() + " as version " + created.version() + " (draft); build its procedure in the designer.", null);
-            return designerOf(created);
-        } catch (DomainException refused) {
-            newProblems = RecipeProblem.of(refused.violations(), skeleton, null);
-            Messages.error(refused.getMessage(), null);
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(external.getRemoteUser(), "create a recipe (recipes screen)");
-            Messages.error("Your roles do not allow creating recipes; a recipe author creates them.", null);
-        } catch (EJBException failed) {
-            Messages.error("The recipe could not be created; nothing was saved. The server log has the details.", null);
+        Recipes.VersionSummary created = commands.attempt("create a recipe (recipes screen)")
+                .notAllowed("Your roles do not allow creating recipes; a recipe author creates them.")
+                .failed("The recipe could not be created; nothing was saved. The server log has the details.")
+                .refused(refused -> {
+                    newProblems = RecipeProblem.of(refused.violations(), skeleton, null);
+                    Messages.error(refused.getMessage(), null);
+                })
+                .call(() -> recipes.createRecipe(skeleton, why));
+        if (created == null) {
+            return null;
         }
-        return null;
+        external.getFlash().setKeepMessages(true);
+        Messages.info("Created recipe " + created.recipeId() + " as version " + created.version() + " (draft); build its procedure in the designer.", null);
+        return designerOf(created);
     }
 
     /** Units a batch size is given in: mass, volume or a count. */
@@ -153,24 +146,23 @@ public class RecipesView implements Serializable {
             Messages.error("This is not a recipe document; nothing was imported.", null);
             return null;
         }
-        try {
-            Recipes.VersionSummary created = recipes.importDraft(document, why);
-            external.getFlash().setKeepMessages(true);
-            Messages.info("Imported recipe " + created.recipeId() + " as version " + created.version() + " (draft).", null);
-            json = null;
-            reason = null;
-            uploadReason = null;
-            return designerOf(created);
-        } catch (DomainException refused) {
-            problems = RecipeProblem.of(refused.violations(), document, null);
-            Messages.error(refused.getMessage(), problems.isEmpty() ? null : "Every problem is listed below the import.");
-        } catch (EJBAccessException denied) {
-            securityLog.accessDenied(external.getRemoteUser(), "import a recipe (recipes screen)");
-            Messages.error("Your roles do not allow importing recipes; a recipe author imports them.", null);
-        } catch (EJBException failed) {
-            Messages.error("The recipe could not be imported; nothing was saved. The server log has the details.", null);
+        Recipes.VersionSummary created = commands.attempt("import a recipe (recipes screen)")
+                .notAllowed("Your roles do not allow importing recipes; a recipe author imports them.")
+                .failed("The recipe could not be imported; nothing was saved. The server log has the details.")
+                .refused(refused -> {
+                    problems = RecipeProblem.of(refused.violations(), document, null);
+                    Messages.error(refused.getMessage(), problems.isEmpty() ? null : "Every problem is listed below the import.");
+                })
+                .call(() -> recipes.importDraft(document, why));
+        if (created == null) {
+            return null;
         }
-        return null;
+        external.getFlash().setKeepMessages(true);
+        Messages.info("Imported recipe " + created.recipeId() + " as version " + created.version() + " (draft).", null);
+        json = null;
+        reason = null;
+        uploadReason = null;
+        return designerOf(created);
     }
 
     /** The designer page of a version just stored (a redirect, so that a reload does not store it again). */

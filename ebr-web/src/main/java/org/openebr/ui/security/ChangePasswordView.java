@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.openebr.identity.boundary.Accounts;
-import org.openebr.identity.boundary.IdentityRefused;
 import org.openebr.identity.control.IdentitySettings;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /** The user changes their own password; afterwards they sign in again with it. */
@@ -21,6 +21,9 @@ public class ChangePasswordView {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Commands commands;
 
     @Inject
     IdentitySettings settings;
@@ -40,15 +43,18 @@ public class ChangePasswordView {
             Messages.error("The two new passwords differ.", "Type the same new password twice.");
             return;
         }
+        boolean changed;
         try {
-            accounts.changeOwnPassword(nz(current).toCharArray(), next.toCharArray());
-        } catch (IdentityRefused refused) {
-            Messages.error(refused.getMessage(), null);
-            return;
+            changed = commands.attempt("change own password (change password screen)")
+                    .failed("The password could not be changed; it is as before. The server log has the details.")
+                    .run(() -> accounts.changeOwnPassword(nz(current).toCharArray(), next.toCharArray()));
         } finally {
             current = null;
             next = null;
             repeated = null;
+        }
+        if (!changed) {
+            return;
         }
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpSession session = request.getSession(false);

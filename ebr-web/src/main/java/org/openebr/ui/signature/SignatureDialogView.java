@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.signature.boundary.Signatures;
+import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
 /**
@@ -25,6 +26,9 @@ public class SignatureDialogView implements Serializable {
 
     @Inject
     SigningSession session;
+
+    @Inject
+    Commands commands;
 
     @Inject
     jakarta.faces.context.ExternalContext external;
@@ -62,24 +66,27 @@ public class SignatureDialogView implements Serializable {
 
     public void sign() {
         boolean withUserId = isUserIdRequired();
+        Signatures.Manifestation made;
         try {
-            signed = signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
-                    withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
-                    !withUserId, seen));
-            if (withUserId) {
-                session.signedWithUserId(external.getRemoteUser());
-            }
-            Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
-                    + signed.signedAtSite(), null);
-        } catch (DomainException refused) { // the ceremony's refusals, and a record type's rules on what signing does
-            Messages.error(refused.getMessage(), null);
-            nonce = signatures.issueNonce().nonce();
-        } catch (jakarta.ejb.EJBException failed) {
-            Messages.error("The signature could not be made; nothing was signed. The server log has the details.", null);
-            nonce = signatures.issueNonce().nonce();
+            // refused: the ceremony's refusals, and a record type's rules on what signing does
+            made = commands.attempt("sign " + recordType + " " + recordId + " as " + meaning + " (signature dialog)")
+                    .failed("The signature could not be made; nothing was signed. The server log has the details.")
+                    .call(() -> signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
+                            withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
+                            !withUserId, seen)));
         } finally {
             password = null;
         }
+        if (made == null) {
+            nonce = signatures.issueNonce().nonce();
+            return;
+        }
+        signed = made;
+        if (withUserId) {
+            session.signedWithUserId(external.getRemoteUser());
+        }
+        Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
+                + signed.signedAtSite(), null);
     }
 
     public boolean isSigned() { return signed != null; }
