@@ -33,7 +33,7 @@ import org.openebr.signature.entity.Meaning;
 /**
  * Master recipes (ISA-88; 21 CFR 211.186): import and author drafts, keep every version, compare
  * versions, and move a version through its lifecycle. Submission for review and approval are
- * electronic signatures (record type {@code RECIPE_VERSION}, see {@code RecipeVersionRecordType}):
+ * electronic signatures (record type {@code RECIPE_VERSION}, see {@link RecipeVersionRecordType}):
  * the author's (PERFORMED) and an independent approver's (APPROVED); then an approver sets the date
  * from which the version is effective. Only an effective version can be executed.
  */

@@ -1,4 +1,4 @@
-package org.openebr.recipe.control;
+package org.openebr.recipe.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openebr.platform.control.ChangeContext;
-import org.openebr.recipe.boundary.RecipeRefused;
-import org.openebr.recipe.boundary.Recipes;
+import org.openebr.recipe.control.RecipeJson;
+import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
 import org.openebr.signature.control.SignableRecordType;
