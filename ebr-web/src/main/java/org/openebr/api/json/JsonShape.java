@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class JsonShape {
                 String name = renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
                 properties.put(name, component.getGenericType());
             }
-            return Map.copyOf(properties);
+            return Collections.unmodifiableMap(properties);
         }
     };
 
@@ -164,8 +165,8 @@ public final class JsonShape {
         boolean single = raw == float.class || raw == Float.class;
         boolean binary = single || raw == double.class || raw == Double.class;
         if (binary && !(single ? Float.isFinite(number.floatValue()) : Double.isFinite(number.doubleValue()))) {
-            throw InvalidJson.at(path, "expected a number within ±" + (single ? Float.MAX_VALUE : Double.MAX_VALUE)
-                    + ", got " + preview(number.toString()));
+            String limit = single ? Float.toString(Float.MAX_VALUE) : Double.toString(Double.MAX_VALUE);
+            throw InvalidJson.at(path, "expected a number within ±" + limit + ", got " + preview(number.toString()));
         }
     }
 
@@ -262,6 +263,9 @@ public final class JsonShape {
         }
         Class<?> raw = raw(type);
         expected(type);
+        if (JsonValue.class.isAssignableFrom(raw)) {
+            return;
+        }
         if (raw == Optional.class || Collection.class.isAssignableFrom(raw)) {
             requireSupported(argument(type, 0), seen);
         } else if (raw.isArray()) {
