@@ -73,8 +73,10 @@ public final class StrictJson {
         if (result.isError()) {
             int at = in.position();
             String bytes = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(body, at, at + result.length());
-            throw InvalidJson.body("The request body is not valid UTF-8: the bytes " + bytes + " at byte offset " + at
-                    + " are no UTF-8 character; send JSON encoded as UTF-8.");
+            String what = result.length() == 1 ? "the byte " + bytes + " at byte offset " + at + " is"
+                    : "the bytes " + bytes + " at byte offset " + at + " are";
+            throw InvalidJson.body("The request body is not valid UTF-8: " + what + " no UTF-8 character; send JSON"
+                    + " encoded as UTF-8.");
         }
         return out.flip().toString();
     }

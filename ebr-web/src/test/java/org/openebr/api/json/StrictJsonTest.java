@@ -50,8 +50,8 @@ class StrictJsonTest {
 
             InvalidJson refused = refused(body);
 
-            assertThat(refused.getMessage()).startsWith("The request body is not valid UTF-8: the bytes ")
-                    .contains(" at byte offset 13 ").contains(hex.substring(0, 2)).endsWith("send JSON encoded as UTF-8.");
+            assertThat(refused.getMessage()).startsWith("The request body is not valid UTF-8: the byte")
+                    .contains(" " + hex.substring(0, 2)).contains(" at byte offset 13 ").endsWith("send JSON encoded as UTF-8.");
             assertThat(refused.property()).isNull();
         }
 
@@ -59,7 +59,7 @@ class StrictJsonTest {
         void a_sequence_cut_off_at_the_very_end_is_refused() {
             byte[] body = concat("{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE2, (byte) 0x82});
 
-            assertThat(refused(body).getMessage()).contains("E2 82 at byte offset 9");
+            assertThat(refused(body).getMessage()).contains("the bytes E2 82 at byte offset 9 are no UTF-8 character");
         }
 
         @Test
@@ -90,7 +90,7 @@ class StrictJsonTest {
         void a_utf_16_body_is_refused() {
             byte[] body = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "{}".getBytes(StandardCharsets.UTF_16LE));
 
-            assertThat(refused(body).getMessage()).startsWith("The request body is not valid UTF-8: the bytes FF at byte offset 0");
+            assertThat(refused(body).getMessage()).startsWith("The request body is not valid UTF-8: the byte FF at byte offset 0 is");
         }
     }
 
