@@ -63,6 +63,19 @@ class StrictJsonIT {
 
     @Test
     @Tag("A11-4.7-1")
+    void a_body_without_content_type_gets_no_lenient_reader() {
+        String user = unique("notype");
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("api/v1/users"))
+                .header("Authorization", admin.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(account(user, "\"yes\""))));
+
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertThat(admin.get("api/v1/users/" + user).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
     void numbers_for_strings_and_strings_for_numbers_are_refused_naming_the_property() {
         String user = unique("num");
 

@@ -14,8 +14,13 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +46,8 @@ import java.util.stream.Collectors;
  *
  * <p>Types: records (properties by component name or {@link JsonbProperty}, unknown ones refused),
  * enums (by constant name), String, boolean, the integer types and BigInteger, BigDecimal, double and
- * float, Instant, LocalDate, arrays, collections, maps with string keys, Optional, and JSON-P values.
+ * float, the java.time types in ISO-8601, UUID, arrays, collections, maps with string keys,
+ * Optional, and JSON-P values.
  * A body type outside these is a programming error ({@link IllegalStateException}): a unit test walks
  * every resource's body type through {@link #requireSupported}.
  */
@@ -54,10 +62,20 @@ public final class JsonShape {
     private static final Set<Class<?>> DECIMAL = Set.of(BigDecimal.class, Number.class, double.class, Double.class,
             float.class, Float.class);
 
-    /** Dates and times as JSON-B reads them by default (ISO-8601), with the form a message shows. */
+    /** Values JSON-B reads from a string (dates and times by default in ISO-8601), with the form a message shows. */
     private static final Map<Class<?>, Temporal> TEMPORAL = Map.of(
             Instant.class, new Temporal("an instant in ISO-8601 form such as \"2026-01-31T08:00:00Z\"", Instant::parse),
-            LocalDate.class, new Temporal("a date in ISO-8601 form such as \"2026-01-31\"", LocalDate::parse));
+            LocalDate.class, new Temporal("a date in ISO-8601 form such as \"2026-01-31\"", LocalDate::parse),
+            LocalDateTime.class, new Temporal("a local date and time in ISO-8601 form such as \"2026-01-31T08:00:00\"",
+                    LocalDateTime::parse),
+            LocalTime.class, new Temporal("a time in ISO-8601 form such as \"08:00:00\"", LocalTime::parse),
+            OffsetDateTime.class, new Temporal("a date and time with offset in ISO-8601 form such as"
+                    + " \"2026-01-31T08:00:00+01:00\"", OffsetDateTime::parse),
+            ZonedDateTime.class, new Temporal("a date and time with zone in ISO-8601 form such as"
+                    + " \"2026-01-31T08:00:00+01:00[Europe/Berlin]\"", ZonedDateTime::parse),
+            Duration.class, new Temporal("a duration in ISO-8601 form such as \"PT72H\"", Duration::parse),
+            // UUID.fromString takes "1-2-3-4-5"; a UUID is the 8-4-4-4-12 hexadecimal form and nothing else
+            UUID.class, new Temporal("a UUID such as \"123e4567-e89b-12d3-a456-426614174000\"", JsonShape::uuid));
 
     private static final ClassValue<Map<String, Type>> PROPERTIES = new ClassValue<>() {
         @Override
@@ -76,6 +94,8 @@ public final class JsonShape {
     };
 
     private static final int PREVIEW = 40;
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private JsonShape() {
     }
@@ -322,6 +342,13 @@ public final class JsonShape {
 
     private static String preview(String text) {
         return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "...";
+    }
+
+    private static UUID uuid(String text) {
+        if (!UUID_FORM.matcher(text).matches()) {
+            throw new DateTimeParseException("not a UUID", text, 0);
+        }
+        return UUID.fromString(text);
     }
 
     private static BigDecimal[] range(long min, long max) {

@@ -42,6 +42,23 @@ class JsonShapeTest {
     record Unsupported(StringBuilder builder) {
     }
 
+    record Times(java.time.LocalDateTime local, java.time.LocalTime time, java.time.OffsetDateTime offset,
+                 java.time.ZonedDateTime zoned, java.time.Duration expiry, java.util.UUID id) {
+    }
+
+    @Test
+    void the_other_string_typed_values_take_their_iso_form_only() {
+        assertThatCode(() -> check("{\"local\":\"2026-01-31T08:00:00\",\"time\":\"08:00\",\"offset\":\"2026-01-31T08:00:00+01:00\","
+                + "\"zoned\":\"2026-01-31T08:00:00+01:00[Europe/Berlin]\",\"expiry\":\"PT72H\","
+                + "\"id\":\"123e4567-e89b-12d3-a456-426614174000\"}", Times.class)).doesNotThrowAnyException();
+
+        assertThat(refused("{\"expiry\":72}", Times.class).problem()).isEqualTo("expected a duration in ISO-8601 form such as \"PT72H\", got a number");
+        assertThat(refused("{\"expiry\":\"72h\"}", Times.class).property()).isEqualTo("expiry");
+        assertThat(refused("{\"offset\":\"2026-01-31T08:00:00\"}", Times.class).property()).isEqualTo("offset");
+        assertThat(refused("{\"id\":\"1-2-3-4-5\"}", Times.class).problem())
+                .isEqualTo("expected a UUID such as \"123e4567-e89b-12d3-a456-426614174000\", got \"1-2-3-4-5\"");
+    }
+
     @Test
     void every_supported_type_accepts_its_own_json_type() {
         assertThatCode(() -> check("""

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -283,6 +284,7 @@ class StrictJsonTest {
     class Depth {
 
         @Test
+        @Tag("A11-4.7-1")
         void nesting_up_to_the_limit_is_read() {
             String text = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);
 
@@ -290,6 +292,7 @@ class StrictJsonTest {
         }
 
         @Test
+        @Tag("A11-4.7-1")
         void nesting_beyond_the_limit_is_refused_where_it_goes_too_deep() {
             String text = "{\"a\":".repeat(StrictJson.MAX_DEPTH) + "{}" + "}".repeat(StrictJson.MAX_DEPTH);
 
