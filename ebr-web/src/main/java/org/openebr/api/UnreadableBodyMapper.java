@@ -18,6 +18,9 @@ public class UnreadableBodyMapper extends ProblemMapper<ProcessingException> {
     private static final int MAX_DETAIL = 300;
     private static final Pattern NESTED_PROPERTY = Pattern.compile("Unable to deserialize property '([^']*)' because of: ");
     private static final Pattern UNKNOWN_CONSTANT = Pattern.compile("(?:Internal error: )?No enum constant ([\\w.$]+)\\.(\\w+)");
+    /** Words of the parser or binder that mean nothing to a caller: class names, token names, "Internal error". */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "class |java\\.|jakarta\\.|org\\.|Internal error|token=|\\bEOF\\b|Incorrect position|Received event");
 
     @Override
     public Response toResponse(ProcessingException exception) {
@@ -75,6 +78,10 @@ public class UnreadableBodyMapper extends ProblemMapper<ProcessingException> {
         Matcher constant = UNKNOWN_CONSTANT.matcher(cause);
         if (constant.find()) {
             cause = "'" + constant.group(2) + "' is not one of " + allowed(constant.group(1));
+        } else if (INTERNALS.matcher(cause).find()) {
+            // StrictJsonReader words nearly every refusal itself; what still reaches JSON-B is told plainly
+            cause = path.length() == 0 ? "it does not have the form this resource takes; see the API document"
+                    : "the value is not of the type this property takes";
         }
         return path.length() == 0 ? cause : "property '" + path + "': " + cause;
     }

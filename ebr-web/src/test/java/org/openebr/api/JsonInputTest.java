@@ -66,4 +66,15 @@ class JsonInputTest {
         assertThat(UnreadableBodyMapper.readable("Internal error: No enum constant java.time.DayOfWeek.FUNDAY"))
                 .isEqualTo("'FUNDAY' is not one of [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY]");
     }
+
+    @Test
+    void what_still_reaches_json_b_is_told_without_class_or_token_names() {
+        assertThat(UnreadableBodyMapper.readable("Unable to deserialize property 'reason' because of: Incorrect position for"
+                + " processing type: class java.lang.String. Received event: START_OBJECT"))
+                .isEqualTo("property 'reason': the value is not of the type this property takes");
+        assertThat(UnreadableBodyMapper.readable("Internal error: Invalid token=EOF at (line no=1, column no=0, offset=-1)."))
+                .isEqualTo("it does not have the form this resource takes; see the API document");
+        assertThat(UnreadableBodyMapper.readable("Cannot create instance of a class: class org.openebr.api.X$Reason"))
+                .doesNotContain("org.openebr").doesNotContain("class");
+    }
 }
