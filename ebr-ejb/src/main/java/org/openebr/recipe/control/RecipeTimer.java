@@ -51,8 +51,10 @@ public class RecipeTimer {
         // one version per run: one command = one transaction = one audit revision with its own reason
         for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
             moved++;
+            // the server acts on its own, also when a test's request runs this work
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
-                    "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM");
+                    "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM")
+                    .actor(AuditRevisionListener.SYSTEM, "OpenEBR server");
             Optional<RecipeVersion> newer = store.effective(due.recipeId()).filter(v -> v.number() > due.number());
             if (newer.isPresent()) {
                 // a newer version became effective meanwhile: this one is withdrawn, never put back in force
