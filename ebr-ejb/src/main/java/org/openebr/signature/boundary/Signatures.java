@@ -385,7 +385,10 @@ public class Signatures {
 
     // --- who reads a signature -------------------------------------------------------------------
 
-    /** The roles that read any signature (21 CFR 11.10(d), (g): QA reviews and releases, inspectors and administrators look at everything). */
+    /**
+     * The roles that read any signature (21 CFR 11.10(d), (g)): QA reviews and releases, inspectors
+     * and administrators look at everything.
+     */
     static final List<String> READERS_OF_EVERY_SIGNATURE = List.of("QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "ADMIN");
 
     private List<ElectronicSignature> signaturesOf(String recordType, String recordId) {
