@@ -132,7 +132,7 @@ class SignatureReadsIT {
     @Test
     @Tag("A11D-11-1")
     void a_technical_account_that_tries_to_sign_gets_403_signature_not_allowed_and_the_attempt_is_recorded() {
-        String password = "a technical secret for the ERP line";
+        String password = "sterile vials need a careful key";
         String user = "erp-" + Long.toString(System.nanoTime(), 36);
         HttpResponse<String> created = admin.post("api/v1/users", "{\"userName\":" + q(user) + ",\"fullName\":\"ERP line 2\","
                 + "\"technical\":true,\"reason\":\"interface of line 2\"}");
