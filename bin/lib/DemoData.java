@@ -132,10 +132,25 @@ public class DemoData {
         if (response.statusCode() != status) {
             System.err.println("demo data: " + response.request().method() + " " + response.uri() + " answered "
                     + response.statusCode() + ": " + response.body());
+            if (response.statusCode() == 401) {
+                System.err.println(NOT_SIGNED_IN);
+            }
             System.exit(1);
         }
         return response;
     }
+
+    /**
+     * Why a demo account is not let in, and what to do. A server started in demo mode sets the demo
+     * accounts' passwords to its EBR_DEMO_PASSWORD when it starts; so a 401 means the server runs
+     * with another value than this script was given (it was started before, with another one), or
+     * the account is locked, or the database holds a real account of that name.
+     */
+    static final String NOT_SIGNED_IN = "demo data: the demo account was not accepted with the password in"
+            + " EBR_DEMO_PASSWORD. The server gives the demo accounts the EBR_DEMO_PASSWORD it was started with"
+            + " (when it starts in demo mode); this server is probably running with another value. Restart it with the"
+            + " value you want: bin/ebr stop, then EBR_DEMO_PASSWORD=... bin/ebr start (or start with the value it"
+            + " runs with). If the message above says the account is locked, an administrator must unlock it.";
 
     private static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);

@@ -442,18 +442,12 @@ class AuditTrailIT {
     @Tag("A11D-12-3")
     void the_audit_trail_cannot_be_switched_off_a_disabled_append_only_trigger_is_a_finding() throws Exception {
         assertThat(verification().getBoolean("intact")).isTrue();
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            sql.execute("alter table training_record_aud disable trigger training_record_aud_append_only");
-        }
-        try {
+        try (Tamper off = Tamper.change("alter table training_record_aud disable trigger training_record_aud_append_only",
+                "alter table training_record_aud enable trigger training_record_aud_append_only")) {
             JsonObject result = verification();
             assertThat(result.getBoolean("intact")).isFalse();
             assertThat(result.getJsonArray("problems").getString(0))
                     .isEqualTo("Audit table training_record_aud has an append-only trigger missing or disabled.");
-        } finally {
-            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-                sql.execute("alter table training_record_aud enable trigger training_record_aud_append_only");
-            }
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -467,8 +461,9 @@ class AuditTrailIT {
         verification();
         long rev = count("select max(rev) from role_grant_aud where account_id = '" + accountId(user) + "'");
 
-        asSuperuser("role_grant_aud", "update role_grant_aud set grant_reason = 'forged' where rev = " + rev);
-        try {
+        try (Tamper edited = Tamper.withTriggerOff("role_grant_aud", "role_grant_aud_append_only",
+                "update role_grant_aud set grant_reason = 'forged' where rev = " + rev,
+                "update role_grant_aud set grant_reason = 'trained and approved for the line' where rev = " + rev)) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).isFalse();
             assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
@@ -478,8 +473,6 @@ class AuditTrailIT {
             assertThat(offline.output).contains("first bad revision " + rev);
             assertThat(Api.array(admin.get("api/v1/security-alerts")).getValuesAs(JsonObject.class))
                     .anyMatch(a -> a.getString("type").equals("AUDIT_INTEGRITY_FAILURE") && a.getString("detail").contains("revision " + rev));
-        } finally {
-            asSuperuser("role_grant_aud", "update role_grant_aud set grant_reason = 'trained and approved for the line' where rev = " + rev);
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -493,23 +486,11 @@ class AuditTrailIT {
         String id = accountId(user);
         long rev = count("select min(rev) from user_account_aud where id = '" + id + "'");
 
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            sql.execute("create table it_saved_row as select * from user_account_aud where id = '" + id + "' and rev = " + rev);
-            sql.execute("alter table user_account_aud disable trigger user_account_aud_append_only");
-            sql.execute("delete from user_account_aud where id = '" + id + "' and rev = " + rev);
-            sql.execute("alter table user_account_aud enable trigger user_account_aud_append_only");
-            owner.commit();
-        }
-        try {
+        try (Tamper deleted = Tamper.deleting("user_account_aud", "user_account_aud_append_only",
+                "id = '" + id + "' and rev = " + rev)) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).isFalse();
             assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
-        } finally {
-            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-                sql.execute("insert into user_account_aud select * from it_saved_row");
-                sql.execute("drop table it_saved_row");
-            }
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -523,18 +504,15 @@ class AuditTrailIT {
         long rev = count("select min(rev) from user_account_aud where id = '" + accountId(user) + "'");
         UUID forged = UUID.randomUUID();
 
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            // an INSERT needs no trigger to be disabled: the owner may insert, like the application
-            sql.execute("insert into training_record_aud (id, rev, revtype, account_id, qualification, description,"
-                    + " valid_from, recorded_at, recorded_by) values ('" + forged + "', " + rev + ", 0, '" + accountId(user)
-                    + "', 'OP-ASEPTIC-FILLING', 'backdated', date '2026-01-01', now(), 'admin1')");
-        }
-        try {
+        // an INSERT needs no trigger to be disabled: the owner may insert, like the application
+        try (Tamper inserted = Tamper.change(Tamper.sql("insert into training_record_aud (id, rev, revtype, account_id,"
+                        + " qualification, description, valid_from, recorded_at, recorded_by) values ('" + forged + "', " + rev
+                        + ", 0, '" + accountId(user) + "', 'OP-ASEPTIC-FILLING', 'backdated', date '2026-01-01', now(), 'admin1')"),
+                Tamper.triggerOff("training_record_aud", "training_record_aud_append_only",
+                        "delete from training_record_aud where id = '" + forged + "'"))) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).isFalse();
             assertThat(broken.getJsonNumber("firstBadRevision").longValue()).isEqualTo(rev);
-        } finally {
-            asSuperuser("training_record_aud", "delete from training_record_aud where id = '" + forged + "'");
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -554,13 +532,10 @@ class AuditTrailIT {
                 "update audit_chain_link set position = " + after + " where position = " + before,
                 "update audit_chain_link set position = " + before + " where position = " + aside);
 
-        chainAsSuperuser(swap);
-        try {
+        try (Tamper reordered = Tamper.change(chain(swap), chain(swap))) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).isFalse();
             assertThat(broken.getJsonNumber("firstBadPosition").longValue()).isEqualTo(before);
-        } finally {
-            chainAsSuperuser(swap);
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -573,16 +548,13 @@ class AuditTrailIT {
         assertThat(qa.post("api/v1/audit/checkpoints", "").statusCode()).isEqualTo(201);
         long rev = count("select min(rev) from user_account_aud where id = '" + accountId(user) + "'");
 
-        rewrite(rev, "Rhea Rewritten");
-        try {
+        try (Tamper rewritten = Tamper.change(rewrite(rev, "Rhea Rewritten"), rewrite(rev, "Rhea Rewrite"))) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).as(broken.toString()).isFalse();
             assertThat(broken.getJsonArray("problems").getString(0)).contains("Checkpoint").contains("rewritten");
             Offline offline = offline();
             assertThat(offline.status).isEqualTo(1);
             assertThat(offline.output).contains("Checkpoint");
-        } finally {
-            rewrite(rev, "Rhea Rewrite");
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -594,18 +566,12 @@ class AuditTrailIT {
         create(user, "Bea Behind");
         assertThat(verification().getBoolean("intact")).isTrue();
         // the owner (like anyone with write access to the live table) changes a GMP record without the application
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            sql.executeUpdate("update user_account set full_name = 'Mallory' where user_name = '" + user + "'");
-        }
-        try {
+        try (Tamper changed = Tamper.change("update user_account set full_name = 'Mallory' where user_name = '" + user + "'",
+                "update user_account set full_name = 'Bea Behind' where user_name = '" + user + "'")) {
             JsonObject broken = verification();
             assertThat(broken.getBoolean("intact")).isFalse();
             assertThat(broken.getJsonArray("problems").toString()).contains("of user_account differ from their audit trail")
                     .contains(accountId(user));
-        } finally {
-            try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-                sql.executeUpdate("update user_account set full_name = 'Bea Behind' where user_name = '" + user + "'");
-            }
         }
         assertThat(verification().getBoolean("intact")).isTrue();
     }
@@ -641,13 +607,13 @@ class AuditTrailIT {
                 moved.add(Files.move(file, aside.resolve(file.getFileName())));
             }
         }
-        chainAsSuperuser(List.of("update audit_chain_link set chained_at = chained_at - interval '1 day' where position = 1"));
-        try {
+        try (Tamper aged = Tamper.change(
+                chain(List.of("update audit_chain_link set chained_at = chained_at - interval '1 day' where position = 1")),
+                chain(List.of("update audit_chain_link set chained_at = chained_at + interval '1 day' where position = 1")))) {
             JsonObject result = verification();
             assertThat(result.getBoolean("intact")).isFalse();
             assertThat(result.getJsonArray("problems").getString(0)).contains("Links from 1 on").contains("no signed checkpoint");
         } finally {
-            chainAsSuperuser(List.of("update audit_chain_link set chained_at = chained_at + interval '1 day' where position = 1"));
             for (Path file : moved) {
                 Files.move(aside.resolve(file.getFileName()), file);
             }
@@ -658,14 +624,17 @@ class AuditTrailIT {
     // --- helpers ---------------------------------------------------------------------------------
 
     /** Edits a full name in the audit trail and recomputes every link from there on, as a superuser could. */
-    private void rewrite(long rev, String fullName) throws SQLException {
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
+    private static Tamper.Step rewrite(long rev, String fullName) {
+        return owner -> rewrite(owner, rev, fullName);
+    }
+
+    private static void rewrite(Connection owner, long rev, String fullName) throws SQLException {
+        try (Statement sql = owner.createStatement()) {
             AuditChainStore store = new AuditChainStore(owner);
             store.lockChain();
             sql.execute("alter table user_account_aud disable trigger user_account_aud_append_only");
             sql.execute("alter table audit_chain_link disable trigger audit_chain_link_append_only");
-            sql.execute("update user_account_aud set full_name = '" + fullName + "' where rev = " + rev);
+            sql.execute("update user_account_aud set full_name = " + Tamper.text(fullName) + " where rev = " + rev);
             long position = count(owner, "select position from audit_chain_link where revision_id = " + rev);
             List<AuditChainStore.Link> links = store.links(position, Integer.MAX_VALUE);
             byte[] chain = position == 1 ? CanonicalRevision.GENESIS : store.links(position - 1, 1).get(0).chainHash();
@@ -683,32 +652,15 @@ class AuditTrailIT {
             }
             sql.execute("alter table user_account_aud enable trigger user_account_aud_append_only");
             sql.execute("alter table audit_chain_link enable trigger audit_chain_link_append_only");
-            owner.commit();
         }
     }
 
-    private void chainAsSuperuser(List<String> statements) throws SQLException {
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
+    /** Changes to the chain as a superuser would make them: the chain locked against the chainer, its trigger off. */
+    private static Tamper.Step chain(List<String> statements) {
+        return owner -> {
             new AuditChainStore(owner).lockChain();
-            sql.execute("alter table audit_chain_link disable trigger audit_chain_link_append_only");
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-            sql.execute("alter table audit_chain_link enable trigger audit_chain_link_append_only");
-            owner.commit();
-        }
-    }
-
-    /** Runs a statement as a superuser would: the append-only trigger is off for just that moment. */
-    private static void asSuperuser(String table, String statement) throws SQLException {
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            sql.execute("alter table " + table + " disable trigger " + table + "_append_only");
-            sql.execute(statement);
-            sql.execute("alter table " + table + " enable trigger " + table + "_append_only");
-            owner.commit();
-        }
+            Tamper.triggerOff("audit_chain_link", "audit_chain_link_append_only", statements.toArray(String[]::new)).on(owner);
+        };
     }
 
     private JsonObject verification() {

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class DatabaseRolesIT {
     @Test
     void the_runtime_role_cannot_change_the_schema() throws SQLException {
         try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
-            assertThatThrownBy(() -> sql.execute("create table ebr.sneaky (id int)"))
+            assertThatThrownBy(() -> sql.execute("create table ebr." + Tamper.unique("sneaky") + " (id int)"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
             assertThatThrownBy(() -> sql.execute("alter table flyway_schema_history add column sneaky int"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
@@ -58,9 +57,9 @@ class DatabaseRolesIT {
     @Test
     @Tag("P11-10c-1")
     void every_new_table_gives_the_runtime_role_insert_select_update_but_never_delete() throws SQLException {
-        String table = "ebr.it_probe_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection owner = TestDatabase.asOwner(); Statement ownerSql = owner.createStatement()) {
-            ownerSql.execute("create table " + table + " (id bigint primary key, value text not null)");
+        String table = "ebr." + Tamper.unique("it_probe");
+        try (Tamper created = Tamper.change("create table " + table + " (id bigint primary key, value text not null)",
+                "drop table " + table)) {
             try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
                 assertThat(sql.executeUpdate("insert into " + table + " values (1, 'first')")).isEqualTo(1);
                 assertThat(sql.executeUpdate("update " + table + " set value = 'second' where id = 1")).isEqualTo(1);
@@ -72,8 +71,6 @@ class DatabaseRolesIT {
                         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
                 assertThatThrownBy(() -> sql.executeUpdate("truncate " + table))
                         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
-            } finally {
-                ownerSql.execute("drop table " + table);
             }
         }
     }

@@ -7,9 +7,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openebr.it.probe.AuditProbe;
+import org.openebr.it.probe.DemoAccountsProbe;
 import org.openebr.it.probe.ItStepRecordType;
 import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
+import org.openebr.it.probe.RecipeTimerProbe;
 import org.openebr.it.probe.StepProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
@@ -32,7 +34,7 @@ final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
-                NonceProbe.class);
+                NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module

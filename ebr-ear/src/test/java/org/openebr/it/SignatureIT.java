@@ -77,10 +77,8 @@ class SignatureIT {
                 + "\"recordId\":\"1\",\"meaning\":\"APPROVED\",\"userName\":" + q(user) + ",\"password\":"
                 + q(PASSWORD) + ",\"nonce\":" + q(used) + "}");
         assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            sql.executeUpdate("UPDATE signature_nonce SET issued_at = now() - interval '3 days', expires_at = now()"
-                    + " - interval '2 days' WHERE nonce IN (" + sqlText(unused) + ", " + sqlText(used) + ")");
-        }
+        Tamper.setUp("UPDATE signature_nonce SET issued_at = now() - interval '3 days', expires_at = now()"
+                + " - interval '2 days' WHERE nonce IN (" + sqlText(unused) + ", " + sqlText(used) + ")");
         try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM signature_nonce WHERE nonce = " + sqlText(fresh)))
                     .isInstanceOf(SQLException.class).hasMessageContaining("only a nonce expired more than a day ago");
@@ -103,7 +101,7 @@ class SignatureIT {
     }
 
     private static String sqlText(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return Tamper.text(value);
     }
 
     @Test
@@ -308,25 +306,15 @@ class SignatureIT {
                             "update electronic_signature set record_id = 'b-" + user + "' where id = '" + id + "'"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
         }
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            sql.execute("alter table electronic_signature disable trigger electronic_signature_append_only");
-            sql.execute("update electronic_signature set record_id = 'b-" + user + "' where id = '" + id + "'");
-            sql.execute("alter table electronic_signature enable trigger electronic_signature_append_only");
-            owner.commit();
-        }
-        JsonObject moved = me.getJson("api/v1/signatures/" + id);
-        assertThat(moved.getString("recordId")).isEqualTo("b-" + user);
-        assertThat(moved.getBoolean("valid")).isFalse();
-        // the audit trail's verifier sees the tampering too (the row no longer matches its audit row)
-        assertThat(Api.demo(http, "inspector1").getJson("api/v1/audit/verification").getJsonArray("problems").toString())
-                .contains("electronic_signature differ from their audit trail");
-        try (Connection owner = TestDatabase.asOwner(); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            sql.execute("alter table electronic_signature disable trigger electronic_signature_append_only");
-            sql.execute("update electronic_signature set record_id = 'a-" + user + "' where id = '" + id + "'");
-            sql.execute("alter table electronic_signature enable trigger electronic_signature_append_only");
-            owner.commit();
+        try (Tamper moved = Tamper.withTriggerOff("electronic_signature", "electronic_signature_append_only",
+                "update electronic_signature set record_id = 'b-" + user + "' where id = '" + id + "'",
+                "update electronic_signature set record_id = 'a-" + user + "' where id = '" + id + "'")) {
+            JsonObject shown = me.getJson("api/v1/signatures/" + id);
+            assertThat(shown.getString("recordId")).isEqualTo("b-" + user);
+            assertThat(shown.getBoolean("valid")).isFalse();
+            // the audit trail's verifier sees the tampering too (the row no longer matches its audit row)
+            assertThat(Api.demo(http, "inspector1").getJson("api/v1/audit/verification").getJsonArray("problems").toString())
+                    .contains("electronic_signature differ from their audit trail");
         }
         assertThat(me.getJson("api/v1/signatures/" + id).getBoolean("valid")).isTrue();
     }

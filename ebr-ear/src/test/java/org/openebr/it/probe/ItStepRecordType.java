@@ -38,6 +38,12 @@ public class ItStepRecordType implements SignableRecordType {
                 .build();
     }
 
+    /** The people who execute and verify a step see its signatures (the verifier sees the performer's). */
+    @Override
+    public Set<String> signatureReaders() {
+        return Set.of("OPERATOR", "SUPERVISOR");
+    }
+
     /** Records (or changes) the step's value: a new version of the record. */
     public void record(String stepId, String parameter, String value, String unit) {
         Map<String, Object> step = new LinkedHashMap<>();

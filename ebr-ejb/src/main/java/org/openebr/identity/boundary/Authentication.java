@@ -35,7 +35,9 @@ public class Authentication {
 
     /** The outcome of one attempt. */
     public enum Outcome {
-        AUTHENTICATED, WRONG_CREDENTIALS, LOCKED, DEACTIVATED, TECHNICAL_ACCOUNT_IN_UI
+        AUTHENTICATED, WRONG_CREDENTIALS, LOCKED, DEACTIVATED, TECHNICAL_ACCOUNT_IN_UI,
+        /** The right one-time password, but older than EBR_ONE_TIME_PASSWORD_HOURS: only a new one helps. */
+        ONE_TIME_PASSWORD_EXPIRED
     }
 
     /**
@@ -130,6 +132,16 @@ public class Authentication {
                         + " An administrator must unlock it.");
             }
             return refused(Outcome.WRONG_CREDENTIALS, REFUSED);
+        }
+        if (account.oneTimePasswordExpired(settings.oneTimePasswordValidity(), now)) {
+            // the password was right (so saying why tells nothing new), and a lockout would not help anyone:
+            // recorded as a failed sign-in, not counted toward the lockout
+            log.record(SecurityEventType.LOGIN_FAILED, null, account.userName(), "one-time password expired (issued "
+                    + account.passwordSetAt() + ", valid " + settings.oneTimePasswordValidity().toHours() + " h) ("
+                    + channel + ")", null);
+            return refused(Outcome.ONE_TIME_PASSWORD_EXPIRED, "This one-time password has expired (a one-time password"
+                    + " is valid for " + settings.oneTimePasswordValidity().toHours() + " hours). Ask an administrator"
+                    + " for a new one.");
         }
         if (account.technical() && (channel == Channel.UI || channel == Channel.SIGNING)) {
             log.record(SecurityEventType.LOGIN_FAILED, null, account.userName(),

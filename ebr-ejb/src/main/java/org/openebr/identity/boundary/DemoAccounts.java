@@ -1,6 +1,7 @@
 package org.openebr.identity.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -20,7 +21,9 @@ import org.openebr.platform.control.ChangeContext;
 /**
  * Demo mode only (EBR_DEMO_MODE=true, set by {@code bin/ebr start}): creates the demo accounts
  * that are missing, marked as demo accounts, with the password EBR_DEMO_PASSWORD and no forced
- * change. Outside demo mode it creates nothing.
+ * change, and gives the demo accounts that exist with another password (a database from a demo run
+ * with another EBR_DEMO_PASSWORD, or a password changed since) the configured one again. Outside
+ * demo mode it creates and changes nothing.
  */
 @Singleton
 @Startup
@@ -69,8 +72,16 @@ public class DemoAccounts {
     @ConfigProperty(name = "ebr.demo.password", defaultValue = DEFAULT_PASSWORD)
     String demoPassword;
 
+    /** The reason recorded when a demo account's password is set to the configured one. */
+    public static final String PASSWORD_REASON = "demo mode: password set to EBR_DEMO_PASSWORD";
+
     @PostConstruct
-    void createMissing() {
+    void atStart() {
+        createMissing();
+        alignPasswords();
+    }
+
+    private void createMissing() {
         if (!demoMode) {
             return;
         }
@@ -91,5 +102,41 @@ public class DemoAccounts {
         }
         int createdNow = created;
         LOG.info(() -> "Demo mode: " + createdNow + " demo account(s) created, " + ACCOUNTS.size() + " in all");
+    }
+
+    /**
+     * Demo mode only: every demo account whose password is not EBR_DEMO_PASSWORD gets it (one audited
+     * change with the reason {@link #PASSWORD_REASON}, a PASSWORD_RESET security event per account), so
+     * that the demo's sign-ins and its data loader work whatever value the demo is started with. Runs
+     * at server start; accounts that are not demo accounts are never touched, even with a demo's name.
+     *
+     * @return the user names whose password was set
+     */
+    @RolesAllowed("ADMIN") // called by the server itself at start; an administrator may run it again (tests do)
+    public List<String> alignPasswords() {
+        if (!demoMode) {
+            return List.of();
+        }
+        PasswordHasher hasher = new PasswordHasher();
+        List<UserAccount> misaligned = ACCOUNTS.stream()
+                .flatMap(demo -> queries.byUserName(demo.userName()).stream())
+                .filter(account -> account.demo() && !hasher.matches(demoPassword.toCharArray(), account.passwordHash()))
+                .toList();
+        if (misaligned.isEmpty()) {
+            return List.of();
+        }
+        ChangeContext.Change before = change.current();
+        // one transaction at start-up may also have created accounts: its revision names both
+        change.record(before.command() == null ? "Set demo account passwords" : before.command() + "; set demo account passwords",
+                before.reason() == null ? PASSWORD_REASON : before.reason() + "; " + PASSWORD_REASON).actingAs("SYSTEM");
+        String hash = hasher.hash(demoPassword.toCharArray());
+        for (UserAccount account : misaligned) {
+            account.setDemoPassword(hash, clock.instant());
+            log.record(SecurityEventType.PASSWORD_RESET, SYSTEM, account.userName(),
+                    "demo account's password set to the configured demo password", PASSWORD_REASON);
+        }
+        List<String> names = misaligned.stream().map(UserAccount::userName).toList();
+        LOG.info(() -> "Demo mode: password of " + names + " set to EBR_DEMO_PASSWORD");
+        return names;
     }
 }

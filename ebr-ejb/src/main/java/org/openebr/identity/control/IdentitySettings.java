@@ -7,8 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The configurable account rules (environment variables in brackets, see the README):
  * password length [EBR_PASSWORD_MIN_LENGTH], history [EBR_PASSWORD_HISTORY], expiry
- * [EBR_PASSWORD_MAX_AGE_DAYS, 0 = never], lockout threshold [EBR_LOCKOUT_THRESHOLD], idle session
- * lock [EBR_SESSION_IDLE_MINUTES] and when an account counts as dormant [EBR_DORMANT_DAYS].
+ * [EBR_PASSWORD_MAX_AGE_DAYS, 0 = never], how long a one-time password is good for
+ * [EBR_ONE_TIME_PASSWORD_HOURS], lockout threshold [EBR_LOCKOUT_THRESHOLD], idle session lock
+ * [EBR_SESSION_IDLE_MINUTES] and when an account counts as dormant [EBR_DORMANT_DAYS].
  */
 @ApplicationScoped
 public class IdentitySettings {
@@ -16,6 +17,7 @@ public class IdentitySettings {
     private int passwordMinLength;
     private int passwordHistory;
     private int passwordMaxAgeDays;
+    private int oneTimePasswordHours;
     private int lockoutThreshold;
     private int sessionIdleMinutes;
     private int dormantDays;
@@ -29,6 +31,7 @@ public class IdentitySettings {
             @ConfigProperty(name = "ebr.password.min.length", defaultValue = "12") int passwordMinLength,
             @ConfigProperty(name = "ebr.password.history", defaultValue = "5") int passwordHistory,
             @ConfigProperty(name = "ebr.password.max.age.days", defaultValue = "0") int passwordMaxAgeDays,
+            @ConfigProperty(name = "ebr.one.time.password.hours", defaultValue = "72") int oneTimePasswordHours,
             @ConfigProperty(name = "ebr.lockout.threshold", defaultValue = "5") int lockoutThreshold,
             @ConfigProperty(name = "ebr.session.idle.minutes", defaultValue = "15") int sessionIdleMinutes,
             @ConfigProperty(name = "ebr.dormant.days", defaultValue = "90") int dormantDays,
@@ -36,6 +39,7 @@ public class IdentitySettings {
         this.passwordMinLength = atLeast("EBR_PASSWORD_MIN_LENGTH", passwordMinLength, 8);
         this.passwordHistory = atLeast("EBR_PASSWORD_HISTORY", passwordHistory, 0);
         this.passwordMaxAgeDays = atLeast("EBR_PASSWORD_MAX_AGE_DAYS", passwordMaxAgeDays, 0);
+        this.oneTimePasswordHours = atLeast("EBR_ONE_TIME_PASSWORD_HOURS", oneTimePasswordHours, 1);
         this.lockoutThreshold = atLeast("EBR_LOCKOUT_THRESHOLD", lockoutThreshold, 1);
         this.sessionIdleMinutes = atLeast("EBR_SESSION_IDLE_MINUTES", sessionIdleMinutes, 1);
         this.dormantDays = atLeast("EBR_DORMANT_DAYS", dormantDays, 1);
@@ -52,6 +56,8 @@ public class IdentitySettings {
     public int passwordMinLength() { return passwordMinLength; }
     public int passwordHistory() { return passwordHistory; }
     public int passwordMaxAgeDays() { return passwordMaxAgeDays; }
+    /** A one-time password (new account, reset) signs in for this long after it was issued, then never. */
+    public java.time.Duration oneTimePasswordValidity() { return java.time.Duration.ofHours(oneTimePasswordHours); }
     public int lockoutThreshold() { return lockoutThreshold; }
     public int sessionIdleMinutes() { return sessionIdleMinutes; }
     public int dormantDays() { return dormantDays; }

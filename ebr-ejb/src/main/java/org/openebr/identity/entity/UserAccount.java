@@ -176,6 +176,27 @@ public class UserAccount {
         failedAttempts = 0;
     }
 
+    /**
+     * A one-time password (issued at creation or by a reset, not yet replaced by the person's own)
+     * that is older than {@code validity}: it no longer signs in, not even for the change.
+     */
+    public boolean oneTimePasswordExpired(java.time.Duration validity, Instant now) {
+        return passwordChangeRequired && passwordSetAt != null && !passwordSetAt.plus(validity).isAfter(now);
+    }
+
+    /**
+     * Demo mode only: the demo account's password becomes the configured demo password, so that the
+     * demo works with whatever EBR_DEMO_PASSWORD it is started with. Never for a real account.
+     */
+    public void setDemoPassword(String hash, Instant now) {
+        if (!demo) {
+            throw new IllegalStateException("account " + userName + " is not a demo account");
+        }
+        passwordHash = Objects.requireNonNull(hash);
+        passwordSetAt = now;
+        passwordChangeRequired = false;
+    }
+
     public UUID id() { return id; }
     public String userName() { return userName; }
     public String fullName() { return fullName; }

@@ -69,6 +69,16 @@ public class RecipeVersionRecordType implements SignableRecordType {
                 .build();
     }
 
+    /**
+     * Everyone who reads master recipes (the roles of {@code Recipes}) sees a version with its
+     * signatures: the designer shows who wrote and who approved it, and a batch checks both before it
+     * follows the version. QA and inspectors read every signature anyway.
+     */
+    @Override
+    public Set<String> signatureReaders() {
+        return Set.of("RECIPE_AUTHOR", "RECIPE_APPROVER", "SUPERVISOR", "OPERATOR");
+    }
+
     @Override
     public Optional<String> refusal(String recordId, String userName, Meaning meaning) {
         Optional<RecipeVersion> found = store.byRecordId(recordId);

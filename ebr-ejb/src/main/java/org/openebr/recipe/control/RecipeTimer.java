@@ -1,5 +1,6 @@
 package org.openebr.recipe.control;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -33,11 +34,27 @@ public class RecipeTimer {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void activateDue() {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        activateDue(clock.instant());
+    }
+
+    /**
+     * The timer's work as of {@code at}: the first version due by then becomes effective (or is
+     * retired when a newer one became effective first). Public so that a test can run it at a given
+     * moment instead of waiting for the schedule.
+     *
+     * @return how many versions moved (0 or 1)
+     */
+    @PermitAll // local callers only, and the web layer reaches no control class: in practice the tests' probe
+    public int activateDue(Instant at) {
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        int moved = 0;
         // one version per run: one command = one transaction = one audit revision with its own reason
         for (RecipeVersion due : store.due(now).stream().limit(1).toList()) {
+            moved++;
+            // the server acts on its own, also when a test's request runs this work
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
-                    "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM");
+                    "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM")
+                    .actor(AuditRevisionListener.SYSTEM, "OpenEBR server");
             Optional<RecipeVersion> newer = store.effective(due.recipeId()).filter(v -> v.number() > due.number());
             if (newer.isPresent()) {
                 // a newer version became effective meanwhile: this one is withdrawn, never put back in force
@@ -50,5 +67,6 @@ public class RecipeTimer {
             store.activate(due, "effective date reached", AuditRevisionListener.SYSTEM, now);
             LOG.info(() -> "Recipe " + due.recipeId() + " version " + due.number() + " is effective");
         }
+        return moved;
     }
 }

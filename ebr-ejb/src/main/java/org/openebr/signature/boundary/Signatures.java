@@ -162,6 +162,11 @@ public class Signatures {
         consumeNonce(caller, request);
         // its own transaction: a wrong password counts toward lockout even though this signing fails
         Authentication.Result who = authentication.authenticate(caller, request.password(), Authentication.Channel.SIGNING);
+        if (who.outcome() == Authentication.Outcome.TECHNICAL_ACCOUNT_IN_UI) {
+            // the password was right: not a failed authentication but a rule (technical accounts never sign)
+            throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, "Technical accounts cannot sign: an"
+                    + " electronic signature is a person's (21 CFR 11.100(a)); nothing was signed.");
+        }
         if (!who.authenticated()) {
             throw refused(SignatureRefused.Reason.NOT_AUTHENTICATED, caller, request,
                     "Your password was not accepted; the signature was not made. " + who.message());
@@ -218,16 +223,23 @@ public class Signatures {
                         "There is no " + recordType + " " + recordId + "."));
     }
 
-    /** The signatures a record carries, each with its manifestation and whether it verifies now. */
+    /**
+     * The signatures a record carries, each with its manifestation and whether it verifies now.
+     * Refused (403, recorded) when one of them is another person's and the caller may not read it
+     * ({@link #mayRead}).
+     */
     public List<Manifestation> ofRecord(String recordType, String recordId) {
-        return em.createQuery("select s from ElectronicSignature s where s.recordType = :type and s.recordId = :id"
-                        + " order by s.signedAt", ElectronicSignature.class)
-                .setParameter("type", recordType).setParameter("id", recordId)
-                .getResultStream().map(this::manifest).toList();
+        List<ElectronicSignature> signatures = signaturesOf(recordType, recordId);
+        String caller = caller();
+        if (signatures.stream().anyMatch(s -> !mayRead(s, caller))) {
+            throw readRefused(caller, "the signatures of " + recordType + " " + recordId, recordType);
+        }
+        return signatures.stream().map(this::manifest).toList();
     }
 
+    /** One signature; another person's only for those who may read it ({@link #mayRead}). */
     public Manifestation find(UUID id) {
-        return manifest(existing(id));
+        return manifest(readable(existing(id)));
     }
 
     /** The caller's accountability statement: its text and, once signed, the signature. */
@@ -236,13 +248,14 @@ public class Signatures {
 
     public Statement statement() {
         String caller = caller();
-        Manifestation signature = ofRecord(AccountabilityStatement.RECORD_TYPE, caller).stream().findFirst().orElse(null);
+        Manifestation signature = signaturesOf(AccountabilityStatement.RECORD_TYPE, caller).stream().findFirst()
+                .map(this::manifest).orElse(null);
         return new Statement(AccountabilityStatement.VERSION, AccountabilityStatement.TEXT, signature);
     }
 
     /** The offline verification bundle of a signature (see the README: openssl commands). */
     public byte[] bundle(UUID id) {
-        ElectronicSignature signature = existing(id);
+        ElectronicSignature signature = readable(existing(id));
         // the record type's own read rules apply (e.g. only ADMIN, QA and inspectors read an access review)
         recordType(signature.recordType()).ifPresent(t -> t.content(signature.recordId()));
         SigningCredential credential = em.find(SigningCredential.class, signature.facts().credentialId());
@@ -356,6 +369,53 @@ public class Signatures {
     Optional<SigningCredential> activeCredential(UUID accountId) {
         return em.createQuery("select c from SigningCredential c where c.accountId = :id and c.revokedAt is null",
                 SigningCredential.class).setParameter("id", accountId).getResultStream().findFirst();
+    }
+
+    // --- who reads a signature -------------------------------------------------------------------
+
+    /**
+     * The roles that read any signature (21 CFR 11.10(d), (g)): QA reviews and releases, inspectors
+     * and administrators look at everything.
+     */
+    static final List<String> READERS_OF_EVERY_SIGNATURE = List.of("QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "ADMIN");
+
+    private List<ElectronicSignature> signaturesOf(String recordType, String recordId) {
+        return em.createQuery("select s from ElectronicSignature s where s.recordType = :type and s.recordId = :id"
+                        + " order by s.signedAt", ElectronicSignature.class)
+                .setParameter("type", recordType).setParameter("id", recordId).getResultList();
+    }
+
+    /**
+     * The signer reads their own signatures; QA, inspectors and administrators read every signature;
+     * anyone else only in a role the record type names ({@link SignableRecordType#signatureReaders()}).
+     * The record type's own read rules still apply when the signature is verified against the record.
+     */
+    private boolean mayRead(ElectronicSignature signature, String caller) {
+        if (signature.signerUserName().equalsIgnoreCase(caller)) {
+            return true;
+        }
+        return READERS_OF_EVERY_SIGNATURE.stream().anyMatch(session::isCallerInRole)
+                || recordType(signature.recordType()).map(SignableRecordType::signatureReaders).orElse(java.util.Set.of())
+                        .stream().anyMatch(session::isCallerInRole);
+    }
+
+    private ElectronicSignature readable(ElectronicSignature signature) {
+        String caller = caller();
+        if (!mayRead(signature, caller)) {
+            throw readRefused(caller, "signature " + signature.id() + " (" + signature.recordType() + " "
+                    + signature.recordId() + ")", signature.recordType());
+        }
+        return signature;
+    }
+
+    private SignatureRefused readRefused(String caller, String what, String recordType) {
+        log.accessDenied(caller, "read " + what + ": another person's signature");
+        java.util.Set<String> typeReaders = recordType(recordType).map(SignableRecordType::signatureReaders)
+                .orElse(java.util.Set.of());
+        return new SignatureRefused(SignatureRefused.Reason.NOT_ALLOWED, "Another person's signature is read only by"
+                + " QA, inspectors and administrators" + (typeReaders.isEmpty() ? ""
+                : " and, on " + recordType + " records, by " + String.join(", ", new java.util.TreeSet<>(typeReaders)))
+                + "; your roles do not allow it. The attempt has been recorded.");
     }
 
     private Optional<SignableRecordType> recordType(String name) {

@@ -1,6 +1,7 @@
 package org.openebr.signature.control;
 
 import java.util.Optional;
+import java.util.Set;
 import org.openebr.signature.entity.Meaning;
 
 /**
@@ -23,6 +24,17 @@ public interface SignableRecordType {
     Optional<Object> content(String recordId);
 
     SignaturePolicy policy();
+
+    /**
+     * The roles that read every signature of this record type, besides the signer themself and QA,
+     * inspectors and administrators, who read any signature: the people who are shown the record
+     * with its signatures (e.g. everyone who reads master recipes sees who wrote and who approved a
+     * version). Empty by default: then nobody else reads another person's signature of this type.
+     * The record's own read rules ({@link #content(String)}) apply on top.
+     */
+    default Set<String> signatureReaders() {
+        return Set.of();
+    }
 
     /** A rule of this record type that forbids the user to sign this record, in words; empty when none. */
     default Optional<String> refusal(String recordId, String userName) {

@@ -3,6 +3,7 @@ package org.openebr.identity.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,6 +19,37 @@ class UserAccountTest {
     void a_new_account_must_change_its_one_time_password_but_a_demo_account_need_not() {
         assertThat(new UserAccount("jdoe", "John Doe", false, false, "h", "admin1", NOW).passwordChangeRequired()).isTrue();
         assertThat(new UserAccount("qa1", "Quentin", false, true, "h", "system", NOW).passwordChangeRequired()).isFalse();
+    }
+
+    @Test
+    @Tag("P11-300b-1")
+    void a_one_time_password_expires_after_its_validity_and_a_new_one_or_the_own_password_does_not() {
+        Duration validity = Duration.ofHours(72);
+        UserAccount account = new UserAccount("jdoe", "John Doe", false, false, "h", "admin1", NOW);
+
+        assertThat(account.oneTimePasswordExpired(validity, NOW.plus(validity).minusSeconds(1))).isFalse();
+        assertThat(account.oneTimePasswordExpired(validity, NOW.plus(validity))).isTrue();
+
+        Instant reset = NOW.plus(Duration.ofDays(10));
+        account.resetPassword("h2", reset);
+        assertThat(account.oneTimePasswordExpired(validity, reset.plus(Duration.ofHours(71)))).as("a reset issues a new one").isFalse();
+        account.changePassword("own", reset.plus(Duration.ofHours(1)));
+        assertThat(account.oneTimePasswordExpired(validity, reset.plus(Duration.ofDays(400)))).as("own password").isFalse();
+        assertThat(new UserAccount("qa1", "Quentin", false, true, "h", "system", NOW)
+                .oneTimePasswordExpired(validity, NOW.plus(Duration.ofDays(400)))).as("demo account").isFalse();
+    }
+
+    @Test
+    void only_a_demo_account_is_given_the_demo_password() {
+        UserAccount demo = new UserAccount("qa1", "Quentin", false, true, "old", "system", NOW);
+        demo.setDemoPassword("new", NOW.plusSeconds(60));
+        assertThat(demo.passwordHash()).isEqualTo("new");
+        assertThat(demo.passwordSetAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(demo.passwordChangeRequired()).isFalse();
+
+        UserAccount real = new UserAccount("jdoe", "John Doe", false, false, "h", "admin1", NOW);
+        assertThatThrownBy(() -> real.setDemoPassword("new", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(real.passwordHash()).isEqualTo("h");
     }
 
     @Test
