@@ -93,17 +93,20 @@ final class OpenApiContract {
             }
         }
         if (!requirementNames(document.getJsonArray("security")).equals(SCHEMES)) {
-            problems.add("the global security requirement is not one of " + SCHEMES + ": " + document.get("security"));
+            problems.add("the global security requirement is not " + SCHEMES + ": " + document.get("security"));
         }
-        JsonObject problem = components(document, "schemas").getJsonObject("Problem");
-        if (problem == null || !problem.getJsonObject("properties").keySet()
+        JsonObject problem = member(components(document, "schemas"), "Problem");
+        if (!member(problem, "properties").keySet()
                 .containsAll(Set.of("type", "title", "status", "detail", "instance", "violations"))) {
             problems.add("components.schemas.Problem is missing or lacks an RFC 9457 member or violations: " + problem);
         }
         return problems;
     }
 
-    /** Protected operations inherit the global requirement; public ones say that no credentials are needed. */
+    /**
+     * Protected operations inherit the global requirement or name some of its schemes (e.g. Basic only);
+     * public ones say that no credentials are needed.
+     */
     private static List<String> securityProblems(Operation operation) {
         JsonArray security = operation.body().containsKey("security") ? operation.body().getJsonArray("security") : null;
         if (PUBLIC.contains(operation.name())) {
@@ -111,8 +114,10 @@ final class OpenApiContract {
                     .anyMatch(JsonObject::isEmpty));
             return open ? List.of() : List.of(operation.name() + ": public, but the document asks for credentials");
         }
-        if (security != null && !requirementNames(security).equals(SCHEMES)) {
-            return List.of(operation.name() + ": its own security requirement " + security + " instead of " + SCHEMES);
+        if (security != null && (security.isEmpty() || !SCHEMES.containsAll(requirementNames(security))
+                || security.getValuesAs(JsonObject.class).stream().anyMatch(JsonObject::isEmpty))) {
+            return List.of(operation.name() + ": protected, but its own security requirement " + security
+                    + " is not made of " + SCHEMES);
         }
         return List.of();
     }
