@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -244,6 +245,26 @@ class ApiIT {
         assertThat(document.getString("openapi")).startsWith("3.");
         assertThat(document.getJsonObject("info").getString("title")).isEqualTo("OpenEBR API");
         assertThat(document.getJsonObject("paths").keySet()).anyMatch(path -> path.endsWith("/api/v1/health"));
+    }
+
+    @Test
+    void the_openapi_contract_check_catches_an_endpoint_added_without_its_annotations() throws Exception {
+        // The test probes of this deployment are plain JAX-RS resources, as a new endpoint is before it is documented.
+        URL root = new URL(contextRoot, "/openapi?format=JSON");
+        JsonObject document = Http.json(http.send(HttpRequest.newBuilder(root.toURI())));
+        List<String> probes = OpenApiContract.operations(document).stream()
+                .filter(operation -> operation.path().startsWith("/ebr/api/v1/it-probe"))
+                .map(OpenApiContract.Operation::name).toList();
+
+        List<String> problems = OpenApiContract.problems(document);
+
+        assertThat(probes).contains("POST /ebr/api/v1/it-probe", "GET /ebr/api/v1/it-probe/failure");
+        assertThat(problems).as("only the probes break the contract")
+                .allSatisfy(problem -> assertThat(probes).anyMatch(probe -> problem.startsWith(probe + ":")));
+        assertThat(probes).allSatisfy(probe -> assertThat(problems).contains(
+                probe + ": operationId missing or not camelCase: null",
+                probe + ": no 4xx response",
+                probe + ": no 401, though it needs credentials"));
     }
 
     /** Every error is an RFC 9457 document with the status repeated and no stack trace. */

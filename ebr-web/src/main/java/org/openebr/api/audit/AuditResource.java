@@ -18,6 +18,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.audit.boundary.AuditAction;
 import org.openebr.audit.boundary.AuditFilter;
@@ -33,6 +38,8 @@ import org.openebr.audit.boundary.RecordVersion;
 @Tag(name = "audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class AuditResource {
 
     @Inject
@@ -45,12 +52,14 @@ public class AuditResource {
     ChangeReasons reasons;
 
     @GET
-    @Operation(summary = "Search the audit trail",
+    @Operation(operationId = "searchAuditTrail", summary = "Search the audit trail",
             description = "One entry per record per revision, with old and new values. All filters optional: entityType"
                     + " (see /audit/record-types), recordId, user, action (CREATED|CHANGED|DELETED), from/to (ISO-8601"
                     + " instants, to exclusive), text (in user, name, role, command, reason, client, record). Paged:"
                     + " page (from 0), size (1-200, default 50); sort=time|user|recordType|action, order=asc|desc"
                     + " (default time desc).")
+    @APIResponse(responseCode = "200", description = "One page of entries")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // a filter, page, size or sort that is not valid
     public AuditPage search(@QueryParam("entityType") String entityType, @QueryParam("recordId") String recordId,
                             @QueryParam("user") String user, @QueryParam("action") String action,
                             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -64,21 +73,27 @@ public class AuditResource {
     @GET
     @Path("reasons")
     @PermitAll
-    @Operation(summary = "The configured reasons for change (a pick-list; free text is allowed too)")
+    @Operation(operationId = "listChangeReasons",
+            summary = "The configured reasons for change (a pick-list; free text is allowed too)")
+    @APIResponse(responseCode = "200", description = "The configured reasons")
     public List<String> reasons() {
         return reasons.configured();
     }
 
     @GET
     @Path("record-types")
-    @Operation(summary = "The record types that have an audit trail")
+    @Operation(operationId = "listAuditedRecordTypes", summary = "The record types that have an audit trail")
+    @APIResponse(responseCode = "200", description = "The record types")
     public List<String> recordTypes() {
         return trail.recordTypes();
     }
 
     @GET
     @Path("records/{entityType}/{recordId}")
-    @Operation(summary = "A record's full value history, oldest first")
+    @Operation(operationId = "getRecordHistory", summary = "A record's full value history, oldest first")
+    @APIResponse(responseCode = "200", description = "Every version of the record, oldest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // unknown record type
+    @APIResponse(responseCode = "404", ref = "NotFound") // no such record in the audit trail
     public List<RecordVersion> history(@PathParam("entityType") String entityType, @PathParam("recordId") String recordId) {
         return trail.history(entityType, recordId);
     }
@@ -86,9 +101,21 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON, "application/pdf"})
-    @Operation(summary = "Export the filtered audit trail as csv, json or pdf",
+    @Operation(operationId = "exportAuditTrail", summary = "Export the filtered audit trail as csv, json or pdf",
             description = "Same filters as the search; oldest entry first; at most 20,000 entries. The export is itself"
                     + " recorded in the audit trail with the file's SHA-256 (response header X-Content-SHA256).")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment",
+            headers = {
+                    @Header(name = "X-Content-SHA256", description = "SHA-256 of the file, as recorded in the audit trail",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Audit-Entries", description = "How many entries the file holds",
+                            schema = @Schema(type = SchemaType.INTEGER))},
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest") // format missing or unknown, or a filter that is not valid
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // more entries than an export holds
     public Response export(@QueryParam("format") String format, @QueryParam("entityType") String entityType,
                            @QueryParam("recordId") String recordId, @QueryParam("user") String user,
                            @QueryParam("action") String action, @QueryParam("from") String from,
@@ -105,7 +132,9 @@ public class AuditResource {
     @Path("certificate")
     @Produces("application/x-pem-file")
     @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
-    @Operation(summary = "The installation's CA certificate (PEM) that verifies checkpoints and time stamps with openssl")
+    @Operation(operationId = "getAuditCaCertificate",
+            summary = "The installation's CA certificate (PEM) that verifies checkpoints and time stamps with openssl")
+    @APIResponse(responseCode = "200", description = "The CA certificate, PEM encoded")
     public String certificate() {
         return integrity.caCertificatePem();
     }
@@ -113,9 +142,10 @@ public class AuditResource {
     @GET
     @Path("verification")
     @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
-    @Operation(summary = "Verify the audit trail's integrity now",
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the audit trail's integrity now",
             description = "Recomputes the hash chain from the database and holds it against every signed checkpoint;"
                     + " the same check as bin/ebr verify-audit. intact=false names the first bad revision.")
+    @APIResponse(responseCode = "200", description = "The result: intact, or the first bad revision")
     public AuditVerification verification() {
         return integrity.verify();
     }
@@ -123,7 +153,15 @@ public class AuditResource {
     @POST
     @Path("checkpoints")
     @RolesAllowed({"INSPECTOR", "QA_REVIEWER", "QA_RELEASER", "ADMIN"})
-    @Operation(summary = "Sign a checkpoint of the chain head now (written outside the database)")
+    @Operation(operationId = "createAuditCheckpoint",
+            summary = "Sign a checkpoint of the chain head now (written outside the database)")
+    @APIResponse(responseCode = "201", description = "Signed and written",
+            headers = @Header(name = "Location", description = "The checkpoint's name (the file is kept outside the"
+                    + " database, not served by the API)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = AuditIntegrity.CheckpointInfo.class)))
+    @APIResponse(responseCode = "204", description = "Nothing to sign: the audit trail is empty")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable") // the key store or time-stamp authority
     public Response checkpoint() {
         return integrity.checkpointNow()
                 .map(info -> Response.created(URI.create("audit/checkpoints/" + info.fileName())).entity(info).build())

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.identity.boundary.Accounts;
 
@@ -21,6 +22,7 @@ import org.openebr.identity.boundary.Accounts;
 @PermitAll
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class MeResource {
 
     /** Who the caller is. {@code technical}: an account of a system, not a person. */
@@ -37,7 +39,9 @@ public class MeResource {
     Accounts accounts;
 
     @GET
-    @Operation(summary = "The caller's own account: user name, full name, roles, technical or not")
+    @Operation(operationId = "getMe",
+            summary = "The caller's own account: user name, full name, roles, technical or not")
+    @APIResponse(responseCode = "200", description = "The caller's account")
     public Me me() {
         Accounts.AccountDetails account = accounts.me();
         return new Me(account.userName(), account.fullName(), account.roles(), account.technical(),
@@ -47,9 +51,14 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the caller's own password",
+    @Operation(operationId = "changeOwnPassword", summary = "Change the caller's own password",
             description = "The current password is checked like a sign-in (wrong ones count toward lockout);"
                     + " the new one must meet the password policy and differ from the last passwords.")
+    @APIResponse(responseCode = "200", description = "Changed; the caller's account")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // wrong current password, weak new one
     public Me changePassword(@Valid @NotNull PasswordChange change) {
         Accounts.AccountDetails account = accounts.changeOwnPassword(change.currentPassword().toCharArray(),
                 change.newPassword().toCharArray());

@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.identity.boundary.AccessReview;
 import org.openebr.identity.boundary.SecurityLog;
@@ -28,6 +31,8 @@ import org.openebr.identity.boundary.SecurityLog;
 @Path("")
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class SecurityResource {
 
     /** What an administrator did about an alert. */
@@ -46,8 +51,11 @@ public class SecurityResource {
     @GET
     @Path("security-events")
     @RolesAllowed({"ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
-    @Operation(summary = "Search the security event log",
+    @Operation(operationId = "searchSecurityEvents", summary = "Search the security event log",
             description = "user matches the actor or the subject; from/to are ISO-8601 instants (UTC); newest first.")
+    @APIResponse(responseCode = "200", description = "The matching events, newest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // from, to or max malformed
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // unknown event type
     public List<SecurityLog.Event> events(@QueryParam("user") String user, @QueryParam("type") String type,
                                           @QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("max") String max) {
@@ -58,7 +66,8 @@ public class SecurityResource {
     @GET
     @Path("security-alerts")
     @RolesAllowed("ADMIN")
-    @Operation(summary = "Security alerts (e.g. lockouts) not yet acknowledged")
+    @Operation(operationId = "listSecurityAlerts", summary = "Security alerts (e.g. lockouts) not yet acknowledged")
+    @APIResponse(responseCode = "200", description = "The open alerts, newest first")
     public List<SecurityLog.Event> alerts() {
         return log.openAlerts();
     }
@@ -67,7 +76,13 @@ public class SecurityResource {
     @Path("security-alerts/{id}/acknowledge")
     @RolesAllowed("ADMIN")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Acknowledge a security alert with a comment")
+    @Operation(operationId = "acknowledgeSecurityAlert", summary = "Acknowledge a security alert with a comment")
+    @APIResponse(responseCode = "204", description = "Acknowledged")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound") // an id that is not a number
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // not an alert, or already acknowledged
     public void acknowledge(@PathParam("id") long id, @Valid @NotNull Acknowledgement acknowledgement) {
         log.acknowledge(id, acknowledgement.comment(), security.getUserPrincipal().getName());
     }
@@ -75,7 +90,9 @@ public class SecurityResource {
     @GET
     @Path("access-review")
     @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
-    @Operation(summary = "Access review: users, roles, last sign-in, dormant and locked accounts")
+    @Operation(operationId = "getAccessReview",
+            summary = "Access review: users, roles, last sign-in, dormant and locked accounts")
+    @APIResponse(responseCode = "200", description = "The review as of now")
     public AccessReview.Report accessReview() {
         return accessReview.report();
     }
@@ -83,7 +100,10 @@ public class SecurityResource {
     @POST
     @Path("access-review/records")
     @RolesAllowed("ADMIN")
-    @Operation(summary = "Record the access review as it stands, to be signed (meaning REVIEWED, record type ACCESS_REVIEW)")
+    @Operation(operationId = "recordAccessReview",
+            summary = "Record the access review as it stands, to be signed (meaning REVIEWED, record type ACCESS_REVIEW)")
+    @APIResponse(responseCode = "201", description = "Recorded; sign it with record type ACCESS_REVIEW and this id",
+            content = @Content(schema = @Schema(implementation = AccessReview.RecordedReview.class)))
     public jakarta.ws.rs.core.Response recordReview() {
         return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
                 .entity(accessReview.recordForSignature()).build();

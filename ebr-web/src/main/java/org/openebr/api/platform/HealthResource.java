@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.platform.boundary.HealthReport;
 import org.openebr.platform.boundary.SystemHealth;
@@ -47,13 +48,14 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Health of the system",
+    @Operation(operationId = "getHealth", summary = "Health of the system",
             description = "No authentication. 200 and status UP when the database is reachable and its schema is at"
                     + " the version this build expects; 503 and status DOWN otherwise, with the reason.")
     @APIResponse(responseCode = "200", description = "UP",
             content = @Content(schema = @Schema(implementation = Health.class)))
     @APIResponse(responseCode = "503", description = "DOWN",
             content = @Content(schema = @Schema(implementation = Health.class)))
+    @SecurityRequirementsSet // an empty set: no credentials needed (monitoring, load balancers)
     public Response health() {
         HealthReport report = systemHealth.check();
         Health health = new Health(report.status().name(), report.databaseReachable() ? "UP" : "DOWN",

@@ -19,12 +19,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.signature.boundary.Signatures;
 
 @Path("signatures")
 @Tag(name = "signatures")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class SignaturesResource {
 
     /**
@@ -45,17 +52,30 @@ public class SignaturesResource {
 
     @POST
     @Path("nonces")
-    @Operation(summary = "A one-time nonce for your next signing request (valid 10 minutes, usable once)")
+    @Operation(operationId = "issueSigningNonce",
+            summary = "A one-time nonce for your next signing request (valid 10 minutes, usable once)")
+    @APIResponse(responseCode = "201", description = "A new nonce",
+            content = @Content(schema = @Schema(implementation = Signatures.Nonce.class)))
     public Response nonce() {
         return Response.status(Response.Status.CREATED).entity(signatures.issueNonce()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign a record",
+    @Operation(operationId = "signRecord", summary = "Sign a record",
             description = "Re-authenticates with userName (must be you) and password, consumes the nonce, checks the"
                     + " record type's policy (meaning, role, second person) and binds a CMS signature with an RFC 3161"
                     + " time stamp to the record's current version. 201 with the signature's manifestation.")
+    @APIResponse(responseCode = "201", description = "Signed: the signature's manifestation",
+            headers = @Header(name = "Location", description = "The signature",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = Signatures.Manifestation.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound") // no such record or record type
+    @APIResponse(responseCode = "409", ref = "Conflict") // nonce refused, already signed, record changed, no credential
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response sign(@Valid @NotNull SignatureRequest request) {
         Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
                 request.meaning(), request.role(), request.userName(), request.password().toCharArray(),
@@ -65,7 +85,11 @@ public class SignaturesResource {
 
     @GET
     @Path("record-hash")
-    @Operation(summary = "The SHA-256 of a record's current signable content, to send back as recordSha256 when signing")
+    @Operation(operationId = "getRecordHash",
+            summary = "The SHA-256 of a record's current signable content, to send back as recordSha256 when signing")
+    @APIResponse(responseCode = "200", description = "The record's hash as recordSha256")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // recordType or recordId missing
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public java.util.Map<String, String> recordHash(@QueryParam("recordType") String recordType,
                                                     @QueryParam("recordId") String recordId) {
         if (recordType == null || recordType.isBlank() || recordId == null || recordId.isBlank()) {
@@ -75,7 +99,10 @@ public class SignaturesResource {
     }
 
     @GET
-    @Operation(summary = "The signatures of a record, each with its manifestation and whether it verifies now")
+    @Operation(operationId = "listRecordSignatures",
+            summary = "The signatures of a record, each with its manifestation and whether it verifies now")
+    @APIResponse(responseCode = "200", description = "The record's signatures, oldest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // recordType or recordId missing
     public List<Signatures.Manifestation> ofRecord(@QueryParam("recordType") String recordType,
                                                    @QueryParam("recordId") String recordId) {
         if (recordType == null || recordType.isBlank() || recordId == null || recordId.isBlank()) {
@@ -86,7 +113,11 @@ public class SignaturesResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One signature: manifestation (printed name, user name, role, meaning, time with zone) and verification")
+    @Operation(operationId = "getSignature",
+            summary = "One signature: manifestation (printed name, user name, role, meaning, time with zone) and verification")
+    @APIResponse(responseCode = "200", description = "The signature")
+    @APIResponse(responseCode = "400", ref = "BadRequest") // an id that is no UUID
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Signatures.Manifestation find(@PathParam("id") String id) {
         return signatures.find(uuid(id));
     }
@@ -94,9 +125,14 @@ public class SignaturesResource {
     @GET
     @Path("{id}/bundle")
     @Produces("application/zip")
-    @Operation(summary = "Offline verification bundle (zip): record.json, signature.p7s, signature-value.bin, timestamp.tsr, ca.pem",
+    @Operation(operationId = "getSignatureBundle",
+            summary = "Offline verification bundle (zip): record.json, signature.p7s, signature-value.bin, timestamp.tsr, ca.pem",
             description = "openssl cms -verify -binary -inform DER -in signature.p7s -content record.json -CAfile ca.pem -out /dev/null;"
                     + " openssl ts -verify -data signature-value.bin -in timestamp.tsr -CAfile ca.pem")
+    @APIResponse(responseCode = "200", description = "The bundle, as an attachment",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest") // an id that is no UUID
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response bundle(@PathParam("id") String id) {
         UUID signature = uuid(id);
         return Response.ok(signatures.bundle(signature), "application/zip")
