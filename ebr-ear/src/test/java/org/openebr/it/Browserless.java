@@ -21,14 +21,22 @@ import java.util.stream.Collectors;
 final class Browserless {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern SIGN_OUT_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]*)\"");
 
     final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final Http http;
 
     Browserless(Http http) {
+        this(http, null);
+    }
+
+    /** Over HTTPS: {@code http} names the HTTPS address, {@code tls} trusts the server's certificate. */
+    Browserless(Http http, javax.net.ssl.SSLContext tls) {
         this.http = http;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        this.client = (tls == null ? builder : builder.sslContext(tls)).build();
     }
 
     HttpResponse<String> get(String path) {
@@ -49,8 +57,16 @@ final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** Signs out as the sign-out form of a page does, with the session's token. */
     HttpResponse<String> signOut() {
-        return send(HttpRequest.newBuilder(http.uri("logout")).POST(HttpRequest.BodyPublishers.noBody()));
+        Matcher token = SIGN_OUT_TOKEN.matcher(get("app/home.xhtml").body());
+        return signOut(token.find() ? token.group(1) : "");
+    }
+
+    /** A sign-out POST with this token (none when null), as a forged form would send it. */
+    HttpResponse<String> signOut(String token) {
+        return send(HttpRequest.newBuilder(http.uri("logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(token == null ? "" : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
     }
 
     String sessionId() {

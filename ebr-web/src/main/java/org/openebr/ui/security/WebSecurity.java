@@ -2,6 +2,7 @@ package org.openebr.ui.security;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.SameSiteCookieHandler;
 import io.undertow.server.handlers.SecureCookieHandler;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
@@ -27,7 +28,9 @@ import org.openebr.api.Problem;
  * front of authentication: so the authentication mechanism's 401s and redirects, the container's own
  * redirects and error pages carry the same headers as pages and API answers (they are added when the
  * answer is committed, after everything else has had its say), the session cookie is {@code Secure}
- * on HTTPS, no redirect echoes the request's Host header, and outside demo mode nothing but the
+ * on HTTPS and {@code SameSite=Lax} (no cross-site POST carries it; {@code Strict} would also drop it
+ * when a person follows a link to a screen from another site, and the sign-in would forget where they
+ * were going), no redirect echoes the request's Host header, and outside demo mode nothing but the
  * health check is served over plain HTTP.
  * Registered in META-INF/services/io.undertow.servlet.ServletExtension.
  */
@@ -46,8 +49,10 @@ public class WebSecurity implements ServletExtension {
         if (!demoMode) {
             LOG.info(() -> "HTTPS only: plain HTTP requests are sent to " + https.origin() + ", API calls over plain HTTP refused");
         }
+        String sessionCookie = servletContext.getSessionCookieConfig().getName() == null ? "JSESSIONID"
+                : servletContext.getSessionCookieConfig().getName();
         // Outer handlers run once per request, before the security handlers (authentication).
-        deployment.addOuterHandlerChainWrapper(next -> new SecureCookieHandler(exchange -> {
+        deployment.addOuterHandlerChainWrapper(next -> new SameSiteCookieHandler(new SecureCookieHandler(exchange -> {
             HttpServletRequest request = (HttpServletRequest) exchange
                     .getAttachment(ServletRequestContext.ATTACHMENT_KEY).getServletRequest();
             String path = EbrAuthenticationMechanism.applicationPath(request);
@@ -64,7 +69,7 @@ public class WebSecurity implements ServletExtension {
                 return;
             }
             next.handleRequest(exchange);
-        }));
+        }), "Lax", sessionCookie));
     }
 
     private static void protect(HttpServerExchange exchange, String path, boolean secure, boolean demoMode) {
