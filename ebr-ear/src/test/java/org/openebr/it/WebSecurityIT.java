@@ -84,6 +84,20 @@ class WebSecurityIT {
     }
 
     @Test
+    void the_screens_work_in_a_browser_under_the_policy() {
+        try (Browser browser = new Browser(contextRoot)) {
+            browser.windowSize(1024, 768).open("login.xhtml");
+            browser.screenshot(java.nio.file.Path.of("target", "screenshots", "WebSecurityIT-login-1024x768.png"));
+            browser.signIn("author1", Api.DEMO_PASSWORD);
+            browser.open("app/recipes.xhtml");
+            browser.waitForText("Recipes");
+            browser.screenshot(java.nio.file.Path.of("target", "screenshots", "WebSecurityIT-recipes-1024x768.png"));
+            browser.signOut();
+            assertThat(browser.path()).startsWith("login.xhtml");
+        } // closing fails the test if the policy blocked anything
+    }
+
+    @Test
     void api_answers_problem_documents_and_the_authentication_refusal_carry_every_header() {
         Api inspector = Api.demo(https, "inspector1");
         HttpResponse<String> answer = inspector.get("api/v1/me");
