@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 final class Browserless {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern SIGN_OUT_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]*)\"");
 
     final CookieManager cookies = new CookieManager();
@@ -52,6 +53,11 @@ final class Browserless {
         form.put("password", password);
         form.put("sign-in", "");
         form.put("jakarta.faces.ViewState", viewState(page));
+        // PrimeFaces' CSP mode refuses a postback without the page's nonce (its script adds it to every form)
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         return send(HttpRequest.newBuilder(http.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));

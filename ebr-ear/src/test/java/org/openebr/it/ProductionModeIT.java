@@ -63,7 +63,7 @@ class ProductionModeIT {
             assertThat(Api.object(response).getString("detail")).isEqualTo("User name or password not accepted.");
         }
         HttpResponse<String> screen = new Browserless(https, tls).signIn("supervisor1", Api.DEMO_PASSWORD);
-        assertThat(screen.statusCode()).isEqualTo(200);
+        assertThat(screen.statusCode()).as(screen.headers().map() + "\n" + screen.body()).isEqualTo(200);
         assertThat(screen.body()).contains("User name or password not accepted");
         assertThat(refusedAsDemo("admin1")).as("the refusal is logged as a demo account refused").isPositive();
     }
