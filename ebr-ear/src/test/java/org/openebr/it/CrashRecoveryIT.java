@@ -39,7 +39,7 @@ class CrashRecoveryIT {
     @Tag("P11-10a-1")
     @Tag("P11-10e-1")
     void the_audit_trail_verifies_intact_after_the_server_is_killed_in_the_middle_of_writes() throws Exception {
-        server.prepare().start();
+        server.prepare().withTlsCertificate().start();
         Http http = new Http(server.http());
         Api admin = Api.demo(http, "admin1");
 
