@@ -214,6 +214,12 @@ final class Browser implements AutoCloseable {
         return element(id).getDomProperty("value");
     }
 
+    /** The window's size, e.g. 1024x768 for a look at a small terminal's screen. */
+    Browser windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
     /** A screenshot for the test report when something went wrong. */
     void screenshot(Path file) {
         try {
@@ -242,8 +248,24 @@ final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /**
+     * Quits the browser; fails when the page's Content-Security-Policy blocked anything on the way
+     * (an inline script without the nonce, a style or image from elsewhere): every browser test also
+     * proves that its screens work under the policy.
+     */
     @Override
     public void close() {
-        driver.quit();
+        String blocked;
+        try {
+            blocked = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } finally {
+            driver.quit();
+        }
+        if (!blocked.isEmpty()) {
+            throw new AssertionError("the Content-Security-Policy blocked something:\n" + blocked);
+        }
     }
 }

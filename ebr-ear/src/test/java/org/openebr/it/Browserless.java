@@ -21,14 +21,23 @@ import java.util.stream.Collectors;
 final class Browserless {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    private static final Pattern SIGN_OUT_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]*)\"");
 
     final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final Http http;
 
     Browserless(Http http) {
+        this(http, null);
+    }
+
+    /** Over HTTPS: {@code http} names the HTTPS address, {@code tls} trusts the server's certificate. */
+    Browserless(Http http, javax.net.ssl.SSLContext tls) {
         this.http = http;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        this.client = (tls == null ? builder : builder.sslContext(tls)).build();
     }
 
     HttpResponse<String> get(String path) {
@@ -44,13 +53,26 @@ final class Browserless {
         form.put("password", password);
         form.put("sign-in", "");
         form.put("jakarta.faces.ViewState", viewState(page));
+        // PrimeFaces' CSP mode refuses a postback without the page's nonce (its script adds it to every form)
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         return send(HttpRequest.newBuilder(http.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** Signs out as the sign-out form of a page does, with the session's token. */
     HttpResponse<String> signOut() {
-        return send(HttpRequest.newBuilder(http.uri("logout")).POST(HttpRequest.BodyPublishers.noBody()));
+        Matcher token = SIGN_OUT_TOKEN.matcher(get("app/home.xhtml").body());
+        return signOut(token.find() ? token.group(1) : "");
+    }
+
+    /** A sign-out POST with this token (none when null), as a forged form would send it. */
+    HttpResponse<String> signOut(String token) {
+        return send(HttpRequest.newBuilder(http.uri("logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(token == null ? "" : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
     }
 
     String sessionId() {

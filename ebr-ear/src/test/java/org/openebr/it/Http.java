@@ -15,25 +15,35 @@ import java.time.Duration;
 /** A plain HTTP client for black-box tests against the deployed application. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client;
     private final URI base;
     private final String authorization;
 
     Http(URL contextRoot) {
-        this(URI.create(contextRoot.toString().endsWith("/") ? contextRoot.toString() : contextRoot + "/"), null);
+        this(contextRoot, null);
     }
 
-    private Http(URI base, String authorization) {
+    /** Over HTTPS when {@code tls} (trusting the server's certificate) is given. */
+    Http(URL contextRoot, javax.net.ssl.SSLContext tls) {
+        this(client(tls), URI.create(contextRoot.toString().endsWith("/") ? contextRoot.toString() : contextRoot + "/"), null);
+    }
+
+    private Http(HttpClient client, URI base, String authorization) {
+        this.client = client;
         this.base = base;
         this.authorization = authorization;
     }
 
+    private static HttpClient client(javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        return (tls == null ? builder : builder.sslContext(tls)).build();
+    }
+
     /** The same client sending HTTP Basic credentials of the given account on every request. */
     Http as(String userName, String password) {
-        return new Http(base, "Basic " + java.util.Base64.getEncoder()
+        return new Http(client, base, "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((userName + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.openebr.identity.boundary.Authentication;
 
-/** Signs out: the session is invalidated on the server, not only forgotten by the browser. */
+/**
+ * Signs out: the session is invalidated on the server, not only forgotten by the browser. Only the
+ * sign-out form of OpenEBR's own pages can do it: it carries the session's {@link SignOutToken}.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
@@ -22,6 +25,11 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         HttpSession session = request.getSession(false);
+        if (session != null && !SignOutToken.matches(session, request.getParameter(SignOutToken.PARAMETER))) {
+            // Not from our sign-out form (e.g. a form on another site): nothing happens.
+            response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
         if (session != null) {
             Object user = session.getAttribute(EbrAuthenticationMechanism.SESSION_USER);
             if (user instanceof String userName) {
