@@ -42,7 +42,9 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
             case 406 -> "The resource cannot produce a representation the Accept header asks for;"
                     + " it answers application/json.";
             case 413 -> "The request body is larger than " + RequestBodyLimit.MAX_BYTES + " bytes.";
-            case 415 -> "Content type " + contentType() + " is not supported here; send application/json.";
+            case 415 -> ownMessage(exception)
+                    ? exception.getMessage()
+                    : "Content type " + contentType() + " is not supported here; send application/json.";
             default -> ownMessage(exception)
                     ? exception.getMessage()
                     : "The request was not understood: check the path, the parameters and the body against the API document.";

@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openebr.api.StorableInstants;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.identity.boundary.AccessReview;
 import org.openebr.identity.boundary.SecurityLog;
@@ -110,13 +110,6 @@ public class SecurityResource {
     }
 
     private static Instant instant(String name, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("'" + name + "' must be an ISO-8601 instant such as 2026-11-24T08:00:00Z.");
-        }
+        return StorableInstants.parameter(name, value);
     }
 }

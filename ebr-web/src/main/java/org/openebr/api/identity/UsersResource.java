@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.api.StorableDate;
 import org.openebr.identity.boundary.Accounts;
 import org.openebr.identity.boundary.Training;
 import org.openebr.identity.control.Role;
@@ -47,7 +48,7 @@ public class UsersResource {
 
     /** A training or qualification record to add. */
     public record NewTraining(@NotBlank @Size(max = 100) String qualification, @Size(max = 500) String description,
-                              @NotNull LocalDate validFrom, LocalDate validUntil) {
+                              @NotNull @StorableDate LocalDate validFrom, @StorableDate LocalDate validUntil) {
     }
 
     @Inject

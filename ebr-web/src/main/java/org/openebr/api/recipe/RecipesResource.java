@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.api.StorableDate;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.recipe.boundary.RecipeComparison;
 import org.openebr.recipe.boundary.RecipeDocument;
@@ -61,7 +62,7 @@ public class RecipesResource {
     }
 
     /** When an approved version becomes effective; absent: now. */
-    public record Effective(Instant effectiveFrom, @NotBlank @Size(max = 1000) String reason) {
+    public record Effective(@StorableDate Instant effectiveFrom, @NotBlank @Size(max = 1000) String reason) {
     }
 
     /** The problems of a document checked without saving. */

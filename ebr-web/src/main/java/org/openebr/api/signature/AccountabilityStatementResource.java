@@ -48,9 +48,10 @@ public class AccountabilityStatementResource {
             description = "Body: {\"userName\": your user id, \"password\": your password, \"nonce\": from POST"
                     + " /ebr/api/v1/signatures/nonces}. 201 with the signature (its id is the 'id' field).")
     public Response sign(@Valid @NotNull StatementSignature request) {
-        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
-                security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
-                request.password().toCharArray(), request.nonce(), false, null));
+        Signatures.Manifestation signed = SignaturesResource.withNonceState(signatures, request.nonce(),
+                () -> signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
+                        security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
+                        request.password().toCharArray(), request.nonce(), false, null)));
         return Response.created(URI.create("../signatures/" + signed.id())).entity(signed).build();
     }
 }

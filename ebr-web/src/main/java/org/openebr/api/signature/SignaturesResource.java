@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.SignatureRefused;
 import org.openebr.signature.boundary.Signatures;
 
 @Path("signatures")
@@ -57,9 +58,10 @@ public class SignaturesResource {
                     + " record type's policy (meaning, role, second person) and binds a CMS signature with an RFC 3161"
                     + " time stamp to the record's current version. 201 with the signature's manifestation.")
     public Response sign(@Valid @NotNull SignatureRequest request) {
-        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
-                request.meaning(), request.role(), request.userName(), request.password().toCharArray(),
-                request.nonce(), false, request.recordSha256()));
+        Signatures.Manifestation signed = withNonceState(signatures, request.nonce(), () -> signatures.sign(
+                new Signatures.SignRequest(request.recordType(), request.recordId(), request.meaning(), request.role(),
+                        request.userName(), request.password().toCharArray(), request.nonce(), false,
+                        request.recordSha256())));
         return Response.created(URI.create("signatures/" + signed.id())).entity(signed).build();
     }
 
@@ -101,6 +103,25 @@ public class SignaturesResource {
         UUID signature = uuid(id);
         return Response.ok(signatures.bundle(signature), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature + ".zip\"").build();
+    }
+
+    /**
+     * A refused signing says whether its nonce is spent: one refused before the nonce was consumed
+     * (incomplete, not yourself) can be sent again as it is; one refused after needs a new nonce.
+     */
+    static Signatures.Manifestation withNonceState(Signatures signatures, String nonce,
+                                                   java.util.function.Supplier<Signatures.Manifestation> signing) {
+        try {
+            return signing.get();
+        } catch (SignatureRefused refused) {
+            if (refused.reason() == SignatureRefused.Reason.NONCE) {
+                throw refused; // its message already says to ask for a new one
+            }
+            throw new SignatureRefused(refused.reason(), refused.getMessage() + (signatures.nonceUsedUp(nonce)
+                    ? " The nonce of this request is used up: ask for a new one (POST /ebr/api/v1/signatures/nonces)"
+                            + " before you try again."
+                    : " The nonce was not used: you can retry with it."));
+        }
     }
 
     private static UUID uuid(String id) {
