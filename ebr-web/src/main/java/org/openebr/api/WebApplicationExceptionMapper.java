@@ -26,6 +26,13 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return serverError(exception);
         }
+        if (status.getStatusCode() == 404) {
+            java.util.Optional<UnconvertibleParameter> parameter = UnconvertibleParameter.of(exception);
+            if (parameter.isPresent()) {
+                Response.Status answer = parameter.get().inPath() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST;
+                return Problem.of(answer, kind(answer.getStatusCode()), parameter.get().detail(), path()).toResponse();
+            }
+        }
         Problem problem = Problem.of(status, kind(status.getStatusCode()), detail(exception, original), path());
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA).entity(problem);
         if (status.getStatusCode() == 405) {
