@@ -1,5 +1,6 @@
 package org.openebr.api.signature;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.signature.boundary.SigningCredentials;
 
+/** Roles declared here as on the service, so that a caller without them is refused before the input is judged. */
 @Path("signing-credentials/{userName}")
 @Tag(name = "signatures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +34,7 @@ public class CredentialsResource {
 
     @POST
     @Path("identity-verification")
+    @RolesAllowed("ADMIN")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that the person's identity was verified; issues their signing certificate (ADMIN)")
     public Response verify(@PathParam("userName") String userName, @Valid @NotNull Verification verification) {
@@ -40,6 +43,7 @@ public class CredentialsResource {
     }
 
     @GET
+    @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
     @Operation(summary = "The person's signing certificates, active and revoked (never a key)")
     public List<SigningCredentials.CredentialDetails> list(@PathParam("userName") String userName) {
         return credentials.credentialsOf(userName);
