@@ -12,8 +12,9 @@ import java.io.IOException;
  * Bounds the request bodies of the screens, as the server's listener no longer does (it would
  * refuse an API body with an empty 400 instead of the API's 413 problem; see configure-server.cli).
  * A screen's form or upload is at most {@value #MAX_BYTES} bytes and is always sent with its
- * length by a browser: a chunked body is refused (411), because the container parses form
- * parameters itself, past any wrapper that could count them. The API bounds its own bodies
+ * length by a browser: a body without a declared length (chunked, or HTTP/2 without
+ * content-length) is refused (411), because the container parses form parameters itself, past any
+ * wrapper that could count them. The API bounds its own bodies
  * ({@code org.openebr.api.RequestBodyLimit}) and is not touched here.
  */
 @WebFilter("/*")
@@ -21,6 +22,7 @@ public class RequestSizeLimit extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final java.util.Set<String> WITH_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,7 +36,7 @@ public class RequestSizeLimit extends HttpFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (length < 0 && (request.getHeader("Transfer-Encoding") != null || WITH_BODY.contains(request.getMethod()))) {
             response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
             return;
         }
