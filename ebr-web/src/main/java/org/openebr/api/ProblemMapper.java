@@ -43,8 +43,10 @@ abstract class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> 
         return request.getMethod();
     }
 
+    /** As sent, not parsed: an unparseable header must not fail the answer to it. */
     String contentType() {
-        return headers.getMediaType() == null ? "none" : headers.getMediaType().toString();
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return sent == null || sent.isBlank() ? "none" : RequestTextGuard.printable(sent.strip());
     }
 
     /** 403: the role does not allow it. Recorded as a security event (who tried what). */

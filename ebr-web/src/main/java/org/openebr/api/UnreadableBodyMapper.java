@@ -57,7 +57,7 @@ public class UnreadableBodyMapper extends ProblemMapper<ProcessingException> {
             return null;
         }
         String reason = outer.contains(inner) ? outer : outer + " (" + inner + ")";
-        reason = readable(reason.replaceAll("\\s+", " ").strip());
+        reason = ReadableJson.plain(readable(reason.replaceAll("\\s+", " ").strip()));
         return reason.length() > MAX_DETAIL ? reason.substring(0, MAX_DETAIL) + "..." : reason;
     }
 

@@ -26,6 +26,13 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return serverError(exception);
         }
+        if (status.getStatusCode() == 404) {
+            java.util.Optional<UnconvertibleParameter> parameter = UnconvertibleParameter.of(exception);
+            if (parameter.isPresent()) {
+                Response.Status answer = parameter.get().inPath() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST;
+                return Problem.of(answer, kind(answer.getStatusCode()), parameter.get().detail(), path()).toResponse();
+            }
+        }
         Problem problem = Problem.of(status, kind(status.getStatusCode()), detail(exception, original), path());
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA).entity(problem);
         if (status.getStatusCode() == 405) {
@@ -42,7 +49,9 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
             case 406 -> "The resource cannot produce a representation the Accept header asks for;"
                     + " it answers application/json.";
             case 413 -> "The request body is larger than " + RequestBodyLimit.MAX_BYTES + " bytes.";
-            case 415 -> "Content type " + contentType() + " is not supported here; send application/json.";
+            case 415 -> ownMessage(exception)
+                    ? exception.getMessage()
+                    : "Content type " + contentType() + " is not supported here; send application/json.";
             default -> ownMessage(exception)
                     ? exception.getMessage()
                     : "The request was not understood: check the path, the parameters and the body against the API document.";

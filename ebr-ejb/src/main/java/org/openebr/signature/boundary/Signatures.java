@@ -142,6 +142,14 @@ public class Signatures {
         return new Nonce(nonce, now.plus(NONCE_VALIDITY));
     }
 
+    /**
+     * Whether a signing nonce is used up: a refused signing request tells its sender whether the
+     * same nonce can be sent again (refused before the nonce was consumed) or not.
+     */
+    public boolean nonceUsedUp(String nonce) {
+        return nonce != null && nonces.used(nonce);
+    }
+
     public Manifestation sign(SignRequest request) {
         String caller = caller();
         if (request.recordType() == null || request.recordId() == null || request.meaning() == null) {

@@ -54,6 +54,11 @@ public class NonceLedger {
                 .setParameter("cutoff", cutoff).executeUpdate();
     }
 
+    /** True when the nonce has been used (for a signing that succeeded or not). */
+    public boolean used(String nonce) {
+        return em.find(SignatureNonceUse.class, nonce) != null;
+    }
+
     /** True when the nonce was the caller's, unexpired and unused, and is used up now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean consume(String nonce, String userName, Instant now) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.openebr.api.StorableInstants;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.audit.boundary.AuditAction;
 import org.openebr.audit.boundary.AuditFilter;
@@ -233,13 +233,6 @@ public class AuditResource {
     }
 
     private static Instant instant(String name, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("'" + name + "' must be an ISO-8601 instant such as 2026-11-24T08:00:00Z.");
-        }
+        return StorableInstants.parameter(name, value);
     }
 }

@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.openebr.api.StorableInstants;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.identity.boundary.AccessReview;
 import org.openebr.identity.boundary.SecurityLog;
@@ -130,13 +130,6 @@ public class SecurityResource {
     }
 
     private static Instant instant(String name, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("'" + name + "' must be an ISO-8601 instant such as 2026-11-24T08:00:00Z.");
-        }
+        return StorableInstants.parameter(name, value);
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.api.StorableDate;
 import org.openebr.identity.boundary.Accounts;
 import org.openebr.identity.boundary.Training;
 import org.openebr.identity.control.Role;
@@ -54,7 +55,7 @@ public class UsersResource {
 
     /** A training or qualification record to add. */
     public record NewTraining(@NotBlank @Size(max = 100) String qualification, @Size(max = 500) String description,
-                              @NotNull LocalDate validFrom, LocalDate validUntil) {
+                              @NotNull @StorableDate LocalDate validFrom, @StorableDate LocalDate validUntil) {
     }
 
     @Inject

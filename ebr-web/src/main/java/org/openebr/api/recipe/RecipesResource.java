@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.api.Problem;
+import org.openebr.api.StorableDate;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.recipe.boundary.RecipeComparison;
 import org.openebr.recipe.boundary.RecipeDocument;
@@ -70,7 +71,7 @@ public class RecipesResource {
     }
 
     /** When an approved version becomes effective; absent: now. */
-    public record Effective(Instant effectiveFrom, @NotBlank @Size(max = 1000) String reason) {
+    public record Effective(@StorableDate Instant effectiveFrom, @NotBlank @Size(max = 1000) String reason) {
     }
 
     /** The problems of a document checked without saving. */

@@ -67,9 +67,10 @@ public class AccountabilityStatementResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response sign(@Valid @NotNull StatementSignature request) {
-        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
-                security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
-                request.password().toCharArray(), request.nonce(), false, null));
+        Signatures.Manifestation signed = SignaturesResource.withNonceState(signatures, request.nonce(),
+                () -> signatures.sign(new Signatures.SignRequest(AccountabilityStatement.RECORD_TYPE,
+                        security.getUserPrincipal().getName(), "APPROVED", null, request.userName(),
+                        request.password().toCharArray(), request.nonce(), false, null)));
         return Response.created(URI.create("../signatures/" + signed.id())).entity(signed).build();
     }
 }

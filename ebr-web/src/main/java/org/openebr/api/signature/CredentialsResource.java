@@ -1,5 +1,6 @@
 package org.openebr.api.signature;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.signature.boundary.SigningCredentials;
 
+/** Roles declared here as on the service, so that a caller without them is refused before the input is judged. */
 @Path("signing-credentials/{userName}")
 @Tag(name = "signatures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +42,7 @@ public class CredentialsResource {
 
     @POST
     @Path("identity-verification")
+    @RolesAllowed("ADMIN")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordIdentityVerification",
             summary = "Record that the person's identity was verified; issues their signing certificate (ADMIN)")
@@ -56,6 +59,7 @@ public class CredentialsResource {
     }
 
     @GET
+    @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
     @Operation(operationId = "listSigningCredentials",
             summary = "The person's signing certificates, active and revoked (never a key)")
     @APIResponse(responseCode = "200", description = "The person's certificates")

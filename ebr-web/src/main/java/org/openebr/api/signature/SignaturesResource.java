@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.SignatureRefused;
 import org.openebr.signature.boundary.Signatures;
 
 @Path("signatures")
@@ -77,9 +78,10 @@ public class SignaturesResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response sign(@Valid @NotNull SignatureRequest request) {
-        Signatures.Manifestation signed = signatures.sign(new Signatures.SignRequest(request.recordType(), request.recordId(),
-                request.meaning(), request.role(), request.userName(), request.password().toCharArray(),
-                request.nonce(), false, request.recordSha256()));
+        Signatures.Manifestation signed = withNonceState(signatures, request.nonce(), () -> signatures.sign(
+                new Signatures.SignRequest(request.recordType(), request.recordId(), request.meaning(), request.role(),
+                        request.userName(), request.password().toCharArray(), request.nonce(), false,
+                        request.recordSha256())));
         return Response.created(URI.create("signatures/" + signed.id())).entity(signed).build();
     }
 
@@ -137,6 +139,25 @@ public class SignaturesResource {
         UUID signature = uuid(id);
         return Response.ok(signatures.bundle(signature), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature + ".zip\"").build();
+    }
+
+    /**
+     * A refused signing says whether its nonce is spent: one refused before the nonce was consumed
+     * (incomplete, not yourself) can be sent again as it is; one refused after needs a new nonce.
+     */
+    static Signatures.Manifestation withNonceState(Signatures signatures, String nonce,
+                                                   java.util.function.Supplier<Signatures.Manifestation> signing) {
+        try {
+            return signing.get();
+        } catch (SignatureRefused refused) {
+            if (refused.reason() == SignatureRefused.Reason.NONCE) {
+                throw refused; // its message already says to ask for a new one
+            }
+            throw new SignatureRefused(refused.reason(), refused.getMessage() + (signatures.nonceUsedUp(nonce)
+                    ? " The nonce of this request is used up: ask for a new one (POST /ebr/api/v1/signatures/nonces)"
+                            + " before you try again."
+                    : " The nonce was not used: you can retry with it."));
+        }
     }
 
     private static UUID uuid(String id) {

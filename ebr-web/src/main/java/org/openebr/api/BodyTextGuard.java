@@ -1,0 +1,35 @@
+package org.openebr.api;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A NUL character in a JSON body ({@code \u0000} in a string) is refused with a 400 problem before
+ * the JSON reader runs, whatever reader that is. Runs after {@link RequestBodyLimit} (a higher
+ * priority value), so the body it reads whole is already bounded.
+ */
+@Provider
+@Priority(Priorities.USER + 100)
+public class BodyTextGuard implements ReaderInterceptor {
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        InputStream in = context.getInputStream();
+        byte[] body = in.readAllBytes();
+        if (body.length == 0) {
+            return context.proceed(); // the reader's own answer to an empty body stands
+        }
+        if (NulCharacters.inJson(body)) {
+            throw RequestTextGuard.refused("The request body contains a NUL character (\\u0000 in a JSON string),"
+                    + " which no value the API takes contains.");
+        }
+        context.setInputStream(new ByteArrayInputStream(body));
+        return context.proceed();
+    }
+}
