@@ -14,6 +14,8 @@ public class IdentityRefused extends DomainException {
     /** The kinds of refusal, each with its status. */
     public enum Reason {
         UNKNOWN_ACCOUNT(404, "unknown-account"),
+        UNKNOWN_TOKEN(404, "unknown-token"),
+        TOKEN_STATE(409, "token-state"),
         USER_NAME_TAKEN(409, "user-name-taken"),
         WEAK_PASSWORD(422, "weak-password"),
         CURRENT_PASSWORD_WRONG(422, "current-password-wrong"),
