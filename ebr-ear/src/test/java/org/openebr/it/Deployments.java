@@ -11,6 +11,7 @@ import org.openebr.it.probe.ItStepRecordType;
 import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
 import org.openebr.it.probe.StepProbe;
+import org.openebr.it.probe.TokenProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
@@ -32,7 +33,7 @@ final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
-                NonceProbe.class);
+                NonceProbe.class, TokenProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module
