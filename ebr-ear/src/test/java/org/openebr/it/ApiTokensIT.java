@@ -178,7 +178,8 @@ class ApiTokensIT {
         Api otherClient = Api.bearer(http, issue(other));
 
         HttpResponse<String> noReason = Api.bearer(http, token).post("api/v1/me/tokens/" + id + "/revoke", "{\"reason\":\" \"}");
-        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(Api.object(noReason).getJsonArray("violations").getJsonObject(0).getString("field")).isEqualTo("reason");
         HttpResponse<String> notTheirs = otherClient.post("api/v1/me/tokens/" + id + "/revoke", "{\"reason\":\"mischief\"}");
         assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(404);
         assertThat(otherClient.get("api/v1/me/tokens/" + id).statusCode()).isEqualTo(404);
@@ -307,6 +308,9 @@ class ApiTokensIT {
                 assertThat(page.statusCode()).isEqualTo(503);
                 assertThat(page.body()).contains("OpenEBR is not available right now")
                         .doesNotContain("Exception").doesNotContain("at org.");
+                HttpResponse<String> login = new Browserless(http).signIn(user, People.PASSWORD);
+                assertThat(login.body()).as("the login form says why").contains("cannot reach its database")
+                        .doesNotContain("Exception");
             } finally {
                 sql.execute("ALTER DATABASE " + TestDatabase.name() + " ALLOW_CONNECTIONS true");
             }

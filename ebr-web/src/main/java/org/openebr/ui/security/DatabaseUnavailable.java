@@ -26,6 +26,9 @@ public class DatabaseUnavailable {
     static final String DETAIL = "The database cannot be reached, so nobody can be authenticated now and nothing was"
             + " recorded. Try again in a minute; GET /ebr/api/v1/health says when the system is UP again.";
 
+    static final String SIGN_IN_MESSAGE = "OpenEBR cannot reach its database, so nobody can sign in right now."
+            + " Try again in a minute; if it lasts, tell your administrator.";
+
     @Inject
     SystemHealth health;
 

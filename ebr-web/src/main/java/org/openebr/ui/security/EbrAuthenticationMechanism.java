@@ -83,6 +83,9 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             if (api) {
                 databaseUnavailable.problem(response, request.getRequestURI());
+            } else if (context.getAuthParameters().getCredential() != null) {
+                // the login form shows it next to the form
+                request.setAttribute(LOGIN_FAILURE, DatabaseUnavailable.SIGN_IN_MESSAGE);
             } else {
                 databaseUnavailable.page(response);
             }
@@ -159,6 +162,11 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             Optional<Authentication.CurrentAccount> account = authentication.current(userName);
             if (account.isPresent()) {
                 origin.identify(userName, account.get().fullName(), account.get().roles());
+                if (account.get().passwordChangeRequired() && path.startsWith("/app/")
+                        && !path.equals(PasswordChangeGate.CHANGE_PAGE)) {
+                    // before the role constraints of web.xml, which would answer 403: the change is the only screen
+                    return context.redirect(request.getContextPath() + PasswordChangeGate.CHANGE_PAGE);
+                }
                 return context.notifyContainerAboutLogin(userName,
                         groups(account.get().roles(), account.get().passwordChangeRequired()));
             }
