@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The REST API as one account sees it (HTTP Basic on every call). */
+/** The REST API as one account sees it (HTTP Basic on every call, or an API token). */
 final class Api {
 
     static final String DEMO_PASSWORD = System.getProperty("ebr.test.demo.password");
@@ -21,6 +21,16 @@ final class Api {
         this.http = http;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((userName + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Api(Http http, String authorization) {
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends an API token ({@code Authorization: Bearer}) instead of a password. */
+    static Api bearer(Http http, String token) {
+        return new Api(http, "Bearer " + token);
     }
 
     static Api demo(Http http, String userName) {

@@ -13,6 +13,7 @@ import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
 import org.openebr.it.probe.RecipeTimerProbe;
 import org.openebr.it.probe.StepProbe;
+import org.openebr.it.probe.TokenProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
@@ -34,7 +35,7 @@ final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
-                NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class);
+                NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class, TokenProbe.class);
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module

@@ -18,6 +18,24 @@ final class TestDatabase {
         return connect(System.getProperty("ebr.test.db.owner.user"), System.getProperty("ebr.test.db.owner.password"));
     }
 
+    /**
+     * The owner role connected to the cluster's maintenance database {@code postgres}, from where it
+     * can change settings of the test database (e.g. refuse connections to it for a moment).
+     */
+    static Connection asOwnerOfCluster() throws SQLException {
+        String url = System.getProperty("ebr.test.db.url");
+        Connection connection = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                System.getProperty("ebr.test.db.owner.user"), System.getProperty("ebr.test.db.owner.password"));
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    /** The name of the integration-test database. */
+    static String name() {
+        String url = System.getProperty("ebr.test.db.url");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     static String runtimeRole() {
         return System.getProperty("ebr.test.db.user");
     }

@@ -49,6 +49,8 @@ class RefusalStatusTest {
         expected.put("export-too-large", 422);
         expected.put("export-not-possible", 422);
         expected.put("unknown-account", 404);
+        expected.put("unknown-token", 404);
+        expected.put("token-state", 409);
         expected.put("user-name-taken", 409);
         expected.put("weak-password", 422);
         expected.put("current-password-wrong", 422);

@@ -5,6 +5,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -221,8 +223,9 @@ public class Accounts {
         return view(queries.existing(userName));
     }
 
-    /** The caller's own account. */
+    /** The caller's own account. A read that API clients poll: no transaction to begin and commit. */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccountDetails me() {
         return view(queries.existing(caller()));
     }

@@ -16,6 +16,8 @@ public class IdentityRefused extends DomainException {
     /** The kinds of refusal. */
     public enum Reason implements Refusal {
         UNKNOWN_ACCOUNT(Category.NOT_FOUND, "unknown-account"),
+        UNKNOWN_TOKEN(Category.NOT_FOUND, "unknown-token"),
+        TOKEN_STATE(Category.CONFLICT, "token-state"),
         USER_NAME_TAKEN(Category.CONFLICT, "user-name-taken"),
         WEAK_PASSWORD(Category.INVALID, "weak-password"),
         CURRENT_PASSWORD_WRONG(Category.INVALID, "current-password-wrong"),

@@ -22,6 +22,10 @@ public enum SecurityEventType {
     TRAINING_RECORDED(false),
     TRAINING_VOIDED(false),
     ALERT_ACKNOWLEDGED(false),
+    /** An API client signed in with its password and was given an API token (the sign-in itself is a LOGIN). */
+    API_TOKEN_ISSUED(false),
+    /** An API token was revoked by its owner or an administrator, with the reason. */
+    API_TOKEN_REVOKED(false),
     /** An administrator recorded that a person's identity was verified (for a signing credential). */
     IDENTITY_VERIFIED(false),
     SIGNING_CREDENTIAL_ISSUED(false),

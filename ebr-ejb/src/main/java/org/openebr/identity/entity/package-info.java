@@ -1,2 +1,2 @@
-/** Accounts, role grants, password history, training records and security events as stored. */
+/** Accounts, role grants, password history, training records, API tokens and security events as stored. */
 package org.openebr.identity.entity;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openebr.api.JsonbConfiguration;
 import org.openebr.api.Problem;
+import org.openebr.identity.boundary.ApiTokens;
 import org.openebr.identity.boundary.Authentication;
 import org.openebr.identity.control.IdentitySettings;
 import org.openebr.platform.control.RequestOrigin;
@@ -27,7 +28,9 @@ import org.openebr.platform.control.RequestOrigin;
 /**
  * The one authentication mechanism of OpenEBR.
  * <ul>
- * <li>API ({@code /api/...}): HTTP Basic on every request, no session; missing or refused
+ * <li>API ({@code /api/...}), no session: an API token ({@code Authorization: Bearer}, see
+ * {@link BearerTokens}), cheap on every request; or HTTP Basic, which runs the slow password hash
+ * and records a sign-in on every request (for scripts, and to get a token). Missing or refused
  * credentials on a protected resource get a 401 problem document.</li>
  * <li>UI: the login page hands the credentials over ({@code SecurityContext.authenticate}); a
  * successful sign-in gets a new session id and an idle timeout. On every later request the
@@ -35,11 +38,14 @@ import org.openebr.platform.control.RequestOrigin;
  * </ul>
  * Accounts that must change their password get only the pseudo-role
  * {@value #PASSWORD_CHANGE_REQUIRED}: they can reach nothing but the password change.
+ * While the database is unreachable, nobody can be authenticated: 503 ({@link DatabaseUnavailable}).
  */
 @ApplicationScoped
 public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+    /** The one API path an account with a pending password change may reach. */
+    static final String PASSWORD_CHANGE_PATH = "/api/v1/me/password";
     static final String SESSION_USER = "org.openebr.user";
     static final String LOGIN_FAILURE = "org.openebr.login.failure";
     static final String CONTINUE_TO = "org.openebr.login.continue";
@@ -54,6 +60,12 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
+    DatabaseUnavailable databaseUnavailable;
+
     private final Jsonb jsonb = JsonbConfiguration.create();
 
     @Override
@@ -63,12 +75,39 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
         boolean api = path.startsWith("/api/");
         origin.set(api ? "API" : "UI", request.getRemoteAddr());
         origin.correlate(request.getHeader("X-Correlation-Id"));
-        return api ? api(request, response, context, path, request.getRequestURI()) : ui(request, context, path);
+        try {
+            return api ? api(request, response, context, path, request.getRequestURI()) : ui(request, context, path);
+        } catch (RuntimeException failure) {
+            if (!databaseUnavailable.explains(failure)) {
+                throw failure;
+            }
+            if (api) {
+                databaseUnavailable.problem(response, request.getRequestURI());
+            } else if (context.getAuthParameters().getCredential() != null) {
+                // the login form shows it next to the form
+                request.setAttribute(LOGIN_FAILURE, DatabaseUnavailable.SIGN_IN_MESSAGE);
+            } else {
+                databaseUnavailable.page(response);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
                                      HttpMessageContext context, String path, String uri) {
         String header = request.getHeader("Authorization");
+        if (BearerTokens.presented(header)) {
+            if (path.equals(BearerTokens.ISSUE_PATH)) {
+                return problem(response, 401, "unauthenticated",
+                        "An API token is issued for a sign-in with the password (HTTP Basic), never for another token.", uri);
+            }
+            ApiTokens.Verification token = bearerTokens.verify(header);
+            if (!token.accepted()) {
+                return problem(response, 401, "unauthenticated", token.refusal(), uri);
+            }
+            origin.identify(token.userName(), token.fullName(), token.roles());
+            return context.notifyContainerAboutLogin(token.userName(), token.roles());
+        }
         if (header != null && header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             Optional<String[]> credentials = decode(header.substring(BASIC.length()).strip());
             if (credentials.isEmpty()) {
@@ -81,7 +120,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return problem(response, 401, "unauthenticated", result.message(), uri);
             }
             origin.identify(result.userName(), result.fullName(), result.roles());
-            if (result.passwordChangeRequired() && !path.startsWith("/api/v1/me")) {
+            if (result.passwordChangeRequired() && !path.equals(PASSWORD_CHANGE_PATH)) {
                 return problem(response, 403, "password-change-required",
                         "This account must change its password first: POST /ebr/api/v1/me/password.", uri);
             }
@@ -89,7 +128,8 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (context.isProtected()) {
             return problem(response, 401, "unauthenticated",
-                    "Authentication required: send HTTP Basic credentials of your own account.", uri);
+                    "Authentication required: send an API token of your own account (Authorization: Bearer, from"
+                            + " POST /ebr/api/v1/auth/tokens) or HTTP Basic credentials.", uri);
         }
         return context.doNothing();
     }
@@ -122,6 +162,11 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             Optional<Authentication.CurrentAccount> account = authentication.current(userName);
             if (account.isPresent()) {
                 origin.identify(userName, account.get().fullName(), account.get().roles());
+                if (account.get().passwordChangeRequired() && path.startsWith("/app/")
+                        && !path.equals(PasswordChangeGate.CHANGE_PAGE)) {
+                    // before the role constraints of web.xml, which would answer 403: the change is the only screen
+                    return context.redirect(request.getContextPath() + PasswordChangeGate.CHANGE_PAGE);
+                }
                 return context.notifyContainerAboutLogin(userName,
                         groups(account.get().roles(), account.get().passwordChangeRequired()));
             }
@@ -175,6 +220,7 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setStatus(status);
             if (status == 401) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"OpenEBR\", charset=\"UTF-8\"");
+                response.addHeader("WWW-Authenticate", "Bearer realm=\"OpenEBR\"");
             }
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");

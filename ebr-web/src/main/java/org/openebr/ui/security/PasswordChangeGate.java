@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Until a one-time or expired password is changed, the change page is the only screen. */
+/**
+ * Until a one-time or expired password is changed, the change page is the only screen. (Screens
+ * with role constraints are redirected earlier, by {@link EbrAuthenticationMechanism}.)
+ */
 @WebFilter("/app/*")
 public class PasswordChangeGate extends HttpFilter {
 
