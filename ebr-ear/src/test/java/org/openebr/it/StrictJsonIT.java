@@ -179,7 +179,7 @@ class StrictJsonIT {
                 "{\"action\":\"GRANT\",\"role\":\"SUPERUSER\",\"reason\":\"try\"}");
 
         JsonObject problem = assertProblem(response, 400);
-        assertThat(problem.getString("detail")).contains("property 'role': 'SUPERUSER' is not one of OPERATOR, ");
+        assertThat(problem.getString("detail")).contains("property 'role': 'SUPERUSER' is not one of [OPERATOR, ");
         assertThat(response.body()).doesNotContain("org.openebr").doesNotContain("class ");
     }
 

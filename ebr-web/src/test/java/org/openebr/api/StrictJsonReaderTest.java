@@ -83,7 +83,7 @@ class StrictJsonReaderTest {
         InvalidJson refused = refused("{\"action\":\"GRANT\",\"role\":\"SUPERUSER\",\"reason\":\"r\"}",
                 UsersResource.RoleChange.class);
 
-        assertThat(refused.problem()).startsWith("'SUPERUSER' is not one of OPERATOR, ").contains("ADMIN").doesNotContain("org.openebr");
+        assertThat(refused.problem()).startsWith("'SUPERUSER' is not one of [OPERATOR, ").contains("ADMIN").doesNotContain("org.openebr");
         assertThat(refused.property()).isEqualTo("role");
     }
 

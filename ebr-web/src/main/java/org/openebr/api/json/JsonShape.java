@@ -337,7 +337,7 @@ public final class JsonShape {
 
     private static String names(Class<?> enumType) {
         return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String preview(String text) {
