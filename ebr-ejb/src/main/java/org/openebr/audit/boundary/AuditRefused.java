@@ -10,33 +10,19 @@ public class AuditRefused extends DomainException {
     private static final long serialVersionUID = 2L;
 
     /** Why. */
-    public enum Reason implements Refusal {
+    public enum Reason implements Refusal.Reason {
         /** A filter, page or sort the audit trail cannot search by. */
-        INVALID_QUERY(Category.MALFORMED, "invalid-audit-query"),
+        @Declared(category = Category.MALFORMED, kind = "invalid-audit-query")
+        INVALID_QUERY,
         /** No record of that type and id has ever been audited. */
-        NO_HISTORY(Category.NOT_FOUND, "no-audit-history"),
+        @Declared(category = Category.NOT_FOUND, kind = "no-audit-history")
+        NO_HISTORY,
         /** An export of more entries than one file may hold: narrow the filter. */
-        EXPORT_TOO_LARGE(Category.INVALID, "export-too-large"),
+        @Declared(category = Category.INVALID, kind = "export-too-large")
+        EXPORT_TOO_LARGE,
         /** The entries cannot be laid out in the format asked for. */
-        EXPORT_NOT_POSSIBLE(Category.INVALID, "export-not-possible");
-
-        private final Category category;
-        private final String kind;
-
-        Reason(Category category, String kind) {
-            this.category = category;
-            this.kind = kind;
-        }
-
-        @Override
-        public Category category() {
-            return category;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
+        @Declared(category = Category.INVALID, kind = "export-not-possible")
+        EXPORT_NOT_POSSIBLE;
     }
 
     public AuditRefused(Reason reason, String message) {

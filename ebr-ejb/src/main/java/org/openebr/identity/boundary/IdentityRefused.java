@@ -14,36 +14,29 @@ public class IdentityRefused extends DomainException {
     private static final long serialVersionUID = 2L;
 
     /** The kinds of refusal. */
-    public enum Reason implements Refusal {
-        UNKNOWN_ACCOUNT(Category.NOT_FOUND, "unknown-account"),
-        UNKNOWN_TOKEN(Category.NOT_FOUND, "unknown-token"),
-        TOKEN_STATE(Category.CONFLICT, "token-state"),
-        USER_NAME_TAKEN(Category.CONFLICT, "user-name-taken"),
-        WEAK_PASSWORD(Category.INVALID, "weak-password"),
-        CURRENT_PASSWORD_WRONG(Category.INVALID, "current-password-wrong"),
-        SEGREGATION_OF_DUTIES(Category.CONFLICT, "segregation-of-duties"),
-        ACCOUNT_STATE(Category.CONFLICT, "account-state"),
-        ROLE_STATE(Category.CONFLICT, "role-state"),
-        TRAINING_STATE(Category.CONFLICT, "training-state"),
-        INVALID(Category.INVALID, "invalid-input");
-
-        private final Category category;
-        private final String kind;
-
-        Reason(Category category, String kind) {
-            this.category = category;
-            this.kind = kind;
-        }
-
-        @Override
-        public Category category() {
-            return category;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
+    public enum Reason implements Refusal.Reason {
+        @Declared(category = Category.NOT_FOUND, kind = "unknown-account")
+        UNKNOWN_ACCOUNT,
+        @Declared(category = Category.NOT_FOUND, kind = "unknown-token")
+        UNKNOWN_TOKEN,
+        @Declared(category = Category.CONFLICT, kind = "token-state")
+        TOKEN_STATE,
+        @Declared(category = Category.CONFLICT, kind = "user-name-taken")
+        USER_NAME_TAKEN,
+        @Declared(category = Category.INVALID, kind = "weak-password")
+        WEAK_PASSWORD,
+        @Declared(category = Category.INVALID, kind = "current-password-wrong")
+        CURRENT_PASSWORD_WRONG,
+        @Declared(category = Category.CONFLICT, kind = "segregation-of-duties")
+        SEGREGATION_OF_DUTIES,
+        @Declared(category = Category.CONFLICT, kind = "account-state")
+        ACCOUNT_STATE,
+        @Declared(category = Category.CONFLICT, kind = "role-state")
+        ROLE_STATE,
+        @Declared(category = Category.CONFLICT, kind = "training-state")
+        TRAINING_STATE,
+        @Declared(category = Category.INVALID, kind = "invalid-input")
+        INVALID;
     }
 
     public IdentityRefused(Reason reason, String message) {

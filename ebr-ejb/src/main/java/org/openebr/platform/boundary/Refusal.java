@@ -1,12 +1,17 @@
 package org.openebr.platform.boundary;
 
 import java.io.Serializable;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Objects;
 
 /**
  * What a {@link DomainException} refuses: a category that says what kind of "no" it is, and a
  * stable problem kind that names it. A component declares its refusals as an enum implementing
- * this ({@code RecipeRefused.Reason}); a one-off exception uses {@link #of}. The domain never knows
+ * {@link Reason}, each constant {@link Declared} with its category and kind
+ * ({@code RecipeRefused.Reason}); a one-off exception uses {@link #of}. The domain never knows
  * HTTP: the API maps the category to a status, the UI shows the message.
  */
 public interface Refusal extends Serializable {
@@ -33,6 +38,48 @@ public interface Refusal extends Serializable {
 
     /** A short, stable, URL-safe name of the kind of problem, e.g. {@code user-name-taken}. */
     String kind();
+
+    /**
+     * A component's refusals as an enum, each constant {@link Declared} with its category and kind,
+     * so that no component writes the fields and accessors of a refusal again.
+     */
+    interface Reason extends Refusal {
+
+        /** The enum constant's name (implemented by {@link Enum}). */
+        String name();
+
+        @Override
+        default Category category() {
+            return declared().category();
+        }
+
+        @Override
+        default String kind() {
+            return declared().kind();
+        }
+
+        private Declared declared() {
+            Class<?> type = ((Enum<?>) this).getDeclaringClass();
+            try {
+                Declared declared = type.getField(name()).getAnnotation(Declared.class);
+                if (declared == null) {
+                    throw new IllegalStateException(type.getName() + "." + name() + " is not @Refusal.Declared");
+                }
+                return declared;
+            } catch (NoSuchFieldException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    /** The category and the stable problem kind of one constant of a {@link Reason} enum. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Declared {
+        Category category();
+
+        String kind();
+    }
 
     /** A refusal of its own, for an exception class that refuses one thing only. */
     static Refusal of(Category category, String kind) {

@@ -10,36 +10,24 @@ public class RecipeRefused extends DomainException {
     private static final long serialVersionUID = 2L;
 
     /** Why. */
-    public enum Reason implements Refusal {
+    public enum Reason implements Refusal.Reason {
         /** The document has problems; every one is listed with its JSON location. */
-        INVALID(Category.INVALID, "recipe-invalid"),
+        @Declared(category = Category.INVALID, kind = "recipe-invalid")
+        INVALID,
         /** A required input such as the reason for the change is missing or malformed. */
-        INCOMPLETE(Category.INVALID, "recipe-input-incomplete"),
-        NOT_FOUND(Category.NOT_FOUND, "recipe-not-found"),
+        @Declared(category = Category.INVALID, kind = "recipe-input-incomplete")
+        INCOMPLETE,
+        @Declared(category = Category.NOT_FOUND, kind = "recipe-not-found")
+        NOT_FOUND,
         /** The version's lifecycle state does not allow it, e.g. editing an effective version. */
-        STATE(Category.CONFLICT, "recipe-state"),
+        @Declared(category = Category.CONFLICT, kind = "recipe-state")
+        STATE,
         /** Only an effective version may be executed (21 CFR 211.186, 11.10(f)). */
-        NOT_EFFECTIVE(Category.CONFLICT, "recipe-not-effective"),
+        @Declared(category = Category.CONFLICT, kind = "recipe-not-effective")
+        NOT_EFFECTIVE,
         /** Someone else changed the version meanwhile; reload and try again. */
-        CONFLICT(Category.CONFLICT, "recipe-conflict");
-
-        private final Category category;
-        private final String kind;
-
-        Reason(Category category, String kind) {
-            this.category = category;
-            this.kind = kind;
-        }
-
-        @Override
-        public Category category() {
-            return category;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
+        @Declared(category = Category.CONFLICT, kind = "recipe-conflict")
+        CONFLICT;
     }
 
     public RecipeRefused(Reason reason, String message) {

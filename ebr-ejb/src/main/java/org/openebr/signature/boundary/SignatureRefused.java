@@ -9,43 +9,34 @@ public class SignatureRefused extends DomainException {
     private static final long serialVersionUID = 2L;
 
     /** Why. */
-    public enum Reason implements Refusal {
+    public enum Reason implements Refusal.Reason {
         /** The request lacks what the ceremony needs (user id, password, nonce, a known meaning...). */
-        INCOMPLETE(Category.MALFORMED, "signature-incomplete"),
+        @Declared(category = Category.MALFORMED, kind = "signature-incomplete")
+        INCOMPLETE,
         /** The password (and user id) did not re-authenticate the signer; counts toward lockout. */
-        NOT_AUTHENTICATED(Category.NOT_AUTHENTICATED, "signature-not-authenticated"),
+        @Declared(category = Category.NOT_AUTHENTICATED, kind = "signature-not-authenticated")
+        NOT_AUTHENTICATED,
         /** Someone tried to sign as another user. */
-        NOT_YOURSELF(Category.NOT_PERMITTED, "signature-not-yourself"),
+        @Declared(category = Category.NOT_PERMITTED, kind = "signature-not-yourself")
+        NOT_YOURSELF,
         /** Role, meaning or four-eyes rule of the record type. */
-        NOT_ALLOWED(Category.NOT_PERMITTED, "signature-not-allowed"),
+        @Declared(category = Category.NOT_PERMITTED, kind = "signature-not-allowed")
+        NOT_ALLOWED,
         /** No such record, signature or record type. */
-        NOT_FOUND(Category.NOT_FOUND, "signature-not-found"),
+        @Declared(category = Category.NOT_FOUND, kind = "signature-not-found")
+        NOT_FOUND,
         /** The nonce is unknown, expired, someone else's or already used. */
-        NONCE(Category.CONFLICT, "signature-nonce-refused"),
+        @Declared(category = Category.CONFLICT, kind = "signature-nonce-refused")
+        NONCE,
         /** The record version already carries this meaning (e.g. two people signing at the same moment). */
-        ALREADY_SIGNED(Category.CONFLICT, "signature-already-given"),
+        @Declared(category = Category.CONFLICT, kind = "signature-already-given")
+        ALREADY_SIGNED,
         /** The record changed after it was shown to the signer: they sign only what they saw. */
-        CHANGED(Category.CONFLICT, "signature-record-changed"),
+        @Declared(category = Category.CONFLICT, kind = "signature-record-changed")
+        CHANGED,
         /** No signing credential: the signer's identity verification is not recorded, or the statement is not signed. */
-        NOT_READY(Category.CONFLICT, "signature-not-ready");
-
-        private final Category category;
-        private final String kind;
-
-        Reason(Category category, String kind) {
-            this.category = category;
-            this.kind = kind;
-        }
-
-        @Override
-        public Category category() {
-            return category;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
+        @Declared(category = Category.CONFLICT, kind = "signature-not-ready")
+        NOT_READY;
     }
 
     public SignatureRefused(Reason reason, String message) {
