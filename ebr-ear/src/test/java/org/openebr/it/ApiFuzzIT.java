@@ -180,7 +180,7 @@ class ApiFuzzIT {
     void a_forbidden_call_asking_for_html_is_a_403_problem_recorded_as_a_refused_access() {
         String marker = "api/v1/users/operator1/training";
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(http.uri(marker))
-                .header("Authorization", basic("erp-client")).header("Accept", "text/html").GET());
+                .header("Authorization", authorization("erp-client")).header("Accept", "text/html").GET());
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
@@ -190,7 +190,7 @@ class ApiFuzzIT {
                 .anyMatch(detail -> detail.contains("GET /ebr/" + marker));
         // the same call by someone allowed is answered in the endpoint's own format, not refused for the header
         HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(http.uri(marker))
-                .header("Authorization", basic("admin1")).header("Accept", "text/html").GET());
+                .header("Authorization", authorization("admin1")).header("Accept", "text/html").GET());
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     }
@@ -202,10 +202,10 @@ class ApiFuzzIT {
         String path = "api/v1/users/operator1/unlock";
 
         HttpResponse<String> byLength = http.send(HttpRequest.newBuilder(http.uri(path))
-                .header("Authorization", basic("admin1")).header("Content-Type", "application/json")
+                .header("Authorization", authorization("admin1")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(huge)));
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(http.uri(path))
-                .header("Authorization", basic("admin1")).header("Content-Type", "application/json")
+                .header("Authorization", authorization("admin1")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
 
         for (HttpResponse<String> response : List.of(byLength, chunked)) {
