@@ -122,6 +122,11 @@ class RecipeScreensIT {
         assertThat(browser.valueOf("import-problems")).contains("nothing was imported")
                 .contains("Step 'ph' in compounding / ph_control, numeric spec")
                 .contains("lower limit 7.5 is above upper limit 7.2");
+        // a limit written as text is refused where it stands, never converted to a number
+        browser.type("import-json", recipe(recipeId).replace("\"lower\": 6.8", "\"lower\": \"6.8\""));
+        browser.clickAndWaitForPage("import-button");
+        assertThat(browser.valueOf("import-problems")).contains("nothing was imported")
+                .contains(".numeric.lower").contains("got a string");
 
         browser.type("import-json", recipe(recipeId));
         browser.type("import-reason", "new product introduction");

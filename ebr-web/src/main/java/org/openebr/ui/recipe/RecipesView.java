@@ -11,6 +11,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.openebr.api.json.InvalidJson;
+import org.openebr.api.json.JsonShape;
+import org.openebr.api.json.StrictJson;
 import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.Recipes;
@@ -74,7 +77,7 @@ public class RecipesView implements Serializable {
             Messages.error("Paste a recipe document (JSON) first.", null);
             return null;
         }
-        return importDocument(json, reason);
+        return importDocument(json.getBytes(StandardCharsets.UTF_8), reason);
     }
 
     /** Imports the uploaded file, read as UTF-8 JSON. */
@@ -87,10 +90,10 @@ public class RecipesView implements Serializable {
             Messages.error("The file is larger than 1 MiB; a recipe document is far smaller.", null);
             return null;
         }
-        String content = new String(file.getContent(), StandardCharsets.UTF_8);
+        byte[] content = file.getContent();
         file = null;
         // keep the text where the author can see and fix it if the server finds problems
-        json = content;
+        json = new String(content, StandardCharsets.UTF_8);
         return importDocument(content, uploadReason);
     }
 
@@ -136,11 +139,22 @@ public class RecipesView implements Serializable {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    private String importDocument(String text, String why) {
+    private String importDocument(byte[] bytes, String why) {
         problems = List.of();
         RecipeDocument document;
         try {
-            document = RecipeJson.read(text);
+            // the API's rules for a document: strict UTF-8, no duplicate keys, no converted types
+            JsonShape.check(StrictJson.read(bytes).value(), RecipeDocument.class);
+        } catch (InvalidJson refused) {
+            String where = refused.property() == null || refused.property().equals("body") ? "$" : "$." + refused.property();
+            String what = refused.problem() == null ? refused.getMessage().replace("The request body", "The document")
+                    : refused.problem();
+            problems = List.of(new RecipeProblem("Recipe document", where, what, null));
+            Messages.error("This is not a recipe document; nothing was imported.", null);
+            return null;
+        }
+        try {
+            document = RecipeJson.read(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException unreadable) {
             problems = List.of(new RecipeProblem("Recipe document", "$", readable(unreadable), null));
             Messages.error("This is not a recipe document; nothing was imported.", null);
