@@ -62,7 +62,8 @@ class ApiFuzzIT {
     private static final Set<String> SELF_SERVICE = Set.of("api/v1/me", "api/v1/me/password",
             "api/v1/me/accountability-statement", "api/v1/me/accountability-statement/signature", "api/v1/signatures",
             "api/v1/signatures/nonces", "api/v1/signatures/record-hash", "api/v1/signatures/{id}",
-            "api/v1/signatures/{id}/bundle", "api/v1/audit/reasons", "api/v1/health");
+            "api/v1/signatures/{id}/bundle", "api/v1/audit/reasons", "api/v1/health", "api/v1/auth/tokens",
+            "api/v1/me/tokens", "api/v1/me/tokens/{id}", "api/v1/me/tokens/{id}/revoke");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -111,6 +112,7 @@ class ApiFuzzIT {
         }
     }
 
+    private static final String TOKEN_ISSUE = "api/v1/auth/tokens";
     private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
@@ -399,7 +401,9 @@ class ApiFuzzIT {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            request.header("Authorization", authorization(user));
+            // a token is got with the password, never with another token
+            request.header("Authorization", op.path().equals(TOKEN_ISSUE) ? new Api(http, user, Api.DEMO_PASSWORD).authorization()
+                    : authorization(user));
         }
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
@@ -417,7 +421,7 @@ class ApiFuzzIT {
     private String authorization(String user) {
         return TOKENS.computeIfAbsent(user, name -> {
             HttpResponse<String> issued = new Api(http, name, Api.DEMO_PASSWORD)
-                    .post("api/v1/auth/tokens", "{\"name\":\"ApiFuzzIT\"}");
+                    .post(TOKEN_ISSUE, "{\"name\":\"ApiFuzzIT\"}");
             assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
             return "Bearer " + Http.json(issued).getString("token");
         });

@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A NUL character in a JSON body ({@code \u0000} in a string) is refused with a 400 problem before
- * the JSON reader runs, whatever reader that is. Runs after {@link RequestBodyLimit} (a higher
+ * A NUL character in a body the strict JSON reader does not see (one a resource takes as text or
+ * bytes, {@code \u0000} in a JSON string) is refused with a 400 problem; {@link StrictJsonReader}
+ * refuses it in the bodies it reads, naming the property. Runs after {@link RequestBodyLimit} (a higher
  * priority value), so the body it reads whole is already bounded.
  */
 @Provider
@@ -20,6 +21,9 @@ public class BodyTextGuard implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (StrictJsonReader.reads(context.getType())) {
+            return context.proceed();
+        }
         InputStream in = context.getInputStream();
         byte[] body = in.readAllBytes();
         if (body.length == 0) {

@@ -42,6 +42,11 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return reads(type);
+    }
+
+    /** True if a JSON body of this type goes through this reader's checks (false for text and bytes taken as they are). */
+    static boolean reads(Class<?> type) {
         return !UNPARSED.contains(type);
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
  * refuse an API body with an empty 400 instead of the API's 413 problem; see configure-server.cli).
  * A screen's form or upload is at most {@value #MAX_BYTES} bytes and is always sent with its
  * length by a browser: a body without a declared length (chunked, or HTTP/2 without
- * content-length) is refused (411), because the container parses form parameters itself, past any
+ * content-length; an HTTP/1.x request with neither has no body) is refused (411), because the container parses form parameters itself, past any
  * wrapper that could count them. The API bounds its own bodies
  * ({@code org.openebr.api.RequestBodyLimit}) and is not touched here.
  */
@@ -36,7 +36,10 @@ public class RequestSizeLimit extends HttpFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        if (length < 0 && (request.getHeader("Transfer-Encoding") != null || WITH_BODY.contains(request.getMethod()))) {
+        // no Content-Length and no Transfer-Encoding on HTTP/1.1 is a request without a body (RFC 9112 6.3)
+        if (length < 0 && (request.getHeader("Transfer-Encoding") != null
+                || WITH_BODY.contains(request.getMethod()) && !"HTTP/1.1".equals(request.getProtocol())
+                        && !"HTTP/1.0".equals(request.getProtocol()))) {
             response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
             return;
         }
