@@ -1,5 +1,6 @@
 package org.openebr.ui.security;
 
+import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,10 +12,10 @@ import java.io.IOException;
 /**
  * Bounds the request bodies of the screens, as the server's listener no longer does (it would
  * refuse an API body with an empty 400 instead of the API's 413 problem; see configure-server.cli).
- * A screen's form or upload is at most {@value #MAX_BYTES} bytes and is always sent with its
- * length by a browser: a body without a declared length (chunked, or HTTP/2 without
- * content-length; an HTTP/1.x request with neither has no body) is refused (411), because the container parses form parameters itself, past any
- * wrapper that could count them. The API bounds its own bodies
+ * A screen's form or upload is at most {@value #MAX_BYTES} bytes. The container parses form
+ * parameters itself, past any wrapper that could count them, so: a larger declared length is refused
+ * (413), a chunked body (no declared length; browsers always declare it) is refused (411), and an
+ * HTTP/2 body without content-length is cut off by the container at the bound. The API bounds its own bodies
  * ({@code org.openebr.api.RequestBodyLimit}) and is not touched here.
  */
 @WebFilter("/*")
@@ -22,7 +23,6 @@ public class RequestSizeLimit extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    private static final java.util.Set<String> WITH_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,12 +36,13 @@ public class RequestSizeLimit extends HttpFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        // no Content-Length and no Transfer-Encoding on HTTP/1.1 is a request without a body (RFC 9112 6.3)
-        if (length < 0 && (request.getHeader("Transfer-Encoding") != null
-                || WITH_BODY.contains(request.getMethod()) && !"HTTP/1.1".equals(request.getProtocol())
-                        && !"HTTP/1.0".equals(request.getProtocol()))) {
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
             response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
             return;
+        }
+        if (length < 0) {
+            // HTTP/2 may send a body without content-length: the container stops reading it at the bound
+            ServletRequestContext.requireCurrent().getExchange().setMaxEntitySize(MAX_BYTES);
         }
         chain.doFilter(request, response);
     }
