@@ -111,12 +111,14 @@ final class Browser implements AutoCloseable {
         // Like a person, try again (three times at most).
         WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(5));
         for (int attempt = 1; ; attempt++) {
-            element(id).click();
             try {
+                // the pop-up of the menu chosen before may still be closing over this one
+                element(id).click();
                 WebElement item = shortWait.until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
                 item.click();
                 shortWait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+                shortWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
                 return;
             } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException
                      | org.openqa.selenium.StaleElementReferenceException missed) {
