@@ -58,9 +58,9 @@ class PasswordsIT {
         String user = "otp-" + Long.toString(System.nanoTime(), 36);
         String oneTime = people.create(user, "Olga Onetime");
         // a fresh one-time password is accepted, for the password change only
-        HttpResponse<String> fresh = new Api(http, user, oneTime).get("api/v1/me");
-        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(403);
-        assertThat(Api.object(fresh).getString("type")).endsWith("/password-change-required");
+        HttpResponse<String> accepted = new Api(http, user, oneTime).get("api/v1/me");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(403);
+        assertThat(Api.object(accepted).getString("type")).endsWith("/password-change-required");
         String account = " where user_name = " + Tamper.text(user);
 
         // issued 73 hours ago (set-up behind the application, undone afterwards: the column is audited)
