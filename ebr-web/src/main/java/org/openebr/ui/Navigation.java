@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.openebr.identity.control.Role;
+import org.openebr.identity.boundary.Role;
 
 /**
  * The menu: each entry names the roles that may use it. The menu only hides what a user cannot

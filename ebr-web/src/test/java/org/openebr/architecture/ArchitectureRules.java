@@ -52,14 +52,11 @@ final class ArchitectureRules {
 
     /**
      * Existing uses of another component's controls or entities, each named: the rules catch every
-     * new one. Each belongs in its component's boundary; they are moved when no parallel branch is
+     * new one. Each belongs behind its component's boundary (identity's settings and the signer's
+     * account read through an identity boundary service); they are moved when no parallel branch is
      * editing them (see README, "Modules").
      */
     static final List<Crossing> CROSSINGS = List.of(
-            new Crossing("org.openebr.audit.", "org.openebr.identity.entity.SecurityEventType",
-                    "the security log's event types: SecurityLog's API takes them (identity vocabulary)"),
-            new Crossing("org.openebr.signature.", "org.openebr.identity.entity.SecurityEventType",
-                    "the security log's event types: SecurityLog's API takes them (identity vocabulary)"),
             new Crossing("org.openebr.audit.control.AuditSelfCheck", "org.openebr.identity.control.IdentitySettings",
                     "the self check reports whether demo accounts are allowed"),
             new Crossing("org.openebr.signature.boundary.", "org.openebr.identity.control.IdentitySettings",
@@ -67,34 +64,15 @@ final class ArchitectureRules {
             new Crossing("org.openebr.signature.", "org.openebr.identity.entity.UserAccount",
                     "the signer's account, read as an entity instead of through identity's boundary"),
             new Crossing("org.openebr.signature.", "org.openebr.identity.entity.AccountStatus",
-                    "the signer's account state, read as an entity instead of through identity's boundary"),
-            new Crossing("org.openebr.recipe.", "org.openebr.signature.control.SignableRecordType",
-                    "the port a signable record type implements: signature vocabulary"),
-            new Crossing("org.openebr.recipe.", "org.openebr.signature.control.SignaturePolicy",
-                    "the policy a signable record type declares: signature vocabulary"),
-            new Crossing("org.openebr.recipe.", "org.openebr.signature.entity.Meaning",
-                    "the meaning of a signature: signature vocabulary"),
-            new Crossing("org.openebr.recipe.control.", "org.openebr.signature.control.CanonicalJson",
-                    "the canonical JSON a recipe's content hash and a signature are computed over"),
-            new Crossing("org.openebr.recipe.control.RecipeTimer", ENVERS_REVISION_LISTENER,
-                    "the name the audit trail records for the system acting on its own (the effective-date timer)"));
+                    "the signer's account state, read as an entity instead of through identity's boundary"));
 
     /**
      * Existing uses of controls by the web tier (besides the kernel's), each named, for the same
      * reason as {@link #CROSSINGS}.
      */
     static final List<Crossing> WEB_CROSSINGS = List.of(
-            new Crossing("org.openebr.", "org.openebr.identity.control.Role",
-                    "the roles Accounts' API takes and returns (identity vocabulary)"),
             new Crossing("org.openebr.ui.security.", "org.openebr.identity.control.IdentitySettings",
-                    "the sign-in and password screens show identity's settings (demo mode, password length)"),
-            new Crossing("org.openebr.ui.recipe.", "org.openebr.recipe.control.Unit",
-                    "the units a batch size may be given in (recipe vocabulary)"),
-            new Crossing("org.openebr.ui.recipe.RecipesView", "org.openebr.recipe.control.RecipeJson",
-                    "the import screen reads a pasted document with the API's reader"),
-            new Crossing("org.openebr.api.signature.AccountabilityStatementResource",
-                    "org.openebr.signature.control.AccountabilityStatement",
-                    "the text of the accountability statement people sign"));
+                    "the sign-in and password screens show identity's settings (demo mode, password length)"));
 
     /** A named use of another component's control or entity: from a class or package prefix, to a class. */
     record Crossing(String from, String to, String why) {

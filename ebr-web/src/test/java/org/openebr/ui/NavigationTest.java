@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openebr.identity.control.Role;
+import org.openebr.identity.boundary.Role;
 
 class NavigationTest {
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openebr.signature.control.SignableRecordType;
-import org.openebr.signature.control.SignaturePolicy;
-import org.openebr.signature.entity.Meaning;
+import org.openebr.signature.boundary.Meaning;
+import org.openebr.signature.boundary.SignableRecordType;
+import org.openebr.signature.boundary.SignaturePolicy;
 
 /**
  * Test-only record type "IT_STEP", added to the EJB module by the integration tests: a step of

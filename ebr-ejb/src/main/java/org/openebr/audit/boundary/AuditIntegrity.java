@@ -12,8 +12,8 @@ import org.openebr.audit.control.AuditJobs;
 import org.openebr.audit.control.ChainKeeper;
 import org.openebr.audit.control.CheckpointSet;
 import org.openebr.audit.control.Checkpoints;
+import org.openebr.identity.boundary.SecurityEventType;
 import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.identity.entity.SecurityEventType;
 
 /**
  * Integrity of the audit trail on request: verify it now (the same check as the scheduled job and

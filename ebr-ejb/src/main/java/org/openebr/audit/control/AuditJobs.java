@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openebr.audit.boundary.AuditVerification;
+import org.openebr.identity.boundary.SecurityEventType;
 import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.identity.entity.SecurityEventType;
+import org.openebr.platform.control.ChangeContext;
 import org.openebr.trust.control.Keys;
 
 /**
@@ -151,13 +152,13 @@ public class AuditJobs {
             keeper.checkpoint();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Audit checkpoint could not be written", e);
-            securityLog.recordSeparately(SecurityEventType.AUDIT_CHECKPOINT_FAILED, AuditRevisionListener.SYSTEM, null,
+            securityLog.recordSeparately(SecurityEventType.AUDIT_CHECKPOINT_FAILED, ChangeContext.SYSTEM, null,
                     "signed audit checkpoint could not be written: " + e.getMessage(), null);
         }
     }
 
     private void alert(String detail) {
-        securityLog.recordSeparately(SecurityEventType.AUDIT_INTEGRITY_FAILURE, AuditRevisionListener.SYSTEM, null,
+        securityLog.recordSeparately(SecurityEventType.AUDIT_INTEGRITY_FAILURE, ChangeContext.SYSTEM, null,
                 detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail, null);
     }
 }

@@ -23,8 +23,6 @@ import org.openebr.platform.control.SiteSettings;
  */
 public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
-    /** The user name recorded for the server's own work (start-up, timers). */
-    public static final String SYSTEM = "system";
     /** The user name recorded for requests not (yet) authenticated, e.g. a failed sign-in. */
     public static final String ANONYMOUS = "anonymous";
 
@@ -81,7 +79,8 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
         String principal = principalName();
         if (principal == null || "anonymous".equals(principal)) {
             boolean server = "SYSTEM".equals(channel);
-            return new Caller(server ? SYSTEM : ANONYMOUS, server ? "OpenEBR server" : "Unauthenticated client",
+            return new Caller(server ? ChangeContext.SYSTEM : ANONYMOUS,
+                    server ? "OpenEBR server" : "Unauthenticated client",
                     server ? "SYSTEM" : "NONE", channel, address, correlation);
         }
         return new Caller(principal, principal, "NONE", channel, address, correlation);

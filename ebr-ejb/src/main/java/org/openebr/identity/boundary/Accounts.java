@@ -21,12 +21,10 @@ import java.util.stream.Collectors;
 import org.openebr.identity.control.IdentitySettings;
 import org.openebr.identity.control.PasswordHasher;
 import org.openebr.identity.control.PasswordPolicy;
-import org.openebr.identity.control.Role;
 import org.openebr.identity.control.SegregationOfDuties;
 import org.openebr.identity.entity.AccountStatus;
 import org.openebr.identity.entity.PasswordHistoryEntry;
 import org.openebr.identity.entity.RoleGrant;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
 

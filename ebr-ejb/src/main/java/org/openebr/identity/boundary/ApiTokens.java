@@ -20,10 +20,8 @@ import java.util.UUID;
 import org.openebr.identity.control.ApiTokenSecret;
 import org.openebr.identity.control.ApiTokenSettings;
 import org.openebr.identity.control.IdentitySettings;
-import org.openebr.identity.control.Role;
 import org.openebr.identity.entity.AccountStatus;
 import org.openebr.identity.entity.ApiToken;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
 

@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import org.openebr.identity.control.IdentitySettings;
 import org.openebr.identity.control.PasswordHasher;
 import org.openebr.identity.entity.AccountStatus;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
 

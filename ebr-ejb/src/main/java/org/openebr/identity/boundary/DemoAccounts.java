@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openebr.identity.control.PasswordHasher;
-import org.openebr.identity.control.Role;
 import org.openebr.identity.entity.RoleGrant;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
 

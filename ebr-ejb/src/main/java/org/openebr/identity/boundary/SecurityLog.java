@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openebr.identity.entity.SecurityAlertAcknowledgement;
 import org.openebr.identity.entity.SecurityEvent;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.platform.control.ChangeContext;
 import org.openebr.platform.control.RequestOrigin;
 

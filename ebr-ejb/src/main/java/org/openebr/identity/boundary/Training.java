@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.identity.entity.TrainingRecord;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;

@@ -2,6 +2,7 @@ package org.openebr.identity.control;
 
 import java.util.Optional;
 import java.util.Set;
+import org.openebr.identity.boundary.Role;
 
 /**
  * Which roles one account may hold together (Annex 11 draft 11.10, 21 CFR 11.10(g)):

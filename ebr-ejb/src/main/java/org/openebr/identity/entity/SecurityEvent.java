@@ -8,9 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Objects;
+import org.hibernate.envers.Audited;
+import org.openebr.identity.boundary.SecurityEventType;
 
 /** One entry of the append-only security event log: who did what to whom, when, why, from where. */
 @Entity

@@ -16,6 +16,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class ChangeContext {
 
+    /** The user name recorded for the server's own work (start-up, timers): no person acts. */
+    public static final String SYSTEM = "system";
+
     /** The purpose of one transaction. Any part may be null. */
     public record Change(String command, String reason, String actingRole, String userName, String fullName) {
 

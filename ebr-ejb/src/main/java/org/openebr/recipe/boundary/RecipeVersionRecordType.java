@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openebr.platform.control.ChangeContext;
-import org.openebr.recipe.control.RecipeJson;
 import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
-import org.openebr.signature.control.SignableRecordType;
-import org.openebr.signature.control.SignaturePolicy;
-import org.openebr.signature.entity.Meaning;
+import org.openebr.signature.boundary.Meaning;
+import org.openebr.signature.boundary.SignableRecordType;
+import org.openebr.signature.boundary.SignaturePolicy;
 
 /**
  * A master recipe version as a signed record (21 CFR 211.186(a)): its author signs PERFORMED to

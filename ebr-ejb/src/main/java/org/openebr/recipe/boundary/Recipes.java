@@ -22,13 +22,12 @@ import org.openebr.platform.control.Constraints;
 import org.openebr.recipe.control.FormulaScaling;
 import org.openebr.recipe.control.Problem;
 import org.openebr.recipe.control.RecipeDiff;
-import org.openebr.recipe.control.RecipeJson;
 import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.control.RecipeValidator;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
+import org.openebr.signature.boundary.Meaning;
 import org.openebr.signature.boundary.Signatures;
-import org.openebr.signature.entity.Meaning;
 
 /**
  * Master recipes (ISA-88; 21 CFR 211.186): import and author drafts, keep every version, compare

@@ -15,6 +15,7 @@ import org.openebr.recipe.boundary.ScaledFormula;
 import org.openebr.recipe.boundary.Scaling;
 import org.openebr.recipe.boundary.Step;
 import org.openebr.recipe.boundary.StepType;
+import org.openebr.recipe.boundary.Unit;
 import org.openebr.recipe.boundary.UnitProcedure;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.openebr.recipe.boundary.NumericSpec;
+import org.openebr.recipe.boundary.Unit;
 
 /** The consistency rules of a numeric spec: a known unit, a sensible precision, limits in order. */
 final class NumericSpecRules {

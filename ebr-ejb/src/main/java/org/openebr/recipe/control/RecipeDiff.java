@@ -30,6 +30,7 @@ import org.openebr.recipe.boundary.RecipeElement;
 import org.openebr.recipe.boundary.Scaling;
 import org.openebr.recipe.boundary.SignatureRequirement;
 import org.openebr.recipe.boundary.Step;
+import org.openebr.recipe.boundary.Unit;
 import org.openebr.recipe.boundary.UnitProcedure;
 
 /**

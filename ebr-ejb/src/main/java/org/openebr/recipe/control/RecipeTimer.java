@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.openebr.audit.control.AuditRevisionListener;
 import org.openebr.platform.control.ChangeContext;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
@@ -54,17 +53,17 @@ public class RecipeTimer {
             // the server acts on its own, also when a test's request runs this work
             change.record("Recipe " + due.recipeId() + " version " + due.number() + " reaches its effective date",
                     "effective date " + due.effectiveFrom() + " reached").actingAs("SYSTEM")
-                    .actor(AuditRevisionListener.SYSTEM, "OpenEBR server");
+                    .actor(ChangeContext.SYSTEM, "OpenEBR server");
             Optional<RecipeVersion> newer = store.effective(due.recipeId()).filter(v -> v.number() > due.number());
             if (newer.isPresent()) {
                 // a newer version became effective meanwhile: this one is withdrawn, never put back in force
                 String why = "version " + newer.get().number() + " became effective before this version's date";
                 change.record("Retire recipe " + due.recipeId() + " version " + due.number(), why).actingAs("SYSTEM");
-                due.moveTo(RecipeStatus.RETIRED, why, AuditRevisionListener.SYSTEM, now);
+                due.moveTo(RecipeStatus.RETIRED, why, ChangeContext.SYSTEM, now);
                 LOG.warning(() -> "Recipe " + due.recipeId() + " version " + due.number() + " retired: " + why);
                 continue;
             }
-            store.activate(due, "effective date reached", AuditRevisionListener.SYSTEM, now);
+            store.activate(due, "effective date reached", ChangeContext.SYSTEM, now);
             LOG.info(() -> "Recipe " + due.recipeId() + " version " + due.number() + " is effective");
         }
         return moved;

@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openebr.platform.control.CanonicalJson;
 import org.openebr.recipe.boundary.FormulaItem;
 import org.openebr.recipe.boundary.MaterialCharge;
 import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.Parameter;
 import org.openebr.recipe.boundary.RecipeDocument;
+import org.openebr.recipe.boundary.RecipeJson;
 import org.openebr.recipe.boundary.Step;
 import org.openebr.recipe.boundary.StepType;
+import org.openebr.recipe.boundary.Unit;
 import org.openebr.recipe.boundary.UnitProcedure;
-import org.openebr.signature.control.CanonicalJson;
 
 /**
  * Checks a recipe document completely before it may become a draft. It reports every problem,

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openebr.identity.boundary.AccessReview;
-import org.openebr.signature.entity.Meaning;
+import org.openebr.platform.control.CanonicalJson;
+import org.openebr.signature.boundary.Meaning;
+import org.openebr.signature.boundary.SignableRecordType;
+import org.openebr.signature.boundary.SignaturePolicy;
 
 /**
  * The periodic access review as a signed record (EU GMP Annex 11 draft §11.5): an administrator

@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.openebr.identity.boundary.AccountDeactivated;
+import org.openebr.identity.boundary.SecurityEventType;
 import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.identity.entity.SecurityEventType;
 import org.openebr.signature.entity.SigningCredential;
 
 /** The account ends, its signing credential with it, in the deactivation's own transaction. */

@@ -2,8 +2,9 @@ package org.openebr.signature.control;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openebr.trust.control.Digests;
+import org.openebr.platform.control.CanonicalJson;
 import org.openebr.signature.entity.ElectronicSignature;
+import org.openebr.trust.control.Digests;
 
 /**
  * What exactly a signature signs: the record version together with who signs, in which role, with

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.openebr.signature.boundary.Meaning;
 
 /**
  * One electronic signature: who (immutable account id, user name, printed name), in which role,

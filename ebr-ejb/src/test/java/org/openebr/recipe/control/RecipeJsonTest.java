@@ -12,9 +12,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openebr.platform.control.CanonicalJson;
 import org.openebr.recipe.boundary.NumericSpec;
 import org.openebr.recipe.boundary.RecipeDocument;
-import org.openebr.signature.control.CanonicalJson;
+import org.openebr.recipe.boundary.RecipeJson;
 
 /** The recipe document as JSON: the shipped reference recipe, the round trip, and the content hash. */
 class RecipeJsonTest {

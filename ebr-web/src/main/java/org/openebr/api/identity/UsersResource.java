@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.api.StorableDate;
 import org.openebr.identity.boundary.Accounts;
+import org.openebr.identity.boundary.Role;
 import org.openebr.identity.boundary.Training;
-import org.openebr.identity.control.Role;
 
 @Path("users")
 @Tag(name = "identity")

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.signature.boundary.AccountabilityStatement;
 import org.openebr.signature.boundary.Signatures;
-import org.openebr.signature.control.AccountabilityStatement;
 
 @Path("me/accountability-statement")
 @Tag(name = "signatures")

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.openebr.identity.boundary.Accounts;
 import org.openebr.identity.boundary.IdentityRefused;
+import org.openebr.identity.boundary.Role;
 import org.openebr.identity.boundary.SecurityLog;
-import org.openebr.identity.control.Role;
 import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 

@@ -25,7 +25,7 @@ import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.Recipes;
 import org.openebr.recipe.boundary.Scaling;
 import org.openebr.recipe.boundary.StepType;
-import org.openebr.recipe.control.Unit;
+import org.openebr.recipe.boundary.Unit;
 import org.openebr.signature.boundary.Signatures;
 import org.openebr.ui.Command;
 import org.openebr.ui.Commands;

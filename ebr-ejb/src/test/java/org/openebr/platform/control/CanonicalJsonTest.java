@@ -1,4 +1,4 @@
-package org.openebr.signature.control;
+package org.openebr.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

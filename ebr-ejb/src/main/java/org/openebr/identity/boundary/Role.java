@@ -1,4 +1,4 @@
-package org.openebr.identity.control;
+package org.openebr.identity.boundary;
 
 /**
  * The roles of OpenEBR. Human roles are for people; {@link #ERP_INTERFACE} is for the technical

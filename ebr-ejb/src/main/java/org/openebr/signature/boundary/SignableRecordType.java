@@ -1,8 +1,7 @@
-package org.openebr.signature.control;
+package org.openebr.signature.boundary;
 
 import java.util.Optional;
 import java.util.Set;
-import org.openebr.signature.entity.Meaning;
 
 /**
  * A kind of record that can be signed (a port every signing feature implements as a CDI bean):

@@ -1,4 +1,4 @@
-package org.openebr.identity.entity;
+package org.openebr.identity.boundary;
 
 /** What happened. Those that are alerts show to administrators at once until acknowledged. */
 public enum SecurityEventType {

@@ -1,10 +1,9 @@
-package org.openebr.signature.control;
+package org.openebr.signature.boundary;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openebr.signature.entity.Meaning;
 
 /**
  * Which meanings a record type takes, in which roles, and which must come from a second person

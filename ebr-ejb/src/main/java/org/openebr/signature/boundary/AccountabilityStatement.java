@@ -1,4 +1,4 @@
-package org.openebr.signature.control;
+package org.openebr.signature.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openebr.identity.boundary.AccountQueries;
-import org.openebr.signature.entity.Meaning;
 
 /**
  * The signature-accountability statement (21 CFR 11.10(j), 11.100(c)): before a person's first

@@ -1,12 +1,11 @@
-package org.openebr.recipe.control;
+package org.openebr.recipe.boundary;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import java.util.HexFormat;
-import org.openebr.recipe.boundary.RecipeDocument;
-import org.openebr.signature.control.CanonicalJson;
+import org.openebr.platform.control.CanonicalJson;
 import org.openebr.trust.control.Digests;
 
 /**

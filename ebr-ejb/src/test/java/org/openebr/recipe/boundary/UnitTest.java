@@ -1,4 +1,4 @@
-package org.openebr.recipe.control;
+package org.openebr.recipe.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.openebr.recipe.control;
+package org.openebr.recipe.boundary;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package org.openebr.signature.control;
+package org.openebr.platform.control;
 
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
