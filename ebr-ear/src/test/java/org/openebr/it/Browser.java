@@ -115,7 +115,7 @@ final class Browser implements AutoCloseable {
                 // the pop-up of the menu chosen before may still be closing over this one
                 element(id).click();
                 WebElement item = shortWait.until(ExpectedConditions.visibilityOfElementLocated(
-                        By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
+                        By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']")));
                 item.click();
                 shortWait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
                 shortWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
@@ -132,7 +132,7 @@ final class Browser implements AutoCloseable {
 
     /** A PrimeFaces selectBooleanCheckbox. */
     void check(String id) {
-        driver.findElement(By.cssSelector("#" + id + " .ui-chkbox-box")).click();
+        driver.findElement(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
     }
 
     /** Clicks a non-Ajax button or link and waits for the next page to load. */
@@ -283,6 +283,20 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
                 "(function () { var real = Date.now; var shift = " + shift.toMillis() + ";"
                         + " Date.now = function () { return real.call(Date) + shift; }; }());"));
+    }
+
+    /**
+     * Clicks a link that leaves the page; when the browser asks "leave this page?" (unsaved edits),
+     * answers "stay". Whether it asked.
+     */
+    boolean leaveAsked(By link) {
+        driver.findElement(link).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).dismiss();
+            return true;
+        } catch (org.openqa.selenium.TimeoutException notAsked) {
+            return false;
+        }
     }
 
     /** Whether the page is wider than the window: a person would have to scroll sideways. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.assertj.core.api.SoftAssertions;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The UI standard in a real browser: messages next to the action that caused them and in view, once;
@@ -105,6 +108,9 @@ class UiStandardIT {
 
         browser.type("note", "typed, not saved");
         assertThat(browser.enabled("bottom-bar:sign")).as("sign while the note is unsaved").isFalse();
+        assertThat(browser.leaveAsked(By.cssSelector("a.ebr-brand"))).as("asked before leaving").isTrue();
+        assertThat(browser.path()).isEqualTo(PROBE);
+        assertThat(browser.inputValue("note")).isEqualTo("typed, not saved");
 
         // a save refused by validation leaves the edits unsaved
         browser.type("quantity", "abc");
@@ -164,6 +170,61 @@ class UiStandardIT {
                 + " '<img id=\"no-alt\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">');");
         assertThatThrownBy(browser::assertAccessible).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("image-alt (critical)").hasMessageContaining("#no-alt");
+    }
+
+    @Test
+    void a_date_that_is_not_one_is_refused_next_to_its_field_naming_it() {
+        browser.windowSize(1280, 800).signIn("inspector1", Api.DEMO_PASSWORD).open("app/security-events.xhtml");
+
+        browser.type("from_input", "yesterday");
+        browser.clickAndWaitFor("search-bar:search", "From day");
+        assertThat(browser.textOf("from-message")).startsWith("From day: 'yesterday'");
+        assertThat(browser.text()).doesNotContain("j_idt").doesNotContain("from:");
+        assertThat(browser.occurrences("'yesterday'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_refusal_of_the_training_screen_shows_at_its_button_not_at_the_top() {
+        browser.windowSize(1280, 800).signIn("supervisor1", Api.DEMO_PASSWORD).open("app/training.xhtml");
+        browser.choose("person", "operator1");
+        browser.waitForText("Record training");
+
+        browser.type("qualification", "OP-ASEPTIC-FILLING");
+        browser.clickAndWaitFor("record-bar:record", "needs a valid-from date");
+        assertThat(browser.textOf("record-bar")).contains("needs a valid-from date");
+        assertThat(browser.textOf("page-messages")).isEmpty();
+        assertThat(browser.occurrences("needs a valid-from date")).isEqualTo(1);
+        assertThat(browser.inView("record-bar:messages")).isTrue();
+    }
+
+    @Test
+    void the_shell_pages_fit_at_1024_px_and_pass_the_accessibility_check() {
+        SoftAssertions softly = new SoftAssertions();
+        for (String page : List.of("login.xhtml", "not-found.xhtml", "forbidden.xhtml", "expired.xhtml", "error.xhtml")) {
+            browser.open(page);
+            check(softly, page.replace(".xhtml", ""));
+        }
+        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        for (String page : List.of("security-events", "access-review", "training", "status", "change-password")) {
+            browser.open("app/" + page + ".xhtml");
+            check(softly, page + "-inspector");
+        }
+        browser.signOut();
+        browser.signIn("admin1", Api.DEMO_PASSWORD).open("app/access-review.xhtml");
+        check(softly, "access-review-admin");
+        browser.open("app/security-events.xhtml");
+        browser.clickAndWaitFor("search-bar:search", "LOGIN");
+        check(softly, "security-events-admin");
+        softly.assertAll();
+    }
+
+    /** No sideways scrolling at 1024 px, screenshots at both sizes, no serious accessibility violation. */
+    private void check(SoftAssertions softly, String name) {
+        browser.viewport(1024, 768);
+        softly.assertThat(browser.scrollsSideways()).as(name + " scrolls sideways at 1024 px").isFalse();
+        browser.normalViewport();
+        browser.look(name);
+        softly.assertThat(browser.accessibilityViolations()).as(name).isEmpty();
     }
 
     private static final Pattern SHOWN = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) \\S+ \\((.+)\\)");
