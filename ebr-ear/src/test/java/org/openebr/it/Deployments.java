@@ -14,6 +14,7 @@ import org.openebr.it.probe.ProbeResource;
 import org.openebr.it.probe.RecipeTimerProbe;
 import org.openebr.it.probe.StepProbe;
 import org.openebr.it.probe.TokenProbe;
+import org.openebr.it.probe.WorklistsProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
@@ -36,6 +37,7 @@ final class Deployments {
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
                 NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class, TokenProbe.class);
+        war.addClasses(WorklistsProbe.class); // the home page's worklist queries, per role
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module
