@@ -72,6 +72,12 @@ class WorklistsIT {
         String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
         assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":1", "APPROVED").statusCode()).isEqualTo(201);
         assertThat(ids(list(approver, "in-review"))).doesNotContain(recipe + ":1").contains(own + ":1");
+        // and waits for its effective date; planned for a date, it is no longer the approver's task
+        assertThat(ids(list(approver, "approved-without-date"))).contains(recipe + ":1");
+        HttpResponse<String> planned = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/1/effective",
+                "{\"effectiveFrom\":\"" + java.time.Instant.now().plusSeconds(30 * 86_400L) + "\",\"reason\":\"planned\"}");
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+        assertThat(ids(list(approver, "approved-without-date"))).doesNotContain(recipe + ":1");
     }
 
     @Test
@@ -186,6 +192,8 @@ class WorklistsIT {
         assertThat(status(author, "in-review")).isEqualTo(403);
         assertThat(status(approver, "my-drafts")).isEqualTo(403);
         assertThat(status(approver, "my-rejections")).isEqualTo(403);
+        assertThat(status(qa, "approved-without-date")).isEqualTo(403);
+        assertThat(status(author, "approved-without-date")).isEqualTo(403);
         for (String adminOnly : List.of("pending-verifications", "locked", "open-alerts", "one-time-passwords")) {
             assertThat(status(qa, adminOnly)).as(adminOnly).isEqualTo(403);
             assertThat(status(inspector, adminOnly)).as(adminOnly).isEqualTo(403);

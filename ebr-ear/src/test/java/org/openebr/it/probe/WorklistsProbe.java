@@ -36,6 +36,7 @@ public class WorklistsProbe {
     public Object list(@PathParam("list") String list) {
         return switch (list) {
             case "in-review" -> recipes.inReview(LIMIT);
+            case "approved-without-date" -> recipes.approvedWithoutDate(LIMIT);
             case "my-drafts" -> recipes.myDrafts(LIMIT);
             case "my-rejections" -> recipes.myRejections(LIMIT);
             case "effective" -> recipes.effective(LIMIT);

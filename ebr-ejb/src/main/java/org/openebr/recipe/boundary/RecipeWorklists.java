@@ -55,6 +55,17 @@ public class RecipeWorklists {
                 limit, q -> q.setParameter("status", RecipeStatus.IN_REVIEW));
     }
 
+    /**
+     * Approved versions without an effective date yet, the longest waiting first: an approver
+     * decides when each becomes effective (or retires it). Versions planned for a date are left
+     * out; the server makes them effective when the date comes.
+     */
+    @RolesAllowed("RECIPE_APPROVER")
+    public Excerpt<VersionTask> approvedWithoutDate(int limit) {
+        return excerpt("from RecipeVersion v where v.status = :status and v.effectiveFrom is null",
+                "v.statusChangedAt, v.recipeId, v.number", limit, q -> q.setParameter("status", RecipeStatus.APPROVED));
+    }
+
     /** The caller's drafts (versions whose content they saved), the newest first. */
     @RolesAllowed("RECIPE_AUTHOR")
     public Excerpt<VersionTask> myDrafts(int limit) {

@@ -50,6 +50,16 @@ final class HomeLists {
                 "All recipes", "app/recipes.xhtml", "No recipe version waits for approval.");
     }
 
+    /** Approved versions waiting for the approver's decision when they become effective. */
+    Worklist toMakeEffective(Excerpt<RecipeWorklists.VersionTask> approved) {
+        return new Worklist("recipes-to-make-effective", "Approved, effective date to set", "pi pi-calendar",
+                approved.total(),
+                items(approved, v -> new WorkItem(version(v), "Approved " + time(v.at()) + " by " + v.by()
+                        + ". Make it effective now or from a date, or retire it.", v.status(), "Approved",
+                        designer(v.recipeId(), v.version()))),
+                "All recipes", "app/recipes.xhtml", "No approved version waits for an effective date.");
+    }
+
     /** What QA sees of the same queue: the versions that will change what batches follow. */
     Worklist awaitingApproval(Excerpt<RecipeWorklists.VersionTask> inReview) {
         return new Worklist("recipes-awaiting-approval", "Recipe versions awaiting approval", "pi pi-hourglass",

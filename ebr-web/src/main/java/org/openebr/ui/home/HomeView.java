@@ -79,6 +79,7 @@ public class HomeView {
         result.add(lists.mine(signing.myReadiness(), accounts.myPasswordExpiry().orElse(null), clock.instant()));
         if (roles.contains(Role.RECIPE_APPROVER)) {
             result.add(lists.toApprove(recipes.inReview(SHOWN)));
+            result.add(lists.toMakeEffective(recipes.approvedWithoutDate(SHOWN)));
         }
         if (roles.contains(Role.RECIPE_AUTHOR)) {
             result.add(lists.myRejections(recipes.myRejections(SHOWN)));
