@@ -98,7 +98,7 @@ final class HomeLists {
     Worklist openAlerts(Excerpt<AccountWorklists.AlertTask> alerts) {
         return new Worklist("open-alerts", "Open security alerts", "pi pi-exclamation-triangle", alerts.total(),
                 items(alerts, a -> new WorkItem(words(a.type()) + (a.subject() == null ? "" : ": " + a.subject()),
-                        time(a.occurredAt()) + (a.detail() == null ? "" : ". " + a.detail()), "ALERT", "Open",
+                        time(a.occurredAt()) + (a.detail() == null ? "" : ". " + a.detail()), "OPEN", "Open",
                         "app/admin/users.xhtml?alert=" + a.eventId())),
                 "Users and alerts", "app/admin/users.xhtml", "No security alert is open.");
     }
@@ -118,7 +118,7 @@ final class HomeLists {
                                 + (p.gap() == SigningWorklists.Gap.NO_IDENTITY_VERIFICATION
                                         ? "No identity verification recorded: cannot sign yet."
                                         : "Identity verified, but no valid signing certificate: verify again to renew it."),
-                        "WAITING", "Cannot sign", "app/admin/credentials.xhtml?user=" + encode(p.userName()))),
+                        "PENDING", "Cannot sign", "app/admin/credentials.xhtml?user=" + encode(p.userName()))),
                 "All users", "app/admin/users.xhtml", "Everyone in a role that signs has a signing credential.");
     }
 
@@ -127,7 +127,7 @@ final class HomeLists {
                 items(pending, a -> new WorkItem(person(a.fullName(), a.userName()), a.overdue()
                                 ? "Expired " + time(a.until()) + ": the person cannot sign in; reset the password to issue a new one."
                                 : "Issued " + time(a.since()) + ", valid until " + time(a.until()) + ".",
-                        a.overdue() ? "EXPIRED" : "WAITING", a.overdue() ? "Expired" : "Not used yet", user(a.userName()))),
+                        a.overdue() ? "EXPIRED" : "PENDING", a.overdue() ? "Expired" : "Not used yet", user(a.userName()))),
                 "All users", "app/admin/users.xhtml", "Every one-time password has been used.");
     }
 
@@ -187,13 +187,13 @@ final class HomeLists {
         List<WorkItem> items = new ArrayList<>();
         if (readiness.signs() && !readiness.statementSigned()) {
             items.add(new WorkItem("Sign your signature-accountability statement",
-                    "Needed once, before your first electronic signature (21 CFR 11.100(c)).", "WAITING", "To do",
+                    "Needed once, before your first electronic signature (21 CFR 11.100(c)).", "PENDING", "To do",
                     "app/signature.xhtml"));
         }
         if (readiness.signs() && !readiness.credentialValid()) {
             items.add(new WorkItem("You have no signing credential yet",
                     "An administrator must verify your identity in person; then your signing certificate is issued.",
-                    "WAITING", "Administrator", "app/signature.xhtml"));
+                    "PENDING", "Administrator", "app/signature.xhtml"));
         }
         if (passwordExpires != null && passwordExpires.isBefore(now.plus(java.time.Duration.ofDays(PASSWORD_SOON_DAYS)))) {
             boolean expired = !passwordExpires.isAfter(now);
@@ -225,7 +225,7 @@ final class HomeLists {
         return new Worklist("security-events", "Security events, last " + days + " days", "pi pi-shield", events.total(),
                 items(events, e -> new WorkItem(words(e.type()) + (e.subject() == null ? "" : ": " + e.subject()),
                         time(e.occurredAt()) + (e.actor() == null ? "" : " by " + e.actor()),
-                        e.alert() ? "ALERT" : null, e.alert() ? "Alert" : null, "app/security-events.xhtml")),
+                        e.alert() ? "WARN" : null, e.alert() ? "Alert" : null, "app/security-events.xhtml")),
                 "Security events", "app/security-events.xhtml", "No security event in the last " + days + " days.");
     }
 
