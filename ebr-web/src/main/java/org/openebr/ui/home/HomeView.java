@@ -57,7 +57,7 @@ public class HomeView {
 
     private List<Worklist> worklists;
 
-    /** Every worklist of the person, their own tasks first. */
+    /** Every worklist of the person, their own open tasks first. */
     public List<Worklist> getWorklists() {
         if (worklists == null) {
             worklists = build();
@@ -76,7 +76,12 @@ public class HomeView {
         HomeLists lists = new HomeLists(site.zone());
         Set<Role> roles = roles();
         List<Worklist> result = new ArrayList<>();
-        result.add(lists.mine(signing.myReadiness(), accounts.myPasswordExpiry().orElse(null), clock.instant()));
+        Worklist mine = lists.mine(signing.myReadiness(), accounts.myPasswordExpiry().orElse(null), clock.instant());
+        // their own tasks come first while there are any; once ready, the card only confirms it, last
+        boolean mineFirst = mine != null && mine.count() > 0;
+        if (mineFirst) {
+            result.add(mine);
+        }
         if (roles.contains(Role.RECIPE_APPROVER)) {
             result.add(lists.toApprove(recipes.inReview(SHOWN)));
             result.add(lists.toMakeEffective(recipes.approvedWithoutDate(SHOWN)));
@@ -127,6 +132,9 @@ public class HomeView {
             result.add(lists.recentSecurityEvents(accounts.recentSecurityEvents(SECURITY_EVENT_DAYS, SHOWN),
                     SECURITY_EVENT_DAYS));
             result.add(lists.accessReview(signing.accessReview(), false));
+        }
+        if (!mineFirst) {
+            result.add(mine);
         }
         // a person with several roles sees each list once
         java.util.Map<String, Worklist> once = new java.util.LinkedHashMap<>();
