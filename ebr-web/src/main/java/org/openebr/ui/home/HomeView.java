@@ -76,6 +76,8 @@ public class HomeView {
         HomeLists lists = new HomeLists(site.zone());
         Set<Role> roles = roles();
         List<Worklist> result = new ArrayList<>();
+        // places for work that does not exist yet (batches) go after the real tasks
+        List<Worklist> later = new ArrayList<>();
         Worklist mine = lists.mine(signing.myReadiness(), accounts.myPasswordExpiry().orElse(null), clock.instant());
         // their own tasks come first while there are any; once ready, the card only confirms it, last
         boolean mineFirst = mine != null && mine.count() > 0;
@@ -100,11 +102,11 @@ public class HomeView {
         boolean qa = roles.contains(Role.QA_REVIEWER) || roles.contains(Role.QA_RELEASER);
         if (qa) {
             if (roles.contains(Role.QA_REVIEWER)) {
-                result.add(HomeLists.notYet("batches-to-review", "Batches to review", "pi pi-search",
+                later.add(HomeLists.notYet("batches-to-review", "Batches to review", "pi pi-search",
                         "Batches to review will appear here once batch execution exists."));
             }
             if (roles.contains(Role.QA_RELEASER)) {
-                result.add(HomeLists.notYet("batches-to-release", "Batches to release", "pi pi-verified",
+                later.add(HomeLists.notYet("batches-to-release", "Batches to release", "pi pi-verified",
                         "Batches to release will appear here once batch execution exists."));
             }
             if (!roles.contains(Role.RECIPE_APPROVER)) {
@@ -116,7 +118,7 @@ public class HomeView {
         }
         boolean floor = roles.contains(Role.OPERATOR) || roles.contains(Role.SUPERVISOR);
         if (floor) {
-            result.add(HomeLists.notYet("my-batches", "Your batches", "pi pi-box",
+            later.add(HomeLists.notYet("my-batches", "Your batches", "pi pi-box",
                     "Your batches will appear here once batch execution exists."));
             result.add(lists.effectiveRecipes(recipes.effective(SHOWN), "Effective recipes to work from"));
             result.add(lists.myQualifications(accounts.myQualifications(HomeLists.SOON_DAYS),
@@ -133,6 +135,7 @@ public class HomeView {
                     SECURITY_EVENT_DAYS));
             result.add(lists.accessReview(signing.accessReview(), false));
         }
+        result.addAll(later);
         if (!mineFirst) {
             result.add(mine);
         }
