@@ -52,7 +52,7 @@ final class HomeLists {
 
     /** Approved versions waiting for the approver's decision when they become effective. */
     Worklist toMakeEffective(Excerpt<RecipeWorklists.VersionTask> approved) {
-        return new Worklist("recipes-to-make-effective", "Approved, effective date to set", "pi pi-calendar",
+        return new Worklist("recipes-to-make-effective", "Approved versions to make effective", "pi pi-calendar",
                 approved.total(),
                 items(approved, v -> new WorkItem(version(v), "Approved " + time(v.at()) + " by " + v.by()
                         + ". Make it effective now or from a date, or retire it.", v.status(), "Approved",
