@@ -98,7 +98,7 @@ final class HomeLists {
     Worklist openAlerts(Excerpt<AccountWorklists.AlertTask> alerts) {
         return new Worklist("open-alerts", "Open security alerts", "pi pi-exclamation-triangle", alerts.total(),
                 items(alerts, a -> new WorkItem(words(a.type()) + (a.subject() == null ? "" : ": " + a.subject()),
-                        time(a.occurredAt()) + (a.detail() == null ? "" : ". " + a.detail()), "OPEN", "Open",
+                        time(a.occurredAt()) + (a.detail() == null ? "" : ": " + a.detail()), "OPEN", "Open",
                         "app/admin/users.xhtml?alert=" + a.eventId())),
                 "Users and alerts", "app/admin/users.xhtml", "No security alert is open.");
     }
@@ -111,7 +111,7 @@ final class HomeLists {
     }
 
     Worklist pendingVerifications(Excerpt<SigningWorklists.PendingVerification> pending) {
-        return new Worklist("pending-verifications", "Identity verifications to record", "pi pi-id-card",
+        return new Worklist("pending-verifications", "Identities to verify", "pi pi-id-card",
                 pending.total(),
                 items(pending, p -> new WorkItem(person(p.fullName(), p.userName()),
                         String.join(", ", p.roles().stream().map(HomeLists::words).toList()) + ". "
