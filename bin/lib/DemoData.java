@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ public class DemoData {
     static final String AUTHOR = "author1";
     static final String APPROVER = "approver1";
     static final String ADMIN = "admin1";
+    static final String SUPERVISOR = "supervisor1";
     static final String REASON = "Demo data: reference process";
     static final java.util.Set<String> STATUSES = java.util.Set.of("DRAFT", "IN_REVIEW", "APPROVED");
 
@@ -62,6 +64,7 @@ public class DemoData {
         expect(existing, 200);
         if (existing.body().matches("(?s).*\"effectiveVersion\"\\s*:\\s*\\d+.*")) {
             System.out.println("demo data: recipe " + recipeId + " is effective");
+            worklistExamples(recipeId);
             return;
         }
         int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
@@ -87,6 +90,73 @@ public class DemoData {
         }
         expect(send(AUTHOR, "GET", path + "/effective", null), 200);
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
+        worklistExamples(recipeId);
+    }
+
+    // --- tasks for the home pages' worklists --------------------------------------------------------
+
+    static final String REJECTED_CHANGE = "CC-2026-031: pH alert band narrowed to 6.95-7.05 after the trend review";
+    static final String REJECTION = "The trend report TR-2026-07 behind the narrower band is not referenced; add it"
+            + " to the change reason and submit a new version.";
+    static final String CHANGE_IN_REVIEW = "CC-2026-034: mixing time 40 min after scale-up study SU-2026-03";
+
+    /**
+     * What the demo's people would have left to do on a working day, so that each role's home page
+     * shows real tasks: a change of the demo recipe that the approver rejected (the author's to
+     * correct) and another change in review (the approver's to decide), both made from the effective
+     * version; and training records of the demo operators, one qualification expiring within weeks
+     * and one expired (the operators', the supervisor's and QA's to see). The identity verifications
+     * of qa1, qa2, operator1, operator2 and supervisor1 are left for the administrator. Each part only
+     * when it is not there yet.
+     */
+    void worklistExamples(String recipeId) throws IOException, InterruptedException {
+        String path = "api/v1/recipes/" + recipeId;
+        String versions = expect(send(AUTHOR, "GET", path, null), 200).body();
+        if (!versions.contains(REJECTED_CHANGE)) {
+            int rejected = change(path, REJECTED_CHANGE, document -> document
+                    .replaceAll("(?<key>\"alertLower\"\\s*:\\s*)6\\.9\\b", "${key}6.95")
+                    .replaceAll("(?<key>\"alertUpper\"\\s*:\\s*)7\\.1\\b", "${key}7.05"));
+            sign(AUTHOR, recipeId + ":" + rejected, "PERFORMED");
+            expect(send(APPROVER, "POST", path + "/versions/" + rejected + "/reject",
+                    "{\"reason\":" + quoted(REJECTION) + "}"), 200);
+        }
+        if (!versions.contains(CHANGE_IN_REVIEW)) {
+            int inReview = change(path, CHANGE_IN_REVIEW, document -> document.replace("Mix 30 min", "Mix 40 min"));
+            sign(AUTHOR, recipeId + ":" + inReview, "PERFORMED");
+        }
+        LocalDate today = LocalDate.now();
+        training("operator1", "OP-ASEPTIC-FILLING", "aseptic filling of vials, SOP-FL-001", today.minusYears(1),
+                today.plusDays(20));
+        training("operator1", "OP-GOWNING", "gowning for grade A/B areas, SOP-HY-004", today.minusMonths(3),
+                today.plusMonths(9));
+        training("operator2", "OP-ASEPTIC-FILLING", "aseptic filling of vials, SOP-FL-001", today.minusYears(1),
+                today.minusDays(5));
+        training("operator2", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(2), null);
+        System.out.println("demo data: tasks for the home pages are in place");
+    }
+
+    /** A new version of the effective version 1 with the author's change, saved as a draft; its number. */
+    private int change(String path, String reason, java.util.function.UnaryOperator<String> edit)
+            throws IOException, InterruptedException {
+        String created = expect(send(AUTHOR, "POST", path + "/versions",
+                "{\"basedOn\":1,\"reason\":" + quoted(reason) + "}"), 201).body();
+        int version = lastNumber(created, "\"version\"\\s*:\\s*(\\d+)");
+        String document = expect(send(AUTHOR, "GET", path + "/versions/" + version, null), 200).body();
+        expect(send(AUTHOR, "PUT", path + "/versions/" + version, "{\"draftRevision\":1,\"reason\":" + quoted(reason)
+                + ",\"document\":" + edit.apply(document) + "}"), 200);
+        return version;
+    }
+
+    /** A training record, recorded by the demo supervisor, unless the person already holds one for the qualification. */
+    private void training(String user, String qualification, String description, LocalDate from, LocalDate until)
+            throws IOException, InterruptedException {
+        String held = expect(send(SUPERVISOR, "GET", "api/v1/users/" + user + "/training", null), 200).body();
+        if (held.contains("\"" + qualification + "\"")) {
+            return;
+        }
+        expect(send(SUPERVISOR, "POST", "api/v1/users/" + user + "/training", "{\"qualification\":" + quoted(qualification)
+                + ",\"description\":" + quoted(description) + ",\"validFrom\":\"" + from + "\""
+                + (until == null ? "" : ",\"validUntil\":\"" + until + "\"") + "}"), 201);
     }
 
     /** A signing credential (identity verification recorded by the demo administrator) and the signed statement. */

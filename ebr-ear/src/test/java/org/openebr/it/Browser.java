@@ -211,6 +211,39 @@ final class Browser implements AutoCloseable {
         return element(id).getText();
     }
 
+    // --- worklist cards (the home page) -----------------------------------------------------------
+
+    /** Whether an element with this id is on the page (e.g. a worklist card that a role must not see). */
+    boolean present(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    /** The labels of the tasks a worklist card shows, in order. */
+    java.util.List<String> itemLabels(String cardId) {
+        return driver.findElements(By.cssSelector("#" + cardId + " .ebr-worklist-label")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The details (second lines) of the tasks a worklist card shows, in order. */
+    java.util.List<String> itemDetails(String cardId) {
+        return driver.findElements(By.cssSelector("#" + cardId + " .ebr-worklist-item")).stream()
+                .map(item -> item.findElements(By.className("ebr-worklist-detail")).stream().findFirst()
+                        .map(WebElement::getText).orElse(""))
+                .toList();
+    }
+
+    /** Clicks a task of a worklist card (from 0), as a person does, and waits for the page it opens. */
+    void clickItem(String cardId, int index) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        java.util.List<WebElement> items = driver.findElements(By.cssSelector("#" + cardId + " a.ebr-worklist-item"));
+        if (items.size() <= index) {
+            throw new AssertionError("#" + cardId + " shows " + items.size() + " tasks, not " + (index + 1));
+        }
+        items.get(index).click();
+        wait.until(d -> gone(old));
+        waitForReady();
+    }
+
     /** What an input field holds now (its text is empty; its value is what the person typed or the page set). */
     String inputValue(String id) {
         return element(id).getDomProperty("value");

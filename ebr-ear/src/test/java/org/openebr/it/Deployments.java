@@ -15,6 +15,7 @@ import org.openebr.it.probe.RecipeTimerProbe;
 import org.openebr.it.probe.StepProbe;
 import org.openebr.it.probe.TokenProbe;
 import org.openebr.it.probe.UiStandardProbe;
+import org.openebr.it.probe.WorklistsProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
@@ -37,6 +38,7 @@ final class Deployments {
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
                 NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class, TokenProbe.class);
+        war.addClasses(WorklistsProbe.class); // the home page's worklist queries, per role
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module

@@ -506,11 +506,17 @@ class RecipesIT {
             assertThat(script.waitFor(180, TimeUnit.SECONDS)).isTrue();
             String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(script.exitValue()).as(output).isZero();
-            assertThat(output).contains("DEMOPROFEN-10-2ML").contains("is effective");
+            assertThat(output).contains("DEMOPROFEN-10-2ML").contains("is effective")
+                    .contains("tasks for the home pages are in place");
         }
         JsonObject demo = Api.demo(http, "author1").getJson("api/v1/recipes/DEMOPROFEN-10-2ML");
         assertThat(demo.getInt("effectiveVersion")).isEqualTo(1);
-        assertThat(demo.getJsonArray("versions")).hasSize(1);
+        // and the tasks the home pages show, made once: a change rejected with its reason, another in review
+        assertThat(demo.getJsonArray("versions").getValuesAs(JsonObject.class))
+                .extracting(v -> v.getInt("version") + " " + v.getString("status") + " " + v.getInt("basedOn", 0))
+                .containsExactly("1 EFFECTIVE 0", "2 REJECTED 1", "3 IN_REVIEW 1");
+        assertThat(demo.getJsonArray("versions").getJsonObject(1).getString("statusReason")).contains("TR-2026-07");
+        assertThat(Api.demo(http, "admin1").get("api/v1/users/operator2/training").body()).contains("OP-ASEPTIC-FILLING");
         JsonArray signatures = Api.array(Api.demo(http, "author1")
                 .get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=DEMOPROFEN-10-2ML:1"));
         assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("userName") + " " + s.getString("meaning"))

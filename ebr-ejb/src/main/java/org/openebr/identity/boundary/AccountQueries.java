@@ -46,4 +46,12 @@ public class AccountQueries {
     public List<UserAccount> all() {
         return em.createQuery("select a from UserAccount a order by a.userNameKey", UserAccount.class).getResultList();
     }
+
+    /** Every account's active roles in one query, by account id (accounts without roles are absent). */
+    public java.util.Map<UUID, java.util.Set<String>> activeRolesByAccount() {
+        java.util.Map<UUID, java.util.Set<String>> roles = new java.util.HashMap<>();
+        em.createQuery("select g from RoleGrant g where g.revokedAt is null", RoleGrant.class).getResultStream()
+                .forEach(g -> roles.computeIfAbsent(g.accountId(), id -> new java.util.TreeSet<>()).add(g.role()));
+        return roles;
+    }
 }
