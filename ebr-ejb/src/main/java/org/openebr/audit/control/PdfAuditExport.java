@@ -44,14 +44,14 @@ final class PdfAuditExport {
     private static final float PADDING = 3;
     private static final float RULE_SPACE = 6;
     private static final float HANGING_INDENT = 8;
-    /** A row starts a page rather than end one with fewer lines than this. */
+    /** A row starts a page rather than end one with fewer of its lines than this. */
     private static final int KEEP_TOGETHER = 3;
     /** Below this the filter statement crowds out the entries; such a filter is refused, not printed. */
     private static final int MIN_BODY_LINES = 10;
 
     /** The columns: head and width in points; the changes get what is left. */
     private static final String[] HEADS = {"When (site time / UTC)", "User and role", "Record", "Command and reason", "Changes (old → new)"};
-    private static final float[] WIDTHS = {92, 100, 130, 140, WIDTH - 92 - 100 - 130 - 140};
+    private static final float[] WIDTHS = {98, 96, 152, 128, WIDTH - 98 - 96 - 152 - 128};
 
     /** One printed line of a cell. */
     private record Line(String text, float indent, boolean strong) {
@@ -61,6 +61,12 @@ final class PdfAuditExport {
     private record Row(List<List<Line>> cells, boolean rule) {
         int height() {
             return cells.stream().mapToInt(List::size).max().orElse(0);
+        }
+
+        /** Who, when, what and why stay on one page; only a long list of changes continues on the next. */
+        int keep() {
+            int facts = cells.subList(0, cells.size() - 1).stream().mapToInt(List::size).max().orElse(0);
+            return Math.max(Math.min(KEEP_TOGETHER, height()), facts);
         }
     }
 
@@ -204,7 +210,7 @@ final class PdfAuditExport {
                     page.add(rest);
                     used += height;
                     rest = null;
-                } else if (left >= KEEP_TOGETHER || page.isEmpty()) {
+                } else if (left >= rest.keep() || page.isEmpty()) {
                     page.add(slice(rest, 0, left, rest.rule()));
                     rest = slice(rest, left, height, true);
                     pages.add(page);

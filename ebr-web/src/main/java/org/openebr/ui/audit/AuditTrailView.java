@@ -111,9 +111,45 @@ public class AuditTrailView implements Serializable {
     private static final java.time.format.DateTimeFormatter SITE_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private static String shown(String value) {
+    /** Null and empty look alike on screen, so both are named. */
+    public String shown(String value) {
         return value == null ? "(none)" : value.isEmpty() ? "(empty)" : value;
     }
+
+    /** The changes the table shows in the row; the rest (and every complete value) are in its details. */
+    public List<FieldChange> firstChanges(AuditEntry entry) {
+        return entry.changes().subList(0, Math.min(entry.changes().size(), CHANGES_IN_ROW));
+    }
+
+    public int moreChanges(AuditEntry entry) {
+        return Math.max(0, entry.changes().size() - CHANGES_IN_ROW);
+    }
+
+    /** A document's first changes in words; the rest in the row's details. */
+    public List<String> firstWords(FieldChange change) {
+        return change.readable().subList(0, Math.min(change.readable().size(), WORDS_IN_ROW));
+    }
+
+    public int moreWords(FieldChange change) {
+        return Math.max(0, change.readable().size() - WORDS_IN_ROW);
+    }
+
+    /** A column name as words: {@code content_hash} reads "content hash". */
+    public String fieldLabel(String field) {
+        return field == null ? "" : field.replace('_', ' ');
+    }
+
+    public String actionLabel(AuditAction action) {
+        return action == null ? "" : switch (action) {
+            case CREATED -> "Created";
+            case CHANGED -> "Changed";
+            case DELETED -> "Deleted";
+        };
+    }
+
+    /** Enough to see what an entry did without making a row taller than a screen. */
+    private static final int CHANGES_IN_ROW = 6;
+    private static final int WORDS_IN_ROW = 5;
 
     private class Entries extends LazyDataModel<AuditEntry> {
 
