@@ -242,7 +242,8 @@ class AuditExportWriterTest {
         assertThat(pages).as("13 entries, recipe saves among them, are a page or two, not 130").hasSizeLessThanOrEqualTo(2);
         assertThat(all).contains("CHANGED DEMOPROFEN-10-2ML version 2 (Demoprofen 10 mg/mL solution for injection)")
                 .contains("document (the change in words; exact text in the JSON export):")
-                .contains("upper action limit changed from 45.37 to 45.31")
+                .contains("upper action limit changed from 45.37 to 45.30")
+                .contains("upper action limit changed from 45.30 to 45.31")
                 .contains("content_hash: a1 → b3")
                 .doesNotContain("\"unitProcedures\"");
         // the id stays beside the name (a long id may wrap inside its cell)
