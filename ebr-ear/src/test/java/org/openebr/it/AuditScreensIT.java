@@ -79,6 +79,51 @@ class AuditScreensIT {
     }
 
     @Test
+    @Tag("A11D-12-4")
+    void an_inspector_reads_a_recipe_change_by_name_in_words_without_scrolling_sideways() {
+        Http http = new Http(contextRoot);
+        People people = new People(http);
+        String author = people.person("Rhea Recipewriter", "RECIPE_AUTHOR");
+        String recipe = RecipesIT.uniqueId();
+        String document = RecipesIT.reference(recipe);
+        assertThat(people.api(author).post("api/v1/recipes/import?reason=new%20product", document).statusCode()).isEqualTo(201);
+        String saved = document.replace("\"upper\": 45.37", "\"upper\": 45.35");
+        assertThat(people.api(author).put("api/v1/recipes/" + recipe + "/versions/1", "{\"draftRevision\":1,"
+                + "\"reason\":\"net weight limit after validation run 3\",\"document\":" + saved + "}").statusCode()).isEqualTo(200);
+
+        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.open("app/audit-trail.xhtml");
+        browser.choose("entity-type", "RecipeVersion");
+        browser.type("text", "net weight limit after validation run 3");
+        browser.clickAndWaitFor("search", "text contains");
+        browser.waitForText("upper action limit changed from 45.37 to 45.35");
+        assertThat(browser.text()).contains(recipe + " version 1 (Demoprofen 10 mg/mL solution for injection)")
+                .contains("Rhea Recipewriter").contains("Reason: net weight limit after validation run 3")
+                .doesNotContain("unitProcedures");
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            browser.windowSize(size[0], size[1]);
+            assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-" + size[0] + ".png"));
+        }
+
+        // the complete old and new document one click away
+        browser.clickFirstAndWaitFor("#entries .ui-row-toggler", "Complete text before and after");
+        browser.clickFirstAndWaitFor("details.ebr-expand > summary", "\"upper\": 45.35");
+        browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-details.png"));
+
+        // the history marks what the save changed
+        browser.clickAndWaitForPage("entries:0:history");
+        assertThat(browser.text()).contains("History of RecipeVersion " + recipe + " version 1").contains("Version 2")
+                .contains("CHANGED").contains("upper action limit changed from 45.37 to 45.35");
+        assertThat(browser.countOf("ebr-changed")).isGreaterThanOrEqualTo(2);
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            browser.windowSize(size[0], size[1]);
+            assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            browser.screenshot(Path.of("target", "screenshots", "audit-history-recipe-" + size[0] + ".png"));
+        }
+    }
+
+    @Test
     @Tag("P11-10a-1")
     void qa_checks_the_integrity_of_the_trail_on_screen() {
         browser.signIn("qa1", Api.DEMO_PASSWORD);

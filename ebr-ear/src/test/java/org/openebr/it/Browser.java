@@ -232,6 +232,25 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    // --- audit trail screens (wt-audit) ---
+
+    /** How many CSS px the page is wider than its window: 0 when nothing needs scrolling sideways. */
+    long horizontalOverflow() {
+        return ((Number) driver.executeScript("return Math.max(0, document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth)")).longValue();
+    }
+
+    /** How many elements of the page carry the CSS class. */
+    int countOf(String cssClass) {
+        return driver.findElements(By.className(cssClass)).size();
+    }
+
+    /** Clicks the first element the CSS selector finds (e.g. a row's toggler), then waits for the text. */
+    void clickFirstAndWaitFor(String cssSelector, String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        waitForText(text);
+    }
+
     /** The element belongs to a page that was replaced (Chrome reports that in more than one way). */
     private static boolean gone(WebElement element) {
         try {
