@@ -44,6 +44,8 @@ final class PdfAuditExport {
     private static final float PADDING = 3;
     private static final float RULE_SPACE = 6;
     private static final float HANGING_INDENT = 8;
+    /** Room between two rows, the rule in its middle; less than a line, so pages hold more rows. */
+    private static final float ROW_GAP = LEADING * 0.6f;
     /** A row starts a page rather than end one with fewer of its lines than this. */
     private static final int KEEP_TOGETHER = 3;
     /** Below this the filter statement crowds out the entries; such a filter is refused, not printed. */
@@ -51,14 +53,17 @@ final class PdfAuditExport {
 
     /** The columns: head and width in points; the changes get what is left. */
     private static final String[] HEADS = {"When (site time / UTC)", "User and role", "Record", "Command and reason", "Changes (old → new)"};
-    private static final float[] WIDTHS = {98, 96, 152, 128, WIDTH - 98 - 96 - 152 - 128};
+    private static final float[] WIDTHS = {98, 96, 162, 118, WIDTH - 98 - 96 - 162 - 118};
 
     /** One printed line of a cell. */
     private record Line(String text, float indent, boolean strong) {
     }
 
-    /** One table row: the lines of each cell; {@code rule} draws the separator above it. */
-    private record Row(List<List<Line>> cells, boolean rule) {
+    /**
+     * One table row: the lines of each cell; {@code rule} draws the separator above it;
+     * {@code continued} heads the rest of the row when it continues on the next page.
+     */
+    private record Row(List<List<Line>> cells, boolean rule, String continued) {
         int height() {
             return cells.stream().mapToInt(List::size).max().orElse(0);
         }
@@ -91,7 +96,7 @@ final class PdfAuditExport {
         for (int i = 0; i < HEADS.length; i++) {
             headCells.add(cell(i, List.of(font.printable(arrow.equals(" → ") ? HEADS[i] : HEADS[i].replace("→", "->"))), true));
         }
-        this.heads = new Row(headCells, false);
+        this.heads = new Row(headCells, false, null);
     }
 
     static void write(AuditExportHeader header, List<AuditEntry> entries, OutputStream out) throws IOException {
@@ -127,7 +132,7 @@ final class PdfAuditExport {
             for (int i = 1; i < HEADS.length; i++) {
                 cells.add(List.of());
             }
-            rows.add(new Row(cells, true));
+            rows.add(new Row(cells, true, null));
         }
         return rows;
     }
@@ -141,7 +146,9 @@ final class PdfAuditExport {
         List<String> record = new ArrayList<>();
         record.add(entry.action() + " " + entry.recordLabel());
         if (entry.recordName() != null) {
-            record.add(entry.entityType() + " " + entry.recordId());
+            // the id on a line of its own: a UUID then fits the column unbroken
+            record.add(entry.entityType());
+            record.add(entry.recordId());
         }
         cells.add(cell(2, record, false));
         List<String> why = new ArrayList<>();
@@ -168,7 +175,7 @@ final class PdfAuditExport {
             }
         }
         cells.add(changes);
-        return new Row(cells, true);
+        return new Row(cells, true, "Revision " + entry.revision() + " (continued)");
     }
 
     /** Null and empty look alike on paper, so both are named. */
@@ -197,22 +204,22 @@ final class PdfAuditExport {
 
     /** Fills pages row by row; a row longer than what is left continues on the next page, no line lost. */
     private List<List<Row>> paginate(List<Row> rows) {
-        int capacity = bodyCapacity();
+        float capacity = bodyCapacity();
         List<List<Row>> pages = new ArrayList<>();
         List<Row> page = new ArrayList<>();
-        int used = 0;
+        float used = 0;
         for (Row row : rows) {
             Row rest = row;
             while (rest != null) {
-                int left = capacity - used;
+                int left = (int) ((capacity - used - ROW_GAP) / LEADING);
                 int height = rest.height();
                 if (height <= left) {
                     page.add(rest);
-                    used += height;
+                    used += height * LEADING + ROW_GAP;
                     rest = null;
                 } else if (left >= rest.keep() || page.isEmpty()) {
                     page.add(slice(rest, 0, left, rest.rule()));
-                    rest = slice(rest, left, height, true);
+                    rest = continuation(slice(rest, left, height, true));
                     pages.add(page);
                     page = new ArrayList<>();
                     used = 0;
@@ -232,15 +239,26 @@ final class PdfAuditExport {
         for (List<Line> cell : row.cells()) {
             cells.add(cell.subList(Math.min(from, cell.size()), Math.min(to, cell.size())));
         }
-        return new Row(cells, rule);
+        return new Row(cells, rule, row.continued());
     }
 
-    private int bodyCapacity() {
+    /** The rest of a row on the next page says whose rest it is. */
+    private static Row continuation(Row rest) {
+        if (rest.continued() == null || !rest.cells().get(0).isEmpty()) {
+            return rest;
+        }
+        List<List<Line>> cells = new ArrayList<>(rest.cells());
+        cells.set(0, List.of(new Line(rest.continued(), 0, false)));
+        return new Row(cells, true, rest.continued());
+    }
+
+    /** The body's height in points. */
+    private float bodyCapacity() {
         float top = titleLines.size() * TITLE_LEADING + headerLines.size() * LEADING + RULE_SPACE
                 + heads.height() * LEADING + RULE_SPACE;
         float footer = LEADING + RULE_SPACE;
-        int capacity = (int) ((A4_LANDSCAPE.getHeight() - 2 * MARGIN - top - footer) / LEADING);
-        if (capacity < MIN_BODY_LINES) {
+        float capacity = A4_LANDSCAPE.getHeight() - 2 * MARGIN - top - footer;
+        if (capacity < MIN_BODY_LINES * LEADING) {
             throw new IllegalArgumentException("The title and filter statement are too long to repeat on every page");
         }
         return capacity;
@@ -274,9 +292,9 @@ final class PdfAuditExport {
             y -= RULE_SPACE;
             for (Row row : rows) {
                 if (row.rule() && row != rows.get(0)) {
-                    rules.add(y + LEADING * 0.2f);
+                    rules.add(y - ROW_GAP / 2);
                 }
-                y = drawRow(text, row, y);
+                y = drawRow(text, row, y - (row == rows.get(0) ? 0 : ROW_GAP));
             }
             float footerBaseline = MARGIN + 2;
             text.show(font.printable(header.systemName()), MARGIN, footerBaseline, false);
