@@ -103,12 +103,14 @@ class AuditScreensIT {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
             browser.windowSize(size[0], size[1]);
             assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            browser.scrollToFirst("#entries");
             browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-" + size[0] + ".png"));
         }
 
         // the complete old and new document one click away
         browser.clickFirstAndWaitFor("#entries .ui-row-toggler", "Complete text before and after");
         browser.clickFirstAndWaitFor("details.ebr-expand > summary", "\"upper\": 45.35");
+        browser.scrollToFirst(".ebr-detail");
         browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-details.png"));
 
         // the history marks what the save changed
@@ -119,6 +121,7 @@ class AuditScreensIT {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
             browser.windowSize(size[0], size[1]);
             assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            browser.scrollToFirst("tr.ebr-changed");
             browser.screenshot(Path.of("target", "screenshots", "audit-history-recipe-" + size[0] + ".png"));
         }
     }

@@ -245,6 +245,11 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.className(cssClass)).size();
     }
 
+    /** Scrolls the first element the CSS selector finds to the top of the window, e.g. before a screenshot. */
+    void scrollToFirst(String cssSelector) {
+        driver.executeScript("arguments[0].scrollIntoView(true)", driver.findElement(By.cssSelector(cssSelector)));
+    }
+
     /** Clicks the first element the CSS selector finds (e.g. a row's toggler), then waits for the text. */
     void clickFirstAndWaitFor(String cssSelector, String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();

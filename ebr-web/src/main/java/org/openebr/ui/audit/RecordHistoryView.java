@@ -63,9 +63,10 @@ public class RecordHistoryView implements Serializable {
         for (Map.Entry<String, String> value : version.values().entrySet()) {
             FieldChange change = version.changes().stream().filter(c -> c.field().equals(value.getKey()))
                     .findFirst().orElse(null);
-            boolean changed = change != null && !(first && value.getValue() == null);
+            // the first version sets its fields; only later ones are marked as changes
+            boolean changed = change != null && !first;
             rows.add(new ValueRow(value.getKey().replace('_', ' '), shown(value.getValue()), changed,
-                    changed && !first ? shown(change.oldValue()) : null,
+                    changed ? shown(change.oldValue()) : null,
                     change == null ? List.of() : change.readable()));
         }
         return rows;
@@ -73,7 +74,8 @@ public class RecordHistoryView implements Serializable {
 
     /** How many fields the revision changed, for the version's heading. */
     public int changedCount(RecordVersion version, boolean first) {
-        return (int) rows(version, first).stream().filter(ValueRow::changed).count();
+        return first ? (int) version.values().values().stream().filter(java.util.Objects::nonNull).count()
+                : (int) rows(version, false).stream().filter(ValueRow::changed).count();
     }
 
     /** "RecipeVersion DEMOPROFEN-10-2ML version 3 (…)", or the kind and id when there is no name. */
