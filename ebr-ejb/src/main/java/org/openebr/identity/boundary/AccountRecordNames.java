@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ public class AccountRecordNames {
 
     /** Each id's name; an id not found (or of another type) is left out. */
     public Map<String, String> names(String entityType, Collection<String> ids) {
-        List<UUID> keys = ids.stream().map(AccountRecordNames::uuid).filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> keys = ids.stream().map(AccountRecordNames::uuid).filter(Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();
         if (keys.isEmpty()) {
             return names;

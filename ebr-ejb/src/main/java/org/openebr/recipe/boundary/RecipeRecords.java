@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,8 +84,8 @@ public class RecipeRecords {
      * newest parsed documents are kept: reading the JSON is most of the cost of a change in words.
      */
     private static final int PARSED_KEPT = 32;
-    private static final Map<String, RecipeDocument> PARSED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(PARSED_KEPT * 2, 0.75f, true) {
+    private static final Map<String, RecipeDocument> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(PARSED_KEPT * 2, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, RecipeDocument> eldest) {
                     return size() > PARSED_KEPT;

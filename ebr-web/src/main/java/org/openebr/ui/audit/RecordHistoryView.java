@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.audit.boundary.FieldChange;
 import org.openebr.audit.boundary.RecordVersion;
@@ -74,7 +75,7 @@ public class RecordHistoryView implements Serializable {
 
     /** How many fields the revision changed, for the version's heading. */
     public int changedCount(RecordVersion version, boolean first) {
-        return first ? (int) version.values().values().stream().filter(java.util.Objects::nonNull).count()
+        return first ? (int) version.values().values().stream().filter(Objects::nonNull).count()
                 : (int) rows(version, false).stream().filter(ValueRow::changed).count();
     }
 
