@@ -73,9 +73,14 @@ class AuditScreensIT {
         Path csv = browser.download("export-csv", ".csv");
         assertThat(Files.readString(csv)).contains("revision,").contains("RoleGrant").doesNotContain("UserAccount,");
 
+        browser.look("audit-trail-inspector-role-grants");
+        browser.assertAccessible();
+
         browser.clickAndWaitForPage("entries:0:history");
         assertThat(browser.path()).startsWith("app/audit-history.xhtml");
         assertThat(browser.text()).contains("History of RoleGrant").contains("Version 1").contains("CREATED");
+        browser.look("audit-history-role-grant");
+        browser.assertAccessible();
     }
 
     @Test
@@ -100,29 +105,36 @@ class AuditScreensIT {
         assertThat(browser.text()).contains(recipe + " version 1 (Demoprofen 10 mg/mL solution for injection)")
                 .contains("Rhea Recipewriter").contains("Reason: net weight limit after validation run 3")
                 .doesNotContain("unitProcedures");
-        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
-            browser.windowSize(size[0], size[1]);
-            assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
-            browser.scrollToFirst("#entries");
-            browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-" + size[0] + ".png"));
-        }
+        noSidewaysScrolling();
+        browser.look("audit-trail-recipe-change");
+        browser.assertAccessible();
 
         // the complete old and new document one click away
         browser.clickFirstAndWaitFor("#entries .ui-row-toggler", "Complete text before and after");
         browser.clickFirstAndWaitFor("details.ebr-expand > summary", "\"upper\": 45.35");
-        browser.scrollToFirst(".ebr-detail");
-        browser.screenshot(Path.of("target", "screenshots", "audit-trail-recipe-change-details.png"));
+        noSidewaysScrolling();
+        browser.look("audit-trail-recipe-change-details");
+        browser.assertAccessible();
 
         // the history marks what the save changed
         browser.clickAndWaitForPage("entries:0:history");
         assertThat(browser.text()).contains("History of RecipeVersion " + recipe + " version 1").contains("Version 2")
                 .contains("CHANGED").contains("upper action limit changed from 45.37 to 45.35");
         assertThat(browser.countOf("ebr-changed")).isGreaterThanOrEqualTo(2);
+        noSidewaysScrolling();
+        browser.look("audit-history-recipe");
+        browser.assertAccessible();
+    }
+
+    /** The page fits the window at 1280 and at 1024 px: nothing to scroll sideways to. */
+    private void noSidewaysScrolling() {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
-            browser.windowSize(size[0], size[1]);
-            assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
-            browser.scrollToFirst("tr.ebr-changed");
-            browser.screenshot(Path.of("target", "screenshots", "audit-history-recipe-" + size[0] + ".png"));
+            browser.viewport(size[0], size[1]);
+            try {
+                assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            } finally {
+                browser.normalViewport();
+            }
         }
     }
 

@@ -103,10 +103,13 @@ public class AuditTrailView implements Serializable {
         return instant == null ? "" : SITE_TIME.format(instant.atZone(site.zone())) + " (" + site.zone().getId() + ")";
     }
 
-    /** The stored UTC instant, shown beside the local time. */
+    /** The UTC time to the second, beside the local time; the exact instant is in the row's details. */
     public String utc(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        return instant == null ? "" : UTC_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
     }
+
+    private static final java.time.format.DateTimeFormatter UTC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
     private static final java.time.format.DateTimeFormatter SITE_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
