@@ -56,11 +56,11 @@ class AuditScreensIT {
 
         browser.choose("entity-type", "RoleGrant");
         browser.type("user", "system");
-        browser.clickAndWaitFor("search", "record type = RoleGrant; user = system");
+        browser.clickAndWaitFor("search-bar:search", "record type = RoleGrant; user = system");
         assertThat(browser.text()).contains("Create demo accounts").contains("demo mode").contains("OPERATOR")
                 .doesNotContain("No audit trail entries");
 
-        Path pdf = browser.download("export-pdf", ".pdf");
+        Path pdf = browser.download("export-bar:export-pdf", ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             int pages = document.getNumberOfPages();
@@ -70,7 +70,7 @@ class AuditScreensIT {
                 assertThat(stripper.getText(document)).contains("Page " + i + " of " + pages).contains("record type = RoleGrant; user = system");
             }
         }
-        Path csv = browser.download("export-csv", ".csv");
+        Path csv = browser.download("export-bar:export-csv", ".csv");
         assertThat(Files.readString(csv)).contains("revision,").contains("RoleGrant").doesNotContain("UserAccount,");
 
         browser.look("audit-trail-inspector-role-grants");
@@ -100,7 +100,7 @@ class AuditScreensIT {
         browser.open("app/audit-trail.xhtml");
         browser.choose("entity-type", "RecipeVersion");
         browser.type("text", "net weight limit after validation run 3");
-        browser.clickAndWaitFor("search", "text contains");
+        browser.clickAndWaitFor("search-bar:search", "text contains");
         browser.waitForText("upper action limit changed from 45.37 to 45.35");
         assertThat(browser.text()).contains(recipe + " version 1 (Demoprofen 10 mg/mL solution for injection)")
                 .contains("Rhea Recipewriter").contains("Reason: net weight limit after validation run 3")
@@ -143,7 +143,7 @@ class AuditScreensIT {
     void qa_checks_the_integrity_of_the_trail_on_screen() {
         browser.signIn("qa1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
-        browser.clickAndWaitFor("verify", "revisions recomputed");
+        browser.clickAndWaitFor("verify-bar:verify", "revisions recomputed");
         assertThat(browser.valueOf("verification-result")).startsWith("INTACT");
     }
 
