@@ -121,11 +121,19 @@ public class AuditTrailView implements Serializable {
 
     /** The changes the table shows in the row; the rest (and every complete value) are in its details. */
     public List<FieldChange> firstChanges(AuditEntry entry) {
-        return entry.changes().subList(0, Math.min(entry.changes().size(), CHANGES_IN_ROW));
+        List<FieldChange> shown = inRow(entry);
+        return shown.subList(0, Math.min(shown.size(), CHANGES_IN_ROW));
     }
 
     public int moreChanges(AuditEntry entry) {
-        return Math.max(0, entry.changes().size() - CHANGES_IN_ROW);
+        return entry.changes().size() - firstChanges(entry).size();
+    }
+
+    /** A new record's own id repeats the record column; it stays in the details. */
+    private static List<FieldChange> inRow(AuditEntry entry) {
+        return entry.changes().stream()
+                .filter(c -> !(c.oldValue() == null && entry.recordId().equals(c.newValue())))
+                .toList();
     }
 
     /** A document's first changes in words; the rest in the row's details. */
