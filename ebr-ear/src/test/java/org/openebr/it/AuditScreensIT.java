@@ -56,11 +56,11 @@ class AuditScreensIT {
 
         browser.choose("entity-type", "RoleGrant");
         browser.type("user", "system");
-        browser.clickAndWaitFor("search", "record type = RoleGrant; user = system");
+        browser.clickAndWaitFor("search-bar:search", "record type = RoleGrant; user = system");
         assertThat(browser.text()).contains("Create demo accounts").contains("demo mode").contains("OPERATOR")
                 .doesNotContain("No audit trail entries");
 
-        Path pdf = browser.download("export-pdf", ".pdf");
+        Path pdf = browser.download("export-bar:export-pdf", ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             int pages = document.getNumberOfPages();
@@ -70,12 +70,72 @@ class AuditScreensIT {
                 assertThat(stripper.getText(document)).contains("Page " + i + " of " + pages).contains("record type = RoleGrant; user = system");
             }
         }
-        Path csv = browser.download("export-csv", ".csv");
+        Path csv = browser.download("export-bar:export-csv", ".csv");
         assertThat(Files.readString(csv)).contains("revision,").contains("RoleGrant").doesNotContain("UserAccount,");
+
+        browser.look("audit-trail-inspector-role-grants");
+        browser.assertAccessible();
 
         browser.clickAndWaitForPage("entries:0:history");
         assertThat(browser.path()).startsWith("app/audit-history.xhtml");
         assertThat(browser.text()).contains("History of RoleGrant").contains("Version 1").contains("CREATED");
+        browser.look("audit-history-role-grant");
+        browser.assertAccessible();
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void an_inspector_reads_a_recipe_change_by_name_in_words_without_scrolling_sideways() {
+        Http http = new Http(contextRoot);
+        People people = new People(http);
+        String author = people.person("Rhea Recipewriter", "RECIPE_AUTHOR");
+        String recipe = RecipesIT.uniqueId();
+        String document = RecipesIT.reference(recipe);
+        assertThat(people.api(author).post("api/v1/recipes/import?reason=new%20product", document).statusCode()).isEqualTo(201);
+        String saved = document.replace("\"upper\": 45.37", "\"upper\": 45.35");
+        assertThat(people.api(author).put("api/v1/recipes/" + recipe + "/versions/1", "{\"draftRevision\":1,"
+                + "\"reason\":\"net weight limit after validation run 3\",\"document\":" + saved + "}").statusCode()).isEqualTo(200);
+
+        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.open("app/audit-trail.xhtml");
+        browser.choose("entity-type", "RecipeVersion");
+        browser.type("text", "net weight limit after validation run 3");
+        browser.clickAndWaitFor("search-bar:search", "text contains");
+        browser.waitForText("upper action limit changed from 45.37 to 45.35");
+        assertThat(browser.text()).contains(recipe + " version 1 (Demoprofen 10 mg/mL solution for injection)")
+                .contains("Rhea Recipewriter").contains("Reason: net weight limit after validation run 3")
+                .doesNotContain("unitProcedures");
+        noSidewaysScrolling();
+        browser.look("audit-trail-recipe-change");
+        browser.assertAccessible();
+
+        // the complete old and new document one click away
+        browser.clickFirstAndWaitFor("#entries .ui-row-toggler", "Complete text before and after");
+        browser.clickFirstAndWaitFor("details.ebr-expand > summary", "\"upper\": 45.35");
+        noSidewaysScrolling();
+        browser.look("audit-trail-recipe-change-details");
+        browser.assertAccessible();
+
+        // the history marks what the save changed
+        browser.clickAndWaitForPage("entries:0:history");
+        assertThat(browser.text()).contains("History of RecipeVersion " + recipe + " version 1").contains("Version 2")
+                .contains("CHANGED").contains("upper action limit changed from 45.37 to 45.35");
+        assertThat(browser.countOf("ebr-changed")).isGreaterThanOrEqualTo(2);
+        noSidewaysScrolling();
+        browser.look("audit-history-recipe");
+        browser.assertAccessible();
+    }
+
+    /** The page fits the window at 1280 and at 1024 px: nothing to scroll sideways to. */
+    private void noSidewaysScrolling() {
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            browser.viewport(size[0], size[1]);
+            try {
+                assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", size[0]).isZero();
+            } finally {
+                browser.normalViewport();
+            }
+        }
     }
 
     @Test
@@ -83,7 +143,7 @@ class AuditScreensIT {
     void qa_checks_the_integrity_of_the_trail_on_screen() {
         browser.signIn("qa1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
-        browser.clickAndWaitFor("verify", "revisions recomputed");
+        browser.clickAndWaitFor("verify-bar:verify", "revisions recomputed");
         assertThat(browser.valueOf("verification-result")).startsWith("INTACT");
     }
 

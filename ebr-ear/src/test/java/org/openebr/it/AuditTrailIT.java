@@ -6,6 +6,7 @@ import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -363,6 +364,74 @@ class AuditTrailIT {
         HttpResponse<String> badFormat = inspector.get("api/v1/audit/export?format=xml");
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(badFormat.body()).contains("csv, json or pdf");
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void a_recipe_save_reads_as_what_changed_in_the_recipe_under_the_versions_name_with_every_value_kept()
+            throws IOException, SQLException {
+        String author = unique("author");
+        String password = activate(author, "Rhea Recipewriter");
+        assertThat(grant(author, "RECIPE_AUTHOR").statusCode()).isEqualTo(200);
+        Api writer = new Api(http, author, password);
+        String recipe = RecipesIT.uniqueId();
+        String document = RecipesIT.reference(recipe);
+        HttpResponse<String> imported = writer.post("api/v1/recipes/import?reason=new%20product", document);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String versionId = Api.object(imported).getString("id");
+        String saved = document.replace("\"upper\": 45.37", "\"upper\": 45.35");
+        HttpResponse<String> save = writer.put("api/v1/recipes/" + recipe + "/versions/1", "{\"draftRevision\":1,"
+                + "\"reason\":\"net weight limit after validation run 3\",\"document\":" + saved + "}");
+        assertThat(save.statusCode()).as(save.body()).isEqualTo(200);
+
+        // the trail names the version and says what the save changed, as the version comparison does
+        List<JsonObject> entries = inspector.getJson("api/v1/audit?entityType=RecipeVersion&recordId=" + versionId
+                + "&order=asc").getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertThat(entries).hasSize(2);
+        for (JsonObject entry : entries) {
+            assertThat(entry.getString("recordName")).isEqualTo(recipe + " version 1 (Demoprofen 10 mg/mL solution for injection)");
+        }
+        JsonObject created = documentChange(entries.get(0));
+        assertThat(created.getJsonArray("readable").getString(0)).startsWith("Recipe document of Demoprofen 10 mg/mL")
+                .contains("unit procedures");
+        JsonObject change = documentChange(entries.get(1));
+        assertThat(change.getJsonArray("readable").getValuesAs(JsonString.class)).map(JsonString::getString)
+                .singleElement().asString().contains("upper action limit changed from 45.37 to 45.35");
+        // nothing hidden: the complete old and new document stay in the entry
+        assertThat(change.getString("oldValue")).contains("\"upper\": 45.37").contains("unitProcedures");
+        assertThat(change.getString("newValue")).contains("\"upper\": 45.35").contains("unitProcedures");
+
+        // the history marks the fields each revision changed, the document's change in words
+        JsonArray history = Api.array(inspector.get("api/v1/audit/records/RecipeVersion/" + versionId));
+        List<String> changedBySave = history.getJsonObject(1).getJsonArray("changes").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("field")).toList();
+        assertThat(changedBySave).contains("document", "content_hash").doesNotContain("recipe_id", "version_number");
+
+        // a user account by its user name and full name
+        JsonObject account = inspector.getJson("api/v1/audit?entityType=UserAccount&recordId=" + accountId(author))
+                .getJsonArray("entries").getJsonObject(0);
+        assertThat(account.getString("recordName")).isEqualTo(author + " (Rhea Recipewriter)");
+
+        // the JSON export: the exact values and the name; the PDF: the change in words on one page
+        String filter = "entityType=RecipeVersion&recordId=" + versionId;
+        JsonObject json = Api.object(inspector.get("api/v1/audit/export?format=json&" + filter));
+        JsonObject exported = json.getJsonArray("entries").getJsonObject(1);
+        assertThat(exported.getString("recordName")).startsWith(recipe + " version 1");
+        assertThat(exported.getJsonArray("changes").getValuesAs(JsonObject.class)).filteredOn(c -> c.getString("field").equals("document"))
+                .singleElement().satisfies(c -> assertThat(c.getString("new")).isEqualTo(change.getString("newValue")));
+        HttpResponse<byte[]> pdf = inspector.getBytes("api/v1/audit/export?format=pdf&" + filter);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument printed = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(printed).replaceAll("\\s+", " ");
+            assertThat(printed.getNumberOfPages()).isEqualTo(1);
+            assertThat(text).contains(recipe + " version 1").contains("upper action limit changed from 45.37 to 45.35")
+                    .doesNotContain("unitProcedures");
+        }
+    }
+
+    private static JsonObject documentChange(JsonObject entry) {
+        return entry.getJsonArray("changes").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("field").equals("document")).findFirst().orElseThrow();
     }
 
     // --- append-only in the database ---------------------------------------------------------

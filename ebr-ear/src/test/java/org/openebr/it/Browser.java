@@ -265,6 +265,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    // --- audit trail screens (wt-audit) ---
+
+    /** How many CSS px the page is wider than its window: 0 when nothing needs scrolling sideways. */
+    long horizontalOverflow() {
+        return ((Number) driver.executeScript("return Math.max(0, document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth)")).longValue();
+    }
+
+    /** How many elements of the page carry the CSS class. */
+    int countOf(String cssClass) {
+        return driver.findElements(By.className(cssClass)).size();
+    }
+
+    /** Scrolls the first element the CSS selector finds to the top of the window, e.g. before a screenshot. */
+    void scrollToFirst(String cssSelector) {
+        driver.executeScript("arguments[0].scrollIntoView(true)", driver.findElement(By.cssSelector(cssSelector)));
+    }
+
+    /** Clicks the first element the CSS selector finds (e.g. a row's toggler), then waits for the text. */
+    void clickFirstAndWaitFor(String cssSelector, String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        waitForText(text);
+    }
+
     // ---- UI standard (issue 14): what a person sees where ----
 
     /** Runs a script in the page (a test's look at the page, not a gesture a person makes). */

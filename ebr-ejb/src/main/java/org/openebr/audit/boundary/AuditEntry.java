@@ -21,12 +21,33 @@ import java.util.List;
  * @param recordId      the record's id
  * @param action        created, changed or deleted
  * @param changes       every field with its old and new value (for CREATED, every field)
+ * @param recordName    the record in words, e.g. "DEMOPROFEN-10-2ML version 3" or "qa1 (Quentin Adams)",
+ *                      from the component that owns the record; null when it has no better name than its id
  */
 public record AuditEntry(long revision, Instant recordedAt, String siteZone, String userName, String fullName,
                          String actingRole, String command, String reason, String clientAddress, String correlationId,
-                         String entityType, String recordId, AuditAction action, List<FieldChange> changes) {
+                         String entityType, String recordId, AuditAction action, List<FieldChange> changes,
+                         String recordName) {
 
     public AuditEntry {
         changes = List.copyOf(changes);
+    }
+
+    public AuditEntry(long revision, Instant recordedAt, String siteZone, String userName, String fullName,
+                      String actingRole, String command, String reason, String clientAddress, String correlationId,
+                      String entityType, String recordId, AuditAction action, List<FieldChange> changes) {
+        this(revision, recordedAt, siteZone, userName, fullName, actingRole, command, reason, clientAddress,
+                correlationId, entityType, recordId, action, changes, null);
+    }
+
+    /** The same entry with the record's name and its changes made readable. */
+    public AuditEntry readable(String name, List<FieldChange> readableChanges) {
+        return new AuditEntry(revision, recordedAt, siteZone, userName, fullName, actingRole, command, reason,
+                clientAddress, correlationId, entityType, recordId, action, readableChanges, name);
+    }
+
+    /** The record as a reader names it: its name, or its kind and id when it has none. */
+    public String recordLabel() {
+        return recordName != null ? recordName : entityType + " " + recordId;
     }
 }

@@ -84,6 +84,9 @@ public class AuditTrail {
     @Inject
     ChangeContext change;
 
+    @Inject
+    RecordReadings readings;
+
     /** The record types that have an audit trail, for the filter's pick list. */
     public List<String> recordTypes() {
         return List.copyOf(tables.audited().keySet());
@@ -94,12 +97,20 @@ public class AuditTrail {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw AuditRefused.invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        AuditPage found;
         try (Connection connection = dataSource.getConnection()) {
-            return new AuditQueries(connection, tables.audited().values()).search(filter, page, size,
+            found = new AuditQueries(connection, tables.audited().values()).search(filter, page, size,
                     sort == null ? AuditSort.newestFirst() : sort);
         } catch (SQLException e) {
             throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
         }
+        return new AuditPage(readings.readable(found.entries(), true), found.page(), found.size(), found.total());
+    }
+
+    /** The record in words (e.g. "DEMOPROFEN-10-2ML version 3"), or null when its id is its best name. */
+    public String recordName(String entityType, String recordId) {
+        tables.byEntityType(entityType).orElseThrow(() -> unknownType(entityType));
+        return readings.name(entityType, recordId);
     }
 
     /** Every version of one record, oldest first: the original value and each change with who, when and why. */
@@ -114,7 +125,7 @@ public class AuditTrail {
         if (versions.isEmpty()) {
             throw new AuditRefused(AuditRefused.Reason.NO_HISTORY, "There is no " + entityType + " with id '" + recordId + "' in the audit trail.");
         }
-        return versions;
+        return readings.history(entityType, versions);
     }
 
     /**
@@ -138,6 +149,8 @@ public class AuditTrail {
         } catch (SQLException e) {
             throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
         }
+        // The PDF is read, so a document's change is printed in words; CSV and JSON are the exact copies.
+        List<AuditEntry> entries = readings.readable(all.entries(), format == ExportFormat.PDF);
         Instant now = clock.instant();
         String fullName = origin.fullName() == null ? user : origin.fullName();
         AuditExportHeader header = new AuditExportHeader("OpenEBR audit trail", filter, now, user, fullName,
@@ -146,9 +159,9 @@ public class AuditTrail {
         AuditExportWriter writer = new AuditExportWriter();
         try {
             switch (format) {
-                case CSV -> writer.writeCsv(all.entries(), out);
-                case JSON -> writer.writeJson(header, all.entries(), out);
-                case PDF -> writer.writePdf(header, all.entries(), out);
+                case CSV -> writer.writeCsv(entries, out);
+                case JSON -> writer.writeJson(header, entries, out);
+                case PDF -> writer.writePdf(header, entries, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the export failed", e);

@@ -78,6 +78,7 @@ final class JsonAuditExport {
         text(json, "correlationId", entry.correlationId());
         text(json, "entityType", entry.entityType());
         text(json, "recordId", entry.recordId());
+        text(json, "recordName", entry.recordName());
         text(json, "action", entry.action() == null ? null : entry.action().name());
         json.writeStartArray("changes");
         for (FieldChange change : entry.changes()) {

@@ -27,6 +27,7 @@ import org.openebr.audit.boundary.AuditEntry;
 import org.openebr.audit.boundary.AuditExportHeader;
 import org.openebr.audit.boundary.AuditFilter;
 import org.openebr.audit.boundary.FieldChange;
+import org.openebr.recipe.boundary.RecipeRecords;
 
 class AuditExportWriterTest {
 
@@ -149,7 +150,7 @@ class AuditExportWriterTest {
         JsonObject grant = entries.getJsonObject(1);
         assertThat(grant.keySet()).containsExactly("revision", "recordedAt", "recordedAtSite", "siteZone", "userName",
                 "fullName", "actingRole", "command", "reason", "clientAddress", "correlationId", "entityType", "recordId",
-                "action", "changes");
+                "recordName", "action", "changes");
         assertThat(grant.getJsonNumber("revision").longValue()).isEqualTo(1042);
         assertThat(grant.getString("fullName")).isEqualTo("Łukasz Żółć");
         assertThat(grant.getString("action")).isEqualTo("CREATED");
@@ -202,17 +203,51 @@ class AuditExportWriterTest {
         String all = oneLine(String.join("\n", pdfPages(entries)));
 
         for (AuditEntry entry : entries) {
-            assertThat(all).containsOnlyOnce("Revision " + entry.revision() + " | ");
+            assertThat(all).containsOnlyOnce("Revision " + entry.revision() + " ");
         }
-        assertThat(all).contains("User: Łukasz Żółć (lzolc), acting as ADMIN")
+        assertThat(all).contains("Łukasz Żółć (lzolc) as ADMIN")
                 .contains("José Pérez")
-                .contains("Revision 1041 | CHANGED UserAccount 17 | 2026-11-25T08:12:03.123Z | "
-                        + "2026-11-25 09:12:03 CET (Europe/Berlin)")
+                .contains("2026-11-25 09:12:03 CET (Europe/Berlin) 2026-11-25T08:12:03.123Z Revision 1041")
+                .contains("CHANGED UserAccount 17")
                 .contains("Reason: Locked after 5 failed sign-in attempts")
                 .contains("status: ACTIVE → LOCKED")
-                .contains("account: (none) → 31")
                 .contains("comment: (empty) → " + HYPERLINK)
-                .contains("No field changes recorded.");
+                .contains(PdfAuditExport.NO_CHANGES);
+        // a created record lists its values, without an arrow from nothing
+        assertThat(all).contains("account: 31").doesNotContain("account: (none)");
+    }
+
+    @Test
+    @Tag("A11D-12-4")
+    void thirteen_entries_with_recipe_saves_fit_on_two_pages_with_the_recipe_change_in_words() throws IOException {
+        String recipe = demoRecipe();
+        List<AuditEntry> entries = new ArrayList<>(fillingPlantTrail());
+        String document = recipe;
+        for (int i = 0; i < 8; i++) {
+            String saved = recipe.replace("\"upper\": 45.37", "\"upper\": 45.3" + i);
+            entries.add(new AuditEntry(2000 + i, LOCKED_AT.plusSeconds(3600L + i), BERLIN, "author1", "Anna Author",
+                    "RECIPE_AUTHOR", "Save draft", "Upper limit after validation run " + i, "ws-qa-07", null,
+                    "RecipeVersion", "7d9c2c1e-0000-4000-8000-000000000001", AuditAction.CHANGED, List.of(
+                    new FieldChange("content_hash", "a1", "b" + i),
+                    new FieldChange("document", document, saved)
+                            .withReadable(RecipeRecords.describeChange(document, saved))),
+                    "DEMOPROFEN-10-2ML version 2 (Demoprofen 10 mg/mL solution for injection)"));
+            document = saved;
+        }
+        assertThat(entries).hasSize(13);
+
+        List<String> pages = pdfPages(entries);
+        String all = oneLine(String.join("\n", pages));
+
+        assertThat(pages).as("13 entries, recipe saves among them, are a page or two, not 130").hasSizeLessThanOrEqualTo(2);
+        assertThat(all).contains("CHANGED DEMOPROFEN-10-2ML version 2 (Demoprofen 10 mg/mL solution for injection)")
+                .contains("document (the change in words; exact text in the JSON export):")
+                .contains("upper action limit changed from 45.37 to 45.30")
+                .contains("upper action limit changed from 45.30 to 45.31")
+                .contains("content_hash: a1 → b3")
+                .doesNotContain("\"unitProcedures\"");
+        // the id stays beside the name (a long id may wrap inside its cell)
+        assertThat(withoutWhitespace(all)).contains("RecipeVersion7d9c2c1e-0000-4000-8000-000000000001");
     }
 
     @Test
@@ -310,6 +345,12 @@ class AuditExportWriterTest {
         return text.toString();
     }
 
+    private static String demoRecipe() throws IOException {
+        try (var in = RecipeRecords.class.getResourceAsStream("/demo/recipe-DEMOPROFEN-10-2ML.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private byte[] csv(List<AuditEntry> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.writeCsv(entries, out);
@@ -356,10 +397,11 @@ class AuditExportWriterTest {
     private static String bodyOf(String page, int number, int count) {
         StringBuilder body = new StringBuilder();
         for (String line : page.split("\\R")) {
-            boolean repeated = line.equals(HEADER.title()) || line.startsWith("Filter: ")
+            boolean repeated = line.equals(HEADER.title()) || line.startsWith("Filter: ") || line.startsWith("When (site time")
                     || line.startsWith("Exported ") || line.contains("Page " + number + " of " + count);
             if (!repeated) {
-                body.append(line).append('\n');
+                // the rest of a row on the next page is headed by its revision
+                body.append(line.replaceAll("Revision \\d+ \\(continued\\)", "")).append('\n');
             }
         }
         return body.toString();

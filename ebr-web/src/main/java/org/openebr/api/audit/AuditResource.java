@@ -53,7 +53,10 @@ public class AuditResource {
 
     @GET
     @Operation(operationId = "searchAuditTrail", summary = "Search the audit trail",
-            description = "One entry per record per revision, with old and new values. All filters optional: entityType"
+            description = "One entry per record per revision: the record's name (recordName, e.g. a recipe version as"
+                    + " '<recipe> version <n> (<product>)', an account as '<user name> (<full name>)'; null when the id is"
+                    + " its best name) and each changed field with its old and new value; a recipe document's change also"
+                    + " in words (readable). All filters optional: entityType"
                     + " (see /audit/record-types), recordId, user, action (CREATED|CHANGED|DELETED), from/to (ISO-8601"
                     + " instants, to exclusive), text (in user, name, role, command, reason, client, record). Paged:"
                     + " page (from 0), size (1-200, default 50); sort=time|user|recordType|action, order=asc|desc"

@@ -103,17 +103,64 @@ public class AuditTrailView implements Serializable {
         return instant == null ? "" : SITE_TIME.format(instant.atZone(site.zone())) + " (" + site.zone().getId() + ")";
     }
 
-    /** The stored UTC instant, shown beside the local time. */
+    /** The UTC time to the second, beside the local time; the exact instant is in the row's details. */
     public String utc(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        return instant == null ? "" : UTC_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
     }
+
+    private static final java.time.format.DateTimeFormatter UTC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
     private static final java.time.format.DateTimeFormatter SITE_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private static String shown(String value) {
+    /** Null and empty look alike on screen, so both are named. */
+    public String shown(String value) {
         return value == null ? "(none)" : value.isEmpty() ? "(empty)" : value;
     }
+
+    /** The changes the table shows in the row; the rest (and every complete value) are in its details. */
+    public List<FieldChange> firstChanges(AuditEntry entry) {
+        List<FieldChange> shown = inRow(entry);
+        return shown.subList(0, Math.min(shown.size(), CHANGES_IN_ROW));
+    }
+
+    public int moreChanges(AuditEntry entry) {
+        return entry.changes().size() - firstChanges(entry).size();
+    }
+
+    /** A new record's own id repeats the record column; it stays in the details. */
+    private static List<FieldChange> inRow(AuditEntry entry) {
+        return entry.changes().stream()
+                .filter(c -> !(c.oldValue() == null && entry.recordId().equals(c.newValue())))
+                .toList();
+    }
+
+    /** A document's first changes in words; the rest in the row's details. */
+    public List<String> firstWords(FieldChange change) {
+        return change.readable().subList(0, Math.min(change.readable().size(), WORDS_IN_ROW));
+    }
+
+    public int moreWords(FieldChange change) {
+        return Math.max(0, change.readable().size() - WORDS_IN_ROW);
+    }
+
+    /** A column name as words: {@code content_hash} reads "content hash". */
+    public String fieldLabel(String field) {
+        return field == null ? "" : field.replace('_', ' ');
+    }
+
+    public String actionLabel(AuditAction action) {
+        return action == null ? "" : switch (action) {
+            case CREATED -> "Created";
+            case CHANGED -> "Changed";
+            case DELETED -> "Deleted";
+        };
+    }
+
+    /** Enough to see what an entry did without making a row taller than a screen. */
+    private static final int CHANGES_IN_ROW = 6;
+    private static final int WORDS_IN_ROW = 5;
 
     private class Entries extends LazyDataModel<AuditEntry> {
 
