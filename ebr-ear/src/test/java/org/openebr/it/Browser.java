@@ -352,6 +352,21 @@ final class Browser implements AutoCloseable {
                 + " window.dispatchEvent(leaving); return leaving.defaultPrevented;"));
     }
 
+    /**
+     * The links of the page matching a CSS selector, relative to the context root and without
+     * duplicates, in page order: e.g. the menu entries a person is offered.
+     */
+    java.util.List<String> links(String cssSelector) {
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+        for (WebElement link : driver.findElements(By.cssSelector(cssSelector))) {
+            String href = link.getDomProperty("href");
+            if (href != null && href.startsWith(base)) {
+                found.add(href.substring(base.length()));
+            }
+        }
+        return java.util.List.copyOf(found);
+    }
+
     /** Whether the page is wider than the window: a person would have to scroll sideways. */
     boolean scrollsSideways() {
         return Boolean.TRUE.equals(driver.executeScript(

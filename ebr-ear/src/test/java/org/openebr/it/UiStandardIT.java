@@ -233,6 +233,54 @@ class UiStandardIT {
         softly.assertAll();
     }
 
+    /**
+     * Every screen each demo role reaches from its menu, and the record pages one click further (a
+     * recipe in the designer, a record's history, a person's signing credentials): none scrolls
+     * sideways at 1024 px and none has a serious accessibility violation. The menu is read from the
+     * page, so a new screen is checked as soon as it is in the menu.
+     */
+    @Test
+    void every_screen_each_role_reaches_fits_at_1024_px_and_passes_the_accessibility_check() {
+        SoftAssertions softly = new SoftAssertions();
+        List<String> checked = new java.util.ArrayList<>();
+        for (String user : List.of("operator1", "supervisor1", "author1", "approver1", "qa1", "qa2", "inspector1",
+                "admin1")) {
+            browser.signIn(user, Api.DEMO_PASSWORD);
+            List<String> pages = new java.util.ArrayList<>(browser.links(".ebr-nav a"));
+            for (String page : List.copyOf(pages)) {
+                browser.open(page);
+                check(softly, screenName(page, user));
+                checked.add(user + " " + page);
+                // one record page further, as a person would click
+                for (String detail : browser.links("a[href*='recipe.xhtml?'], a[href*='audit-history.xhtml?'],"
+                        + " a[href*='credentials.xhtml?']")) {
+                    if (!pages.contains(detail) && pages.stream().noneMatch(p -> sameScreen(p, detail))) {
+                        pages.add(detail);
+                        browser.open(detail);
+                        check(softly, screenName(detail, user));
+                        checked.add(user + " " + detail);
+                        browser.open(page);
+                    }
+                }
+            }
+            browser.signOut();
+        }
+        assertThat(checked).as("screens checked").anyMatch(s -> s.contains("recipe.xhtml?"))
+                .anyMatch(s -> s.contains("admin/users.xhtml")).anyMatch(s -> s.contains("audit-trail.xhtml"))
+                .anyMatch(s -> s.contains("home.xhtml"));
+        softly.assertAll();
+    }
+
+    /** The same page with other parameters: one look at each kind of record page is enough. */
+    private static boolean sameScreen(String a, String b) {
+        return a.contains("?") && b.contains("?") && a.substring(0, a.indexOf('?')).equals(b.substring(0, b.indexOf('?')));
+    }
+
+    private static String screenName(String page, String user) {
+        String path = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
+        return "every-screen-" + user + "-" + path.replace("app/", "").replace(".xhtml", "").replace('/', '-');
+    }
+
     /** No sideways scrolling at 1024 px, screenshots at both sizes, no serious accessibility violation. */
     private void check(SoftAssertions softly, String name) {
         browser.viewport(1024, 768);
