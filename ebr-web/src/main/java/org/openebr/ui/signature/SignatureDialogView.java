@@ -42,6 +42,7 @@ public class SignatureDialogView implements Serializable {
     private String nonce;
     private String seen;
     private Signatures.Manifestation signed;
+    private Signatures.Readiness readiness;
 
     public void open(String recordType, String recordId, String meaning, String summary) {
         this.recordType = recordType;
@@ -51,6 +52,8 @@ public class SignatureDialogView implements Serializable {
         this.userName = null;
         this.password = null;
         this.signed = null;
+        // a dead end (no certificate, statement not signed) is named, with where it is resolved, before a password is asked
+        this.readiness = signatures.readiness();
         this.nonce = signatures.issueNonce().nonce();
         try {
             // what the signer is shown now is what they sign: a record changed meanwhile is refused
@@ -79,6 +82,7 @@ public class SignatureDialogView implements Serializable {
         }
         if (made == null) {
             nonce = signatures.issueNonce().nonce();
+            readiness = signatures.readiness(); // e.g. the certificate was revoked meanwhile: show the way out
             return;
         }
         signed = made;
@@ -87,6 +91,26 @@ public class SignatureDialogView implements Serializable {
         }
         Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
                 + signed.signedAtSite(), null);
+    }
+
+    /** The signer has no signing certificate: an administrator (another one, for an administrator) must verify them. */
+    public boolean isNeedsCertificate() {
+        return readiness != null && !readiness.certificate();
+    }
+
+    /** Any signature but the statement's own needs the statement signed first (on My signature). */
+    public boolean isNeedsStatement() {
+        return readiness != null && !readiness.statementSigned()
+                && !org.openebr.signature.boundary.AccountabilityStatement.RECORD_TYPE.equals(recordType);
+    }
+
+    /** Nothing stands in the way but the password: the dialog asks for it. */
+    public boolean isReady() {
+        return !isNeedsCertificate() && !isNeedsStatement();
+    }
+
+    public boolean isSignerAdministrator() {
+        return external.isUserInRole("ADMIN");
     }
 
     public boolean isSigned() { return signed != null; }
