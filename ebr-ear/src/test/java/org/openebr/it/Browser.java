@@ -286,6 +286,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The text of the row of table {@code tableId} that shows {@code rowText}. */
+    String row(String tableId, String rowText) {
+        try {
+            return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+                    .map(WebElement::getText).filter(text -> text.contains(rowText)).findFirst().orElse(null));
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("no row of " + tableId + " shows '" + rowText + "' on " + path(), notThere);
+        }
+    }
+
     /** Ticks or unticks the PrimeFaces check box labelled {@code label} (as a person clicks its box). */
     void toggle(String label) {
         WebElement box = element(By.xpath("//label[normalize-space()='" + label + "']/.."
