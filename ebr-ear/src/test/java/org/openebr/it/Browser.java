@@ -273,11 +273,11 @@ final class Browser implements AutoCloseable {
 
     // --- administration screens (wt-admin) -----------------------------------------------------
 
-    /** The id of the element {@code localId} in the row of table {@code tableId} that shows {@code rowText}. */
+    /** The id of the element {@code localId} in the row of table {@code tableId} whose first cell shows {@code rowText}. */
     String idInRow(String tableId, String rowText, String localId) {
         try {
             return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
-                    .filter(row -> row.getText().contains(rowText))
+                    .filter(row -> firstCell(row).contains(rowText))
                     .flatMap(row -> row.findElements(By.cssSelector("[id$=':" + localId + "']")).stream())
                     .map(element -> element.getAttribute("id")).findFirst().orElse(null));
         } catch (RuntimeException notThere) {
@@ -286,14 +286,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The text of the row of table {@code tableId} that shows {@code rowText}. */
+    /** The text of the row of table {@code tableId} whose first cell shows {@code rowText}. */
     String row(String tableId, String rowText) {
         try {
             return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
-                    .map(WebElement::getText).filter(text -> text.contains(rowText)).findFirst().orElse(null));
+                    .filter(row -> firstCell(row).contains(rowText)).map(WebElement::getText).findFirst().orElse(null));
         } catch (RuntimeException notThere) {
             throw new AssertionError("no row of " + tableId + " shows '" + rowText + "' on " + path(), notThere);
         }
+    }
+
+    private static String firstCell(WebElement row) {
+        return row.findElements(By.cssSelector("td")).stream().findFirst().map(WebElement::getText).orElse("");
     }
 
     /** Ticks or unticks the PrimeFaces check box labelled {@code label} (as a person clicks its box). */

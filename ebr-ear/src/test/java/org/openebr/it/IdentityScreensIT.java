@@ -28,8 +28,8 @@ class IdentityScreensIT {
 
     private static final String OWN_PASSWORD = "sterile vials need patient hands";
     /** Buttons inside action bars (composite components, naming containers). */
-    private static final String CREATE = "create";
-    private static final String SAVE_ROLES = "save-roles";
+    private static final String CREATE = "create-actions:create";
+    private static final String SAVE_ROLES = "roles-actions:save-roles";
     private static final String UNLOCK = "unlock";
     private static final String ACKNOWLEDGE = "acknowledge";
 

@@ -132,8 +132,8 @@ class SigningCredentialsScreensIT {
         browser.clickAndWaitFor("statement-signature:open", "Meaning of your signature");
         browser.type("statement-signature:user-id", user);
         browser.type("statement-signature:password", OWN_PASSWORD);
-        browser.clickAndWaitFor("statement-signature:sign", "Signed APPROVED by Sophie Signer");
-        browser.clickAndWaitFor("statement-signature:close", "signature valid");
+        browser.clickAndWaitFor("statement-signature:sign", "Signed by Sophie Signer");
+        assertThat(browser.text()).contains("Signed: APPROVED by Sophie Signer");
         assertThat(browser.valueOf("statement-signed")).contains("Sophie Signer (" + user + ")").contains("role OPERATOR")
                 .contains("meaning APPROVED").contains("signature valid");
 
@@ -163,9 +163,9 @@ class SigningCredentialsScreensIT {
 
     /** Buttons inside an action bar (a composite component, so a naming container). */
     static final class Ids {
-        static final String CREATE = "create";
-        static final String SAVE_ROLES = "save-roles";
-        static final String VERIFY = "verify";
+        static final String CREATE = "create-actions:create";
+        static final String SAVE_ROLES = "roles-actions:save-roles";
+        static final String VERIFY = "verify-actions:verify";
 
         private Ids() {
         }

@@ -85,7 +85,7 @@ public class UsersView implements Serializable {
     private boolean newTechnical;
     private String newReason;
 
-    /** The account being changed (from {@code ?user=} or the row's "Change" button). */
+    /** The account being changed (from {@code ?user=}, the link of each row, or the account just created). */
     private String selected;
     private Role[] chosenRoles = new Role[0];
     private String rolesReason;
@@ -141,16 +141,6 @@ public class UsersView implements Serializable {
             newTechnical = false;
             newReason = null;
         }
-        load();
-    }
-
-    /** Selects an account for changing; its roles become the choices' starting point. */
-    public void select(String userName) {
-        forget();
-        selected = userName;
-        rolesReason = null;
-        resetReason = null;
-        deactivateReason = null;
         load();
     }
 
@@ -264,6 +254,9 @@ public class UsersView implements Serializable {
 
     /** An account state in words, for its status badge. */
     public String statusWords(String status) {
+        if (status == null) {
+            return "";
+        }
         return switch (status) {
             case "ACTIVE" -> "Active";
             case "LOCKED" -> "Locked";
@@ -317,7 +310,15 @@ public class UsersView implements Serializable {
     public String getNewReason() { return newReason; }
     public void setNewReason(String v) { newReason = v; }
     public String getSelected() { return selected; }
-    public void setSelected(String v) { selected = v; }
+    /**
+     * {@code ?user=} chooses the account when the page opens; a postback brings the parameter back,
+     * but then the account chosen since (e.g. the one just created) stays chosen.
+     */
+    public void setSelected(String v) {
+        if (!jakarta.faces.context.FacesContext.getCurrentInstance().isPostback()) {
+            selected = v;
+        }
+    }
     public Role[] getChosenRoles() { return chosenRoles.clone(); }
     public void setChosenRoles(Role[] v) { chosenRoles = v == null ? new Role[0] : v.clone(); }
     public String getRolesReason() { return rolesReason; }
