@@ -472,12 +472,6 @@ final class Browser implements AutoCloseable {
                 + "//div[contains(@class,'ui-chkbox-box')]")).getAttribute("class").contains("ui-state-active");
     }
 
-    /** Whether the element is within the visible part of the window (e.g. scrolled into view). */
-    boolean inView(String id) {
-        return Boolean.TRUE.equals(driver.executeScript("var r = arguments[0].getBoundingClientRect();"
-                + " return r.top >= 0 && r.bottom <= window.innerHeight;", element(By.id(id))));
-    }
-
     private WebElement element(By by) {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }

@@ -159,6 +159,8 @@ class IdentityScreensIT {
         String acknowledge = browser.idInRow("alert-table", user, ACKNOWLEDGE);
         browser.clickAndWaitFor(acknowledge, "Say what was done about the alert");
         assertThat(browser.row("alert-table", user)).contains("Say what was done about the alert");
+        browser.look("admin-users-alert-message");
+        browser.assertAccessible();
         browser.type(browser.idInRow("alert-table", user, "comment"), "called the user, she mistyped after leave");
         browser.clickAndWaitFor(browser.idInRow("alert-table", user, ACKNOWLEDGE), "Alert acknowledged.");
         browser.open("app/home.xhtml");
@@ -184,6 +186,8 @@ class IdentityScreensIT {
         assertThat(browser.text()).contains("Change " + user + " (Rolf Roles)");
         assertThat(browser.ticked("Operator: executes batch steps")).isTrue();
         assertThat(browser.ticked("Supervisor: dispatches batches, records training")).isFalse();
+        browser.look("admin-users-change");
+        browser.assertAccessible();
 
         // administration and GMP roles never together: refused, said at the button, nothing changed
         browser.toggle("Administrator: accounts and roles, never a GMP action");

@@ -123,11 +123,13 @@ class SignatureScreensIT {
         String admin = person("ADMIN", "Alma Admin");
         browser.signIn(admin, PASSWORD);
         browser.open("app/access-review.xhtml");
-        browser.clickAndWaitFor("record-review", "Recorded");
+        browser.clickAndWaitFor("review-bar:record-review", "Recorded");
         browser.clickAndWaitFor("review-signature:open", "You cannot sign yet");
         assertThat(browser.valueOf("review-signature:statement-first"))
                 .contains("Sign the signature-accountability statement first");
         assertThat(browser.text()).as("no password is asked for a signing that cannot be made").doesNotContain("User id");
+        browser.look("signature-dialog-statement-first");
+        browser.assertAccessible();
         browser.clickAndWaitForPage("review-signature:statement-link");
         assertThat(browser.path()).isEqualTo("app/signature.xhtml");
         assertThat(browser.text()).contains("You have not signed it yet").contains("Has a signing certificate");

@@ -70,6 +70,8 @@ class SigningCredentialsScreensIT {
         String oneTime = browser.valueOf("one-time-password");
         assertThat(oneTime).hasSize(16);
         assertThat(browser.inView("one-time-password")).as("the one-time password is where the administrator looks").isTrue();
+        browser.look("admin-users-one-time-password");
+        browser.assertAccessible();
 
         // ... and chooses the role from the roles in words; the account is selected for that already
         assertThat(browser.text()).contains("Change " + user + " (Sophie Signer)");
@@ -78,6 +80,8 @@ class SigningCredentialsScreensIT {
         browser.clickAndWaitFor(Ids.SAVE_ROLES, "Roles of " + user + " changed: granted Operator: executes batch steps.");
         assertThat(browser.text()).as("shown once").doesNotContain(oneTime);
         assertThat(browser.valueOf(browser.idInRow("user-table", user, "credentials"))).isEqualTo("Verify identity");
+        browser.look("admin-users-roles-saved");
+        browser.assertAccessible();
         browser.signOut();
 
         // 2. the person replaces the one-time password, and cannot sign yet: told why and by whom it is resolved
@@ -86,16 +90,20 @@ class SigningCredentialsScreensIT {
         browser.type("current", oneTime);
         browser.type("next", OWN_PASSWORD);
         browser.type("repeated", OWN_PASSWORD);
-        browser.clickAndWaitForPage("change-password");
+        browser.clickAndWaitForPage("change-bar:change-password");
         assertThat(browser.text()).contains("Password changed.");
         browser.signIn(user, OWN_PASSWORD);
         browser.open("app/signature.xhtml");
         assertThat(browser.valueOf("no-certificate")).contains("You have no signing certificate yet")
                 .contains("An administrator must check your identity in person");
+        browser.look("my-signature-no-certificate");
+        browser.assertAccessible();
         browser.clickAndWaitFor("statement-signature:open", "You cannot sign yet");
         assertThat(browser.valueOf("statement-signature:no-certificate")).contains("An administrator")
                 .contains("Signing credentials screen");
         assertThat(browser.text()).doesNotContain("User id");
+        browser.look("signature-dialog-no-certificate");
+        browser.assertAccessible();
         // the server refuses it too, whatever a client sends (21 CFR 11.100(b))
         Api me = new Api(http, user, OWN_PASSWORD);
         HttpResponse<String> refused = me.post("api/v1/me/accountability-statement/signature", "{\"userName\":" + q(user)
@@ -116,12 +124,16 @@ class SigningCredentialsScreensIT {
         browser.paste("method", "passport checked in person ".repeat(12));
         browser.clickAndWaitFor(Ids.VERIFY, "Say how the identity was verified");
         browser.waitForTextOf("method-message", "at most 300 characters");
+        browser.look("admin-credentials-field-message");
+        browser.assertAccessible();
         assertThat(browser.text()).contains("No certificate has been issued to " + user);
         browser.type("method", "passport checked in person by the site HR officer");
         browser.clickAndWaitFor(Ids.VERIFY, "Identity verification recorded; signing certificate");
         assertThat(browser.valueOf("certificates")).contains("Active").contains("CN=Sophie Signer").contains(verifier)
                 .contains("not revoked");
         assertThat(browser.text()).contains("Last identity verification: passport checked in person by the site HR officer");
+        browser.look("admin-credentials-issued");
+        browser.assertAccessible();
         browser.signOut();
 
         // 4. the person signs the accountability statement on screen, and the signature verifies
@@ -130,12 +142,16 @@ class SigningCredentialsScreensIT {
         assertThat(browser.valueOf("certificate")).contains("Has a signing certificate").contains("issued")
                 .contains(verifier);
         browser.clickAndWaitFor("statement-signature:open", "Meaning of your signature");
+        browser.look("signature-dialog-statement");
+        browser.assertAccessible();
         browser.type("statement-signature:user-id", user);
         browser.type("statement-signature:password", OWN_PASSWORD);
         browser.clickAndWaitFor("statement-signature:sign", "Signed by Sophie Signer");
         assertThat(browser.text()).contains("Signed: APPROVED by Sophie Signer");
         assertThat(browser.valueOf("statement-signed")).contains("Sophie Signer (" + user + ")").contains("role OPERATOR")
                 .contains("meaning APPROVED").contains("signature valid");
+        browser.look("my-signature-signed");
+        browser.assertAccessible();
 
         List<JsonObject> signatures = Api.array(Api.demo(http, "admin1")
                         .get("api/v1/signatures?recordType=ACCOUNTABILITY_STATEMENT&recordId=" + user))
@@ -152,6 +168,8 @@ class SigningCredentialsScreensIT {
         browser.open("app/admin/credentials.xhtml?user=admin1");
         assertThat(browser.valueOf("own-account")).contains("another administrator must record yours");
         assertThat(browser.text()).doesNotContain("Record verification and issue certificate");
+        browser.look("admin-credentials-own");
+        browser.assertAccessible();
 
         browser.open("app/admin/credentials.xhtml?user=erp-client");
         assertThat(browser.valueOf("not-eligible")).contains("Only active personal accounts get signing credentials")

@@ -71,10 +71,13 @@ public class CredentialsView implements Serializable {
         SigningCredentials.CredentialDetails issued = commands.attempt("record identity verification (signing credentials screen)")
                 .refused(rule -> {
                     // a method missing or too long is said at the field; any other rule at the button
-                    String field = rule.refusal() == SignatureRefused.Reason.INCOMPLETE ? METHOD_FIELD : null;
-                    FacesContext faces = FacesContext.getCurrentInstance();
-                    faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), ""));
-                    faces.validationFailed();
+                    if (rule.refusal() == SignatureRefused.Reason.INCOMPLETE) {
+                        FacesContext faces = FacesContext.getCurrentInstance();
+                        faces.addMessage(METHOD_FIELD, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), ""));
+                        faces.validationFailed();
+                    } else {
+                        Messages.error(rule.getMessage(), null);
+                    }
                 })
                 .call(() -> signingCredentials.recordIdentityVerification(account.userName(), method));
         if (issued == null) {

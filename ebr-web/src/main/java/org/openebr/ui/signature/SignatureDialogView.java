@@ -1,5 +1,8 @@
 package org.openebr.ui.signature;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -73,6 +76,7 @@ public class SignatureDialogView implements Serializable {
         try {
             // refused: the ceremony's refusals, and a record type's rules on what signing does
             made = commands.attempt("sign " + recordType + " " + recordId + " as " + meaning + " (signature dialog)")
+                    .refused(this::sayInDialog)
                     .failed("The signature could not be made; nothing was signed. The server log has the details.")
                     .call(() -> signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
                             withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
@@ -91,6 +95,15 @@ public class SignatureDialogView implements Serializable {
         }
         Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
                 + signed.signedAtSite(), null);
+    }
+
+    /** A refusal is said in the dialog (its message area is keyed to the dialog), where the signer looks. */
+    private void sayInDialog(DomainException rule) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        UIComponent dialog = UIComponent.getCompositeComponentParent(UIComponent.getCurrentComponent(context));
+        context.addMessage(dialog == null ? null : dialog.getClientId(context),
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), ""));
+        context.validationFailed();
     }
 
     /** The signer has no signing certificate: an administrator (another one, for an administrator) must verify them. */
