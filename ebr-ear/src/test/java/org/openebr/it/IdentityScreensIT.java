@@ -154,13 +154,14 @@ class IdentityScreensIT {
         assertThat(open).isPositive();
         browser.clickAndWaitForPage("security-alert-banner");
         assertThat(browser.row("alert-table", user)).contains("Account locked: " + user).contains("locked after 5");
+        browser.look("admin-users-alerts");
+        browser.assertAccessible();
 
         // without saying what was done, the alert stays open, and the message is at that alert
         String acknowledge = browser.idInRow("alert-table", user, ACKNOWLEDGE);
         browser.clickAndWaitFor(acknowledge, "Say what was done about the alert");
         assertThat(browser.row("alert-table", user)).contains("Say what was done about the alert");
         browser.look("admin-users-alert-message");
-        browser.assertAccessible();
         browser.type(browser.idInRow("alert-table", user, "comment"), "called the user, she mistyped after leave");
         browser.clickAndWaitFor(browser.idInRow("alert-table", user, ACKNOWLEDGE), "Alert acknowledged.");
         browser.open("app/home.xhtml");

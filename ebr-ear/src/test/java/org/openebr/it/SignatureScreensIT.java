@@ -129,7 +129,6 @@ class SignatureScreensIT {
                 .contains("Sign the signature-accountability statement first");
         assertThat(browser.text()).as("no password is asked for a signing that cannot be made").doesNotContain("User id");
         browser.look("signature-dialog-statement-first");
-        browser.assertAccessible();
         browser.clickAndWaitForPage("review-signature:statement-link");
         assertThat(browser.path()).isEqualTo("app/signature.xhtml");
         assertThat(browser.text()).contains("You have not signed it yet").contains("Has a signing certificate");

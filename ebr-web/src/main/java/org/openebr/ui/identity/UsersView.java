@@ -228,7 +228,9 @@ public class UsersView implements Serializable {
         String comment = alertComments.get(alertId);
         if (commands.attempt("acknowledge a security alert (users screen)").run(() ->
                 securityLog.acknowledge(alertId, comment, external.getRemoteUser()))) {
-            Messages.info("Alert acknowledged.", null);
+            // the alert leaves the list with its button: the page says it, next to the banner's count
+            jakarta.faces.context.FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_INFO, "Alert acknowledged.", ""));
             alertComments.remove(alertId);
         }
         load();
@@ -286,9 +288,15 @@ public class UsersView implements Serializable {
         if (roles.isEmpty()) {
             return "no roles";
         }
-        return Arrays.stream(Role.values()).filter(r -> roles.contains(r.name()))
-                .map(r -> words(r).substring(0, words(r).indexOf(':') < 0 ? words(r).length() : words(r).indexOf(':')))
+        return Arrays.stream(Role.values()).filter(r -> roles.contains(r.name())).map(this::name)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The role's name in words, without what it does: "Operator". */
+    private String name(Role role) {
+        String words = words(role);
+        int colon = words.indexOf(':');
+        return colon < 0 ? words : words.substring(0, colon);
     }
 
     /** Whether the one-time password is shown at this place ({@link IssuedAt}): only next to the button that made it. */
