@@ -111,6 +111,8 @@ class SigningCredentialsScreensIT {
                 + ",\"password\":" + q(OWN_PASSWORD) + ",\"nonce\":" + q(People.nonce(me)) + "}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("signature-not-ready").contains("no signing certificate");
+        browser.clickAndWaitFor("statement-signature:dead-end-close", "You have not signed it yet");
+        browser.waitForHidden("statement-signature:dialog");
         browser.signOut();
 
         // 3. a second administrator records the identity verification; bad input is said at the field
