@@ -497,4 +497,50 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("the Content-Security-Policy blocked something:\n" + blocked);
         }
     }
+
+    // --- administration screens (wt-admin) -----------------------------------------------------
+
+    /** The id of the element {@code localId} in the row of table {@code tableId} whose first cell shows {@code rowText}. */
+    String idInRow(String tableId, String rowText, String localId) {
+        try {
+            return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+                    .filter(row -> firstCell(row).contains(rowText))
+                    .flatMap(row -> row.findElements(By.cssSelector("[id$=':" + localId + "']")).stream())
+                    .map(element -> element.getAttribute("id")).findFirst().orElse(null));
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("no row of " + tableId + " shows '" + rowText + "' with " + localId + " on " + path()
+                    + "; the page says:\n" + text(), notThere);
+        }
+    }
+
+    /** The text of the row of table {@code tableId} whose first cell shows {@code rowText}. */
+    String row(String tableId, String rowText) {
+        try {
+            return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+                    .filter(row -> firstCell(row).contains(rowText)).map(WebElement::getText).findFirst().orElse(null));
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("no row of " + tableId + " shows '" + rowText + "' on " + path(), notThere);
+        }
+    }
+
+    private static String firstCell(WebElement row) {
+        return row.findElements(By.cssSelector("td")).stream().findFirst().map(WebElement::getText).orElse("");
+    }
+
+    /** Ticks or unticks the PrimeFaces check box labelled {@code label} (as a person clicks its box). */
+    void toggle(String label) {
+        WebElement box = element(By.xpath("//label[normalize-space()='" + label + "']/.."
+                + "//div[contains(@class,'ui-chkbox-box')]"));
+        box.click();
+    }
+
+    /** Whether the PrimeFaces check box labelled {@code label} is ticked. */
+    boolean ticked(String label) {
+        return driver.findElement(By.xpath("//label[normalize-space()='" + label + "']/.."
+                + "//div[contains(@class,'ui-chkbox-box')]")).getAttribute("class").contains("ui-state-active");
+    }
+
+    private WebElement element(By by) {
+        return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
 }

@@ -2,7 +2,9 @@ package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,6 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IdentityScreensIT {
 
     private static final String OWN_PASSWORD = "sterile vials need patient hands";
+    /** Buttons inside action bars (composite components, naming containers). */
+    private static final String CREATE = "create-actions:create";
+    private static final String SAVE_ROLES = "roles-actions:save-roles";
+    private static final String UNLOCK = "unlock";
+    private static final String ACKNOWLEDGE = "acknowledge";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -58,20 +65,18 @@ class IdentityScreensIT {
         // Without a reason nothing is created, and the screen says why.
         browser.type("newUserName", "jkoch");
         browser.type("newFullName", "Jana Koch");
-        browser.clickAndWaitFor("create", "A reason is required");
+        browser.clickAndWaitFor(CREATE, "A reason is required");
 
         browser.type("newUserName", "jkoch");
         browser.type("newFullName", "Jana Koch");
         browser.type("newReason", "new operator, filling line 2");
-        browser.clickAndWaitFor("create", "One-time password for jkoch");
+        browser.clickAndWaitFor(CREATE, "One-time password for jkoch");
         String oneTime = browser.valueOf("one-time-password");
         assertThat(oneTime).hasSize(16);
 
-        browser.choose("target", "jkoch");
-        browser.choose("action", "GRANT_ROLE");
-        browser.choose("role", "OPERATOR");
-        browser.type("reason", "trained on SOP-FILL-002");
-        browser.clickAndWaitFor("apply", "Done: grant role for jkoch.");
+        browser.toggle("Operator: executes batch steps");
+        browser.type("roles-reason", "trained on SOP-FILL-002");
+        browser.clickAndWaitFor(SAVE_ROLES, "Roles of jkoch changed: granted Operator");
         browser.signOut();
         assertThat(browser.text()).contains("You are signed out.");
 
@@ -122,18 +127,101 @@ class IdentityScreensIT {
         browser.signIn("admin1", Api.DEMO_PASSWORD);
         assertThat(browser.text()).as("every page of an administrator shows open alerts").contains("open security alert");
         browser.clickAndWaitForPage("security-alert-banner");
-        assertThat(browser.path()).isEqualTo("app/admin/users.xhtml");
-        assertThat(browser.text()).contains("Security alerts").contains("ACCOUNT_LOCKED");
+        assertThat(browser.path()).isEqualTo("app/admin/users.xhtml#security-alerts");
+        assertThat(browser.valueOf("alert-table")).contains("Account locked: operator2");
 
-        browser.choose("target", "operator2");
-        browser.choose("action", "UNLOCK");
-        browser.clickAndWaitFor("apply", "A reason is required");
-        browser.type("reason", "user called the help desk, identity checked");
-        browser.clickAndWaitFor("apply", "Done: unlock for operator2.");
+        // the lock is shown in the list, with since when and why, and undone at the row with a reason
+        assertThat(browser.row("user-table", "operator2")).contains("Locked").contains("since ")
+                .contains("locked after 5 consecutive failed sign-in attempts");
+        browser.clickAndWaitFor(browser.idInRow("user-table", "operator2", UNLOCK), "A reason is required");
+        browser.type(browser.idInRow("user-table", "operator2", "unlock-reason"), "user called the help desk, identity checked");
+        browser.clickAndWaitFor(browser.idInRow("user-table", "operator2", UNLOCK), "Account operator2 unlocked.");
+        assertThat(browser.row("user-table", "operator2")).contains("Active").doesNotContain("Locked");
         browser.signOut();
 
         browser.signIn("operator2", Api.DEMO_PASSWORD);
         assertThat(browser.path()).isEqualTo("app/home.xhtml");
+    }
+
+    @Test
+    void a_security_alert_is_acknowledged_at_the_alert_with_what_was_done_and_the_banner_count_drops() {
+        String user = new People(new Http(contextRoot), OWN_PASSWORD).person("Lena Lock", "OPERATOR");
+        for (int i = 0; i < 5; i++) {
+            browser.signIn(user, "not my password " + i);
+        }
+        browser.signIn("admin1", Api.DEMO_PASSWORD);
+        int open = openAlerts();
+        assertThat(open).isPositive();
+        browser.clickAndWaitForPage("security-alert-banner");
+        assertThat(browser.row("alert-table", user)).contains("Account locked: " + user).contains("locked after 5");
+        browser.look("admin-users-alerts");
+        browser.assertAccessible();
+
+        // without saying what was done, the alert stays open, and the message is at that alert
+        String acknowledge = browser.idInRow("alert-table", user, ACKNOWLEDGE);
+        browser.clickAndWaitFor(acknowledge, "Say what was done about the alert");
+        assertThat(browser.row("alert-table", user)).contains("Say what was done about the alert");
+        browser.look("admin-users-alert-message");
+        browser.type(browser.idInRow("alert-table", user, "comment"), "called the user, she mistyped after leave");
+        browser.clickAndWaitFor(browser.idInRow("alert-table", user, ACKNOWLEDGE), "Alert acknowledged.");
+        browser.open("app/home.xhtml");
+        assertThat(openAlerts()).isEqualTo(open - 1);
+
+        // acknowledged is not unlocked: the account still needs its unlock, at its row
+        browser.open("app/admin/users.xhtml");
+        assertThat(browser.row("user-table", user)).contains("Locked");
+        List<JsonObject> acknowledged = Api.array(Api.demo(new Http(contextRoot), "admin1")
+                .get("api/v1/security-events?user=" + user + "&type=ALERT_ACKNOWLEDGED")).getValuesAs(JsonObject.class);
+        assertThat(acknowledged).singleElement().satisfies(e -> {
+            assertThat(e.getString("actor")).isEqualTo("admin1");
+            assertThat(e.getString("reason")).isEqualTo("called the user, she mistyped after leave");
+        });
+    }
+
+    @Test
+    void roles_are_chosen_in_words_each_change_is_recorded_with_its_reason_and_a_forbidden_mix_is_refused_in_the_rules_words() {
+        String user = new People(new Http(contextRoot), OWN_PASSWORD).person("Rolf Roles", "OPERATOR");
+        browser.signIn("admin1", Api.DEMO_PASSWORD);
+        browser.open("app/admin/users.xhtml");
+        browser.clickAndWaitForPage(browser.idInRow("user-table", user, "change"));
+        assertThat(browser.text()).contains("Change " + user + " (Rolf Roles)");
+        assertThat(browser.ticked("Operator: executes batch steps")).isTrue();
+        assertThat(browser.ticked("Supervisor: dispatches batches, records training")).isFalse();
+        browser.look("admin-users-change");
+        browser.assertAccessible();
+
+        // administration and GMP roles never together: refused, said at the button, nothing changed
+        browser.toggle("Administrator: accounts and roles, never a GMP action");
+        browser.type("roles-reason", "covering for the site administrator");
+        browser.clickAndWaitFor(SAVE_ROLES, "administrators never hold GMP or inspection roles");
+        assertThat(browser.row("user-table", user)).contains("Operator").doesNotContain("Administrator");
+        browser.toggle("Administrator: accounts and roles, never a GMP action");
+
+        browser.toggle("Operator: executes batch steps");
+        browser.toggle("Supervisor: dispatches batches, records training");
+        browser.type("roles-reason", "promoted to shift supervisor, line 2");
+        browser.clickAndWaitFor(SAVE_ROLES, "Roles of " + user + " changed: revoked Operator: executes batch steps;"
+                + " granted Supervisor: dispatches batches, records training.");
+        assertThat(browser.row("user-table", user)).contains("Supervisor").doesNotContain("Operator");
+
+        Api admin = Api.demo(new Http(contextRoot), "admin1");
+        assertThat(Api.array(admin.get("api/v1/security-events?user=" + user + "&type=ROLE_REVOKED"))
+                .getValuesAs(JsonObject.class)).singleElement().satisfies(e -> {
+                    assertThat(e.getString("actor")).isEqualTo("admin1");
+                    assertThat(e.getString("detail")).contains("OPERATOR");
+                    assertThat(e.getString("reason")).isEqualTo("promoted to shift supervisor, line 2");
+                });
+        assertThat(Api.array(admin.get("api/v1/security-events?user=" + user + "&type=ROLE_GRANTED"))
+                .getValuesAs(JsonObject.class)).anySatisfy(e -> {
+                    assertThat(e.getString("detail")).contains("SUPERVISOR");
+                    assertThat(e.getString("reason")).isEqualTo("promoted to shift supervisor, line 2");
+                });
+    }
+
+    /** The number the header's alert banner shows (0 without a banner). */
+    private int openAlerts() {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+) open security alert").matcher(browser.text());
+        return count.find() ? Integer.parseInt(count.group(1)) : 0;
     }
 
     @Test

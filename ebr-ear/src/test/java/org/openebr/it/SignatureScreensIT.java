@@ -118,6 +118,22 @@ class SignatureScreensIT {
         assertThat(browser.text()).contains("User id");
     }
 
+    @Test
+    void a_signature_before_the_statement_is_a_dead_end_that_links_to_my_signature() {
+        String admin = person("ADMIN", "Alma Admin");
+        browser.signIn(admin, PASSWORD);
+        browser.open("app/access-review.xhtml");
+        browser.clickAndWaitFor("review-bar:record-review", "Recorded");
+        browser.clickAndWaitFor("review-signature:open", "You cannot sign yet");
+        assertThat(browser.valueOf("review-signature:statement-first"))
+                .contains("Sign the signature-accountability statement first");
+        assertThat(browser.text()).as("no password is asked for a signing that cannot be made").doesNotContain("User id");
+        browser.look("signature-dialog-statement-first");
+        browser.clickAndWaitForPage("review-signature:statement-link");
+        assertThat(browser.path()).isEqualTo("app/signature.xhtml");
+        assertThat(browser.text()).contains("You have not signed it yet").contains("Has a signing certificate");
+    }
+
     private String person() {
         return person("OPERATOR", "Petra Person");
     }

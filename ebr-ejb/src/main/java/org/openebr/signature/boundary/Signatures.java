@@ -257,6 +257,22 @@ public class Signatures {
         return new Statement(AccountabilityStatement.VERSION, AccountabilityStatement.TEXT, signature);
     }
 
+    /**
+     * What the caller still lacks before a signature can be made, so that a screen names the dead end
+     * and the place that resolves it before asking for a password.
+     *
+     * @param certificate     the caller holds an active signing certificate (identity verification recorded)
+     * @param statementSigned the caller signed the current accountability statement
+     */
+    public record Readiness(boolean certificate, boolean statementSigned) {
+    }
+
+    public Readiness readiness() {
+        String caller = caller();
+        UserAccount me = accounts.existing(caller);
+        return new Readiness(activeCredential(me.id()).isPresent(), statementSigned(me, caller));
+    }
+
     /** The offline verification bundle of a signature (see the README: openssl commands). */
     public byte[] bundle(UUID id) {
         ElectronicSignature signature = readable(existing(id));

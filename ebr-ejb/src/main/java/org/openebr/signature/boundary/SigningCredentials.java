@@ -1,6 +1,7 @@
 package org.openebr.signature.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -30,9 +31,13 @@ import org.openebr.trust.control.UserSigningCredential;
 @Stateless
 public class SigningCredentials {
 
-    /** A credential as administrators and inspectors see it; never the key. */
+    /**
+     * A credential as administrators and inspectors see it; never the key. {@code validFrom} and
+     * {@code validUntil} are the certificate's (null when it cannot be read).
+     */
     public record CredentialDetails(String userName, String serial, String subject, Instant issuedAt, String issuedBy,
-                                    Instant revokedAt, String revokeReason, String verificationMethod) {
+                                    Instant revokedAt, String revokeReason, String verificationMethod,
+                                    Instant validFrom, Instant validUntil) {
     }
 
     @PersistenceContext
@@ -112,13 +117,29 @@ public class SigningCredentials {
 
     @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
     public List<CredentialDetails> credentialsOf(String userName) {
-        UserAccount account = accounts.existing(userName);
+        return credentialsOf(accounts.existing(userName));
+    }
+
+    private List<CredentialDetails> credentialsOf(UserAccount account) {
         String method = em.createQuery("select v.method from IdentityVerification v where v.accountId = :id"
                         + " order by v.verifiedAt desc", String.class)
                 .setParameter("id", account.id()).setMaxResults(1).getResultStream().findFirst().orElse(null);
         return em.createQuery("select c from SigningCredential c where c.accountId = :id order by c.issuedAt",
                         SigningCredential.class)
                 .setParameter("id", account.id()).getResultStream().map(c -> details(account, c, method)).toList();
+    }
+
+    /** The caller's own certificates (My signature): whether they can sign, and until when. */
+    @PermitAll
+    public List<CredentialDetails> mine() {
+        return credentialsOf(accounts.existing(session.getCallerPrincipal().getName()));
+    }
+
+    /** The user names that hold an active signing certificate, for the list of users. */
+    @RolesAllowed("ADMIN")
+    public java.util.Set<String> holders() {
+        return java.util.Set.copyOf(em.createQuery("select a.userName from UserAccount a, SigningCredential c"
+                + " where c.accountId = a.id and c.revokedAt is null", String.class).getResultList());
     }
 
     private static boolean stale(SigningCredential credential, UserAccount account, Instant now) {
@@ -133,12 +154,17 @@ public class SigningCredentials {
 
     private static CredentialDetails details(UserAccount account, SigningCredential c, String method) {
         String subject;
+        Instant validFrom = null;
+        Instant validUntil = null;
         try {
-            subject = Signatures.certificateOf(c).getSubjectX500Principal().getName();
+            java.security.cert.X509Certificate certificate = Signatures.certificateOf(c);
+            subject = certificate.getSubjectX500Principal().getName();
+            validFrom = certificate.getNotBefore().toInstant();
+            validUntil = certificate.getNotAfter().toInstant();
         } catch (IllegalStateException unreadable) {
             subject = "(unreadable)";
         }
         return new CredentialDetails(account.userName(), c.serial(), subject, c.issuedAt(), c.issuedBy(), c.revokedAt(),
-                c.revokeReason(), method);
+                c.revokeReason(), method, validFrom, validUntil);
     }
 }

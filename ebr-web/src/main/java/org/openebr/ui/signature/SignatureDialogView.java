@@ -1,5 +1,8 @@
 package org.openebr.ui.signature;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -42,6 +45,7 @@ public class SignatureDialogView implements Serializable {
     private String nonce;
     private String seen;
     private Signatures.Manifestation signed;
+    private Signatures.Readiness readiness;
 
     public void open(String recordType, String recordId, String meaning, String summary) {
         this.recordType = recordType;
@@ -51,6 +55,8 @@ public class SignatureDialogView implements Serializable {
         this.userName = null;
         this.password = null;
         this.signed = null;
+        // a dead end (no certificate, statement not signed) is named, with where it is resolved, before a password is asked
+        this.readiness = signatures.readiness();
         this.nonce = signatures.issueNonce().nonce();
         try {
             // what the signer is shown now is what they sign: a record changed meanwhile is refused
@@ -70,6 +76,7 @@ public class SignatureDialogView implements Serializable {
         try {
             // refused: the ceremony's refusals, and a record type's rules on what signing does
             made = commands.attempt("sign " + recordType + " " + recordId + " as " + meaning + " (signature dialog)")
+                    .refused(this::sayInDialog)
                     .failed("The signature could not be made; nothing was signed. The server log has the details.")
                     .call(() -> signatures.sign(new Signatures.SignRequest(recordType, recordId, meaning, null,
                             withUserId ? userName : null, password == null ? new char[0] : password.toCharArray(), nonce,
@@ -79,6 +86,7 @@ public class SignatureDialogView implements Serializable {
         }
         if (made == null) {
             nonce = signatures.issueNonce().nonce();
+            readiness = signatures.readiness(); // e.g. the certificate was revoked meanwhile: show the way out
             return;
         }
         signed = made;
@@ -87,6 +95,35 @@ public class SignatureDialogView implements Serializable {
         }
         Messages.info("Signed: " + signed.meaning() + " by " + signed.printedName() + " (" + signed.userName() + ") at "
                 + signed.signedAtSite(), null);
+    }
+
+    /** A refusal is said in the dialog (its message area is keyed to the dialog), where the signer looks. */
+    private void sayInDialog(DomainException rule) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        UIComponent dialog = UIComponent.getCompositeComponentParent(UIComponent.getCurrentComponent(context));
+        context.addMessage(dialog == null ? null : dialog.getClientId(context),
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), ""));
+        context.validationFailed();
+    }
+
+    /** The signer has no signing certificate: an administrator (another one, for an administrator) must verify them. */
+    public boolean isNeedsCertificate() {
+        return readiness != null && !readiness.certificate();
+    }
+
+    /** Any signature but the statement's own needs the statement signed first (on My signature). */
+    public boolean isNeedsStatement() {
+        return readiness != null && !readiness.statementSigned()
+                && !org.openebr.signature.boundary.AccountabilityStatement.RECORD_TYPE.equals(recordType);
+    }
+
+    /** Nothing stands in the way but the password: the dialog asks for it. */
+    public boolean isReady() {
+        return !isNeedsCertificate() && !isNeedsStatement();
+    }
+
+    public boolean isSignerAdministrator() {
+        return external.isUserInRole("ADMIN");
     }
 
     public boolean isSigned() { return signed != null; }
