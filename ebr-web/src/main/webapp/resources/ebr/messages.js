@@ -35,7 +35,20 @@
         }
     }
 
+    /**
+     * PrimeFaces gives each message of a message list role="alert" on its <li>: a list item that is
+     * no list item any more, which screen readers announce badly (axe-core: "list", serious). The
+     * area around the list is aria-live already; the items stay plain list items.
+     */
+    function plainListItems() {
+        var items = document.querySelectorAll('.ui-messages li[role]');
+        for (var i = 0; i < items.length; i++) {
+            items[i].removeAttribute('role');
+        }
+    }
+
     function reveal() {
+        plainListItems();
         var areas = document.querySelectorAll(AREAS);
         var first = null;
         for (var i = 0; i < areas.length; i++) {
@@ -71,6 +84,7 @@
         window.jQuery(document).on('pfAjaxComplete', function () {
             // PrimeFaces has replaced the updated elements when this fires (they carry no mark yet)
             forgetOlder();
+            plainListItems();
             window.setTimeout(reveal, 0);
         });
     }
