@@ -45,12 +45,18 @@ import org.primefaces.model.StreamedContent;
  * read recipes; for its author while it is a draft, the designer (a working copy edited in this view,
  * checked and saved as a whole with a reason); and the lifecycle commands each role may give in its
  * state. Every command leaves the working copy alone when the server refuses it, so nothing typed is lost.
+ * Without a version in the address it opens the effective version, except for an author, who lands on
+ * the newest version (their work); operators and supervisors see nothing but the effective version.
  */
 @Named("recipeDesigner")
 @ViewScoped
 public class RecipeDesignerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final int VERSION_ROWS = 10;
+
+    private static final String NOTICE = "org.openebr.ui.recipe.notice";
 
     @Inject
     Recipes recipes;
@@ -79,6 +85,9 @@ public class RecipeDesignerView implements Serializable {
 
     // as stored
     private Recipes.RecipeSummary recipe;
+    /** Newest first, for the paged list of versions. */
+    private List<Recipes.VersionSummary> versionsNewestFirst = List.of();
+    private boolean everyVersion;
     private Recipes.VersionSummary version;
     private List<Signatures.Manifestation> signed = List.of();
     private UUID seenSignature;
@@ -99,13 +108,25 @@ public class RecipeDesignerView implements Serializable {
     private LocalDateTime effectiveFrom;
     private String retireReason;
 
-    /** The view action: the version named in the address, the newest one when none is named. */
+    /** The view action: the version named in the address, else the one the caller works from (see the class). */
     public void load() {
         if (recipeId == null || recipeId.isBlank()) {
             Messages.error("Choose a recipe from the list of recipes.", null);
             return;
         }
         read(versionParam);
+        Object notice = external.getFlash().get(NOTICE);
+        if (notice != null) {
+            Messages.info(notice.toString(), null);
+        }
+    }
+
+    /**
+     * What the page that sent the reader here says happened (e.g. "Imported recipe ... as version 1"),
+     * through the flash: shown on this page, where the person now looks.
+     */
+    static void tell(ExternalContext external, String notice) {
+        external.getFlash().put(NOTICE, notice);
     }
 
     /**
@@ -126,12 +147,28 @@ public class RecipeDesignerView implements Serializable {
     private void read(Integer number) {
         attempt("read recipe " + recipeId).notAllowed("Your roles do not allow reading master recipes.").run(() -> {
             recipe = recipes.recipe(recipeId);
-            int n = number != null ? number : recipe.versions().get(recipe.versions().size() - 1).version();
+            everyVersion = recipes.readsEveryVersion();
+            List<Recipes.VersionSummary> newestFirst = new ArrayList<>(recipe.versions());
+            Collections.reverse(newestFirst);
+            versionsNewestFirst = List.copyOf(newestFirst);
+            int n = number != null ? number : opening();
             version = recipes.version(recipeId, n);
             workOn(recipes.document(recipeId, n));
             signed = signatures.ofRecord(Recipes.RECORD_TYPE, version.recordId());
             comparison = null;
         });
+    }
+
+    /**
+     * The version a page without a version number opens: an author's newest (their draft or latest
+     * work); for everyone else the effective one, readers' default (the newest if there is none yet).
+     */
+    private int opening() {
+        Recipes.VersionSummary newest = versionsNewestFirst.get(0);
+        if (external.isUserInRole("RECIPE_AUTHOR") || recipe.effectiveVersion() == null) {
+            return newest.version();
+        }
+        return recipe.effectiveVersion();
     }
 
     /** A fresh working copy of the stored document, with the same element selected as before if it is still there. */
@@ -291,8 +328,7 @@ public class RecipeDesignerView implements Serializable {
         if (created == null) {
             return null;
         }
-        external.getFlash().setKeepMessages(true);
-        Messages.info("Version " + created.version() + " is a new draft made from version " + version.version() + ".", null);
+        tell(external, "Version " + created.version() + " is a new draft made from version " + version.version() + ".");
         return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(recipeId, StandardCharsets.UTF_8)
                 + "&version=" + created.version();
     }
@@ -397,7 +433,7 @@ public class RecipeDesignerView implements Serializable {
      * one, else the one before it; null for the first version of a recipe.
      */
     public Integer getComparisonBase() {
-        if (version == null) {
+        if (version == null || !everyVersion) {
             return null;
         }
         if (version.basedOn() != null) {
@@ -483,11 +519,56 @@ public class RecipeDesignerView implements Serializable {
         return draft.label(operation);
     }
 
-    /** Newest first, for the version selector. */
+    /** Newest first, for the paged list of versions. */
     public List<Recipes.VersionSummary> getVersions() {
-        List<Recipes.VersionSummary> versions = new ArrayList<>(recipe.versions());
-        Collections.reverse(versions);
-        return versions;
+        return versionsNewestFirst;
+    }
+
+    /** Versions per page of the list. */
+    public int getVersionRows() {
+        return VERSION_ROWS;
+    }
+
+    /** The first row of the page that holds the version shown, so the list opens where the reader is. */
+    public int getVersionsFirst() {
+        for (int i = 0; i < versionsNewestFirst.size(); i++) {
+            if (version != null && versionsNewestFirst.get(i).version() == version.version()) {
+                return i / VERSION_ROWS * VERSION_ROWS;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the caller reads every version (authors, approvers, QA, inspectors) and so gets the list
+     * of versions; operators and supervisors work from the effective version alone.
+     */
+    public boolean isEveryVersion() {
+        return everyVersion;
+    }
+
+    /**
+     * A version newer than the one shown, for a reader who opened the effective version: the one in
+     * review for an approver, else the newest. Null when the newest is shown.
+     */
+    public Recipes.VersionSummary getNewer() {
+        if (!everyVersion || version == null || versionsNewestFirst.isEmpty()
+                || versionsNewestFirst.get(0).version() == version.version()) {
+            return null;
+        }
+        if (external.isUserInRole("RECIPE_APPROVER")) {
+            Recipes.VersionSummary inReview = versionsNewestFirst.stream().filter(v -> "IN_REVIEW".equals(v.status()))
+                    .findFirst().orElse(null);
+            if (inReview != null && inReview.version() != version.version()) {
+                return inReview;
+            }
+        }
+        return versionsNewestFirst.get(0);
+    }
+
+    /** How a status reads on screen: "IN_REVIEW" is "In review". */
+    public String statusLabel(String status) {
+        return RecipeStatusLabels.label(status);
     }
 
     /** The first 12 hex digits, enough to tell versions apart on screen; the full hash is the tooltip. */
