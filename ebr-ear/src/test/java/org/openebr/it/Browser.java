@@ -76,7 +76,7 @@ final class Browser implements AutoCloseable {
         open("login.xhtml");
         type("userName", userName);
         type("password", password);
-        clickAndWaitForPage("sign-in");
+        clickAndWaitForPage("login-bar:sign-in");
         return this;
     }
 
@@ -115,7 +115,7 @@ final class Browser implements AutoCloseable {
                 // the pop-up of the menu chosen before may still be closing over this one
                 element(id).click();
                 WebElement item = shortWait.until(ExpectedConditions.visibilityOfElementLocated(
-                        By.cssSelector("#" + id + "_items li[data-label='" + label + "']")));
+                        By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']")));
                 item.click();
                 shortWait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
                 shortWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
@@ -132,7 +132,7 @@ final class Browser implements AutoCloseable {
 
     /** A PrimeFaces selectBooleanCheckbox. */
     void check(String id) {
-        driver.findElement(By.cssSelector("#" + id + " .ui-chkbox-box")).click();
+        driver.findElement(By.cssSelector("[id='" + id + "'] .ui-chkbox-box")).click();
     }
 
     /** Clicks a non-Ajax button or link and waits for the next page to load. */
@@ -230,6 +230,165 @@ final class Browser implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a missing screenshot must not hide the real failure
         }
+    }
+
+    // ---- UI standard (issue 14): what a person sees where ----
+
+    /** Runs a script in the page (a test's look at the page, not a gesture a person makes). */
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** The element's text, or empty when it is not on the page. */
+    String textOf(String id) {
+        java.util.List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /** Whether the whole element is inside the window now, as a person would see it without scrolling. */
+    boolean inView(String id) {
+        return Boolean.TRUE.equals(driver.executeScript("var box = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;", id));
+    }
+
+    /** Whether the control can be used (not disabled). */
+    boolean enabled(String id) {
+        return driver.findElement(By.id(id)).isEnabled();
+    }
+
+    /** Waits until the condition holds, e.g. a button enabled again after an Ajax answer. */
+    void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        try {
+            wait.until(d -> condition.getAsBoolean());
+        } catch (RuntimeException never) {
+            throw new AssertionError("waited in vain for: " + what + " on " + path() + "; the page says:\n" + text(), never);
+        }
+    }
+
+    /** How many times the text shows on the page (a message must show once). */
+    int occurrences(String text) {
+        String page = text();
+        int count = 0;
+        for (int at = page.indexOf(text); at >= 0; at = page.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Sets the browser's clock off by {@code shift} for every page opened from now on, as on a client
+     * whose clock is wrong (the page's scripts see the shifted {@code Date.now()}).
+     */
+    void shiftClientClock(Duration shift) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "(function () { var real = Date.now; var shift = " + shift.toMillis() + ";"
+                        + " Date.now = function () { return real.call(Date) + shift; }; }());"));
+    }
+
+    /**
+     * Clicks a link that leaves the page; when the browser asks "leave this page?" (unsaved edits),
+     * answers "stay". Whether it asked.
+     */
+    boolean leaveAsked(By link) {
+        driver.findElement(link).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).dismiss();
+            return true;
+        } catch (org.openqa.selenium.TimeoutException notAsked) {
+            return false;
+        }
+    }
+
+    /** Whether the page is wider than the window: a person would have to scroll sideways. */
+    boolean scrollsSideways() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"));
+    }
+
+    // ---- screenshots and the accessibility check (issue 14; docs/UI.md) ----
+
+    /** The screens every look is taken at: a small terminal's and a common laptop's. */
+    private static final int[][] LOOK_SIZES = {{1024, 768}, {1280, 800}};
+    /** A longer page is cut here: the picture stays readable and small. */
+    private static final int LOOK_MAX_HEIGHT = 8000;
+    /** Kept by CI as artefacts (README, Tests). */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The WCAG 2.2 A and AA rules of axe-core (2.0, 2.1 and the one 2.2 AA rule set). */
+    private static final java.util.List<String> WCAG_AA = java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+            "wcag22aa");
+
+    /**
+     * Screenshots of the page as a person sees it, with a viewport of 1024x768 and of 1280x800, the
+     * whole page down to 8,000 px: {@code target/screenshots/<name>-1024.png} and {@code -1280.png}. The
+     * window keeps its size afterwards.
+     */
+    void look(String name) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (int[] size : LOOK_SIZES) {
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size[0],
+                        "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+                Number height = (Number) driver.executeScript(
+                        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
+                long shown = Math.min(Math.max(height.longValue(), size[1]), LOOK_MAX_HEIGHT);
+                java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                        "format", "png", "captureBeyondViewport", true,
+                        "clip", java.util.Map.of("x", 0, "y", 0, "width", size[0], "height", shown, "scale", 1)));
+                Files.write(SCREENSHOTS.resolve(name + "-" + size[0] + ".png"),
+                        java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** Lays the page out with a viewport of exactly this size until {@link #normalViewport()}, e.g. 1024x768. */
+    Browser viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
+    Browser normalViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        return this;
+    }
+
+    /**
+     * Fails when axe-core finds a serious or critical violation of WCAG 2.2 A/AA on the page as it is
+     * now, listing each rule with its impact, help, the elements (CSS selectors) and what to fix.
+     */
+    void assertAccessible() {
+        String violations = accessibilityViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("accessibility violations (serious or critical; WCAG 2.2 A/AA, axe-core) on "
+                    + path() + ":\n" + violations);
+        }
+    }
+
+    /**
+     * The serious and critical WCAG 2.2 A/AA violations axe-core finds on the page, one rule a
+     * paragraph; empty when there are none. axe-core runs in the page through WebDriver, which the
+     * page's Content-Security-Policy does not govern (it governs the page's own scripts).
+     */
+    String accessibilityViolations() {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver.executeScript(Axe.source());
+        Object found = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+                + " .then(function (result) { done(result.violations"
+                + "   .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "   .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' - ' + v.helpUrl + '\\n'"
+                + "     + v.nodes.slice(0, 8).map(function (n) { return '    at ' + n.target.join(' ')"
+                + "       + (n.failureSummary ? '\\n       ' + n.failureSummary.replace(/\\s+/g, ' ') : ''); }).join('\\n')"
+                + "     + (v.nodes.length > 8 ? '\\n    and ' + (v.nodes.length - 8) + ' more' : ''); })"
+                + "   .join('\\n')); })"
+                + " .catch(function (e) { done('axe-core could not run: ' + e); });", WCAG_AA);
+        return String.valueOf(found);
     }
 
     /** The element belongs to a page that was replaced (Chrome reports that in more than one way). */

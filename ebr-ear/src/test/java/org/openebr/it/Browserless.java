@@ -51,7 +51,7 @@ final class Browserless {
         form.put("login", "login");
         form.put("userName", userName);
         form.put("password", password);
-        form.put("sign-in", "");
+        form.put("login-bar:sign-in", "");
         form.put("jakarta.faces.ViewState", viewState(page));
         // PrimeFaces' CSP mode refuses a postback without the page's nonce (its script adds it to every form)
         Matcher nonce = NONCE.matcher(page);

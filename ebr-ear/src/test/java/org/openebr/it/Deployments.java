@@ -14,6 +14,7 @@ import org.openebr.it.probe.ProbeResource;
 import org.openebr.it.probe.RecipeTimerProbe;
 import org.openebr.it.probe.StepProbe;
 import org.openebr.it.probe.TokenProbe;
+import org.openebr.it.probe.UiStandardProbe;
 
 /** The archives the integration tests deploy: always the EAR the build produced. */
 final class Deployments {
@@ -44,6 +45,18 @@ final class Deployments {
         ejb.addClasses(ItStepRecordType.class);
         ear.delete("/" + EJB);
         ear.addAsModule(ejb);
+        return ear;
+    }
+
+    /** The EAR as built, plus a test-only page with every part of the UI standard (app/it-ui-standard.xhtml). */
+    static EnterpriseArchive earWithUiProbe() {
+        EnterpriseArchive ear = ear();
+        WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
+                .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
+        war.addClasses(UiStandardProbe.class);
+        war.addAsWebResource("probe/it-ui-standard.xhtml", "app/it-ui-standard.xhtml");
+        ear.delete("/" + WAR);
+        ear.addAsModule(war);
         return ear;
     }
 }

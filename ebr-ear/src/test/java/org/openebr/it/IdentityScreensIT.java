@@ -86,18 +86,18 @@ class IdentityScreensIT {
         browser.type("current", oneTime);
         browser.type("next", "password123");
         browser.type("repeated", "password123");
-        browser.clickAndWaitForPage("change-password");
+        browser.clickAndWaitForPage("change-bar:change-password");
         assertThat(browser.text()).contains("at least 12 characters").contains("most common passwords");
         browser.type("current", oneTime);
         browser.type("next", OWN_PASSWORD);
         browser.type("repeated", OWN_PASSWORD + "!");
-        browser.clickAndWaitForPage("change-password");
+        browser.clickAndWaitForPage("change-bar:change-password");
         assertThat(browser.text()).contains("The two new passwords differ.");
 
         browser.type("current", oneTime);
         browser.type("next", OWN_PASSWORD);
         browser.type("repeated", OWN_PASSWORD);
-        browser.clickAndWaitForPage("change-password");
+        browser.clickAndWaitForPage("change-bar:change-password");
         assertThat(browser.text()).contains("Password changed. Sign in with your new password.");
 
         browser.signIn("jkoch", OWN_PASSWORD);
@@ -144,7 +144,7 @@ class IdentityScreensIT {
 
         browser.open("app/security-events.xhtml");
         browser.type("user", "nobody-known");
-        browser.clickAndWaitFor("search", "unknown user name");
+        browser.clickAndWaitFor("search-bar:search", "unknown user name");
         assertThat(browser.text()).contains("LOGIN_FAILED");
 
         browser.open("app/access-review.xhtml");
@@ -164,12 +164,12 @@ class IdentityScreensIT {
 
         browser.type("qualification", "OP-ASEPTIC-FILLING");
         browser.type("description", "Aseptic filling of 2 mL vials, SOP-FILL-002 rev 4");
-        browser.clickAndWaitFor("record", "needs a valid-from date");
+        browser.clickAndWaitFor("record-bar:record", "needs a valid-from date");
 
         browser.type("qualification", "OP-ASEPTIC-FILLING");
         browser.type("description", "Aseptic filling of 2 mL vials, SOP-FILL-002 rev 4");
         browser.typeDate("validFrom", "2026-01-15");
-        browser.clickAndWaitFor("record", "Training OP-ASEPTIC-FILLING recorded for operator1.");
+        browser.clickAndWaitFor("record-bar:record", "Training OP-ASEPTIC-FILLING recorded for operator1.");
         assertThat(browser.text()).contains("SOP-FILL-002 rev 4").contains("2026-01-15").contains("open end")
                 .contains("supervisor1");
     }

@@ -97,7 +97,7 @@ class SignatureScreensIT {
         // later in the same continuous session: the password alone
         browser.open("app/access-review.xhtml");
         assertThat(browser.valueOf("report-state")).startsWith("Generated ");
-        browser.clickAndWaitFor("record-review", "Recorded");
+        browser.clickAndWaitFor("review-bar:record-review", "Recorded");
         // from now on the page shows the recorded report, the one the signature covers
         assertThat(browser.valueOf("report-state")).startsWith("The recorded review, exactly as you sign it: generated ");
         assertThat(browser.valueOf("review-table")).contains(admin).contains("Alex Admin");
@@ -113,7 +113,7 @@ class SignatureScreensIT {
         browser.signOut();
         browser.signIn(admin, PASSWORD);
         browser.open("app/access-review.xhtml");
-        browser.clickAndWaitFor("record-review", "Recorded");
+        browser.clickAndWaitFor("review-bar:record-review", "Recorded");
         browser.clickAndWaitFor("review-signature:open", "Meaning of your signature");
         assertThat(browser.text()).contains("User id");
     }

@@ -30,12 +30,30 @@ public class SiteView {
     @Inject
     ExternalContext external;
 
+    /** The one instant of this page: the clock's text and the instant it ticks on from agree. */
+    private Instant renderedAt;
+
     public String zone() {
         return settings.zone().getId();
     }
 
     public String now() {
-        return format(clock.instant(), settings.zone());
+        return format(renderedAt(), settings.zone());
+    }
+
+    /**
+     * The server's instant when the page was rendered, in milliseconds since the epoch: the header clock
+     * ticks on from it (clock.js), so it shows server time even where the client's clock is wrong.
+     */
+    public long nowEpochMillis() {
+        return renderedAt().toEpochMilli();
+    }
+
+    private Instant renderedAt() {
+        if (renderedAt == null) {
+            renderedAt = clock.instant();
+        }
+        return renderedAt;
     }
 
     public String user() {
