@@ -1,6 +1,8 @@
 package org.openebr.ui.recipe;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,7 +56,7 @@ public class RecipeDesignerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final int VERSION_ROWS = 10;
+    private static final int VERSION_ROWS = 5;
 
     private static final String NOTICE = "org.openebr.ui.recipe.notice";
 
@@ -277,7 +279,7 @@ public class RecipeDesignerView implements Serializable {
             Messages.info("No problems found. The draft can be saved.", null);
         } else {
             Messages.error("The recipe has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + "; each is listed under the designer.", null);
+                    + "; each is listed below.", null);
         }
     }
 
@@ -296,7 +298,7 @@ public class RecipeDesignerView implements Serializable {
                     problems = RecipeProblem.of(refused.violations(), document, draft);
                     checked = false;
                     Messages.error(refused.getMessage(), problems.isEmpty() ? null
-                            : "Nothing was saved; your changes are still here. Each problem is listed under the designer.");
+                            : "Your changes are still here; each problem is listed below.");
                 })
                 .call(() -> recipes.saveDraft(recipeId, version.version(), version.draftRevision(), document, saveReason));
         if (saved == null) {
@@ -340,7 +342,7 @@ public class RecipeDesignerView implements Serializable {
         if (rejected != null) {
             rejectReason = null;
             read(rejected.version());
-            Messages.info("Version " + rejected.version() + " is rejected.", null);
+            toPage("Version " + rejected.version() + " is rejected.");
         }
     }
 
@@ -353,8 +355,8 @@ public class RecipeDesignerView implements Serializable {
             effectiveReason = null;
             effectiveFrom = null;
             read(done.version());
-            Messages.info("EFFECTIVE".equals(done.status()) ? "Version " + done.version() + " is effective."
-                    : "Version " + done.version() + " becomes effective " + siteView.display(done.effectiveFrom()) + ".", null);
+            toPage("EFFECTIVE".equals(done.status()) ? "Version " + done.version() + " is effective."
+                    : "Version " + done.version() + " becomes effective " + siteView.display(done.effectiveFrom()) + ".");
         }
     }
 
@@ -365,8 +367,16 @@ public class RecipeDesignerView implements Serializable {
         if (retired != null) {
             retireReason = null;
             read(retired.version());
-            Messages.info("Version " + retired.version() + " is retired; no batch can be made from it.", null);
+            toPage("Version " + retired.version() + " is retired; no batch can be made from it.");
         }
+    }
+
+    /**
+     * A lifecycle command that went through takes its own card away (a rejected version has no
+     * "Reject" any more): its message goes to the page's message area, next to the new status.
+     */
+    private static void toPage(String summary) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, ""));
     }
 
     /** Runs a lifecycle command; its refusal becomes messages (each violation with its place), and null. */
