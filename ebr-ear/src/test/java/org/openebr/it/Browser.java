@@ -286,17 +286,13 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a link that leaves the page; when the browser asks "leave this page?" (unsaved edits),
-     * answers "stay". Whether it asked.
+     * Whether the page would make the browser ask "leave this page?" now (unsaved edits): a cancelable
+     * {@code beforeunload} is dispatched and the page's answer read. (WebDriver accepts the real prompt
+     * itself, so a test cannot see the browser's question.)
      */
-    boolean leaveAsked(By link) {
-        driver.findElement(link).click();
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).dismiss();
-            return true;
-        } catch (org.openqa.selenium.TimeoutException notAsked) {
-            return false;
-        }
+    boolean wouldAskBeforeLeaving() {
+        return Boolean.TRUE.equals(driver.executeScript("var leaving = new Event('beforeunload', {cancelable: true});"
+                + " window.dispatchEvent(leaving); return leaving.defaultPrevented;"));
     }
 
     /** Whether the page is wider than the window: a person would have to scroll sideways. */

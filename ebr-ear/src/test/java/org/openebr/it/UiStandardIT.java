@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 /**
  * The UI standard in a real browser: messages next to the action that caused them and in view, once;
@@ -105,12 +104,11 @@ class UiStandardIT {
     void a_button_that_needs_saved_content_is_disabled_while_a_guarded_form_has_unsaved_edits() {
         browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
         assertThat(browser.enabled("bottom-bar:sign")).isTrue();
+        assertThat(browser.wouldAskBeforeLeaving()).as("asks before leaving an untouched page").isFalse();
 
         browser.type("note", "typed, not saved");
         assertThat(browser.enabled("bottom-bar:sign")).as("sign while the note is unsaved").isFalse();
-        assertThat(browser.leaveAsked(By.cssSelector("a.ebr-brand"))).as("asked before leaving").isTrue();
-        assertThat(browser.path()).isEqualTo(PROBE);
-        assertThat(browser.inputValue("note")).isEqualTo("typed, not saved");
+        assertThat(browser.wouldAskBeforeLeaving()).as("asks before leaving").isTrue();
 
         // a save refused by validation leaves the edits unsaved
         browser.type("quantity", "abc");
@@ -120,6 +118,7 @@ class UiStandardIT {
         browser.type("quantity", "12.5");
         browser.clickAndWaitFor("save-bar:save", "Saved 1.");
         browser.waitUntil("sign enabled after the save", () -> browser.enabled("bottom-bar:sign"));
+        assertThat(browser.wouldAskBeforeLeaving()).as("asks before leaving when all is saved").isFalse();
         browser.clickAndWaitFor("bottom-bar:sign", "Signed.");
     }
 
@@ -170,6 +169,22 @@ class UiStandardIT {
                 + " '<img id=\"no-alt\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">');");
         assertThatThrownBy(browser::assertAccessible).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("image-alt (critical)").hasMessageContaining("#no-alt");
+    }
+
+    @Test
+    void an_irreversible_action_asks_first_in_the_one_confirmation_dialog() {
+        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+
+        browser.clickAndWaitFor("bottom-bar:discard", "Discard the probe? This cannot be undone.");
+        browser.clickAndWaitFor("confirm-no", "Line 1");
+        browser.waitForHidden("confirm-dialog");
+        browser.waitForHidden("confirm-dialog_modal");
+        assertThat(browser.text()).doesNotContain("Discarded.");
+
+        browser.clickAndWaitFor("bottom-bar:discard", "Discard the probe? This cannot be undone.");
+        browser.assertAccessible();
+        browser.clickAndWaitFor("confirm-yes", "Discarded.");
+        assertThat(browser.textOf("bottom-bar")).contains("Discarded.");
     }
 
     @Test

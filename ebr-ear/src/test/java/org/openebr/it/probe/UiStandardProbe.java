@@ -54,6 +54,10 @@ public class UiStandardProbe implements Serializable {
         message("info", "Saved " + saves + ".", null);
     }
 
+    public void discard() {
+        message("info", "Discarded.", null);
+    }
+
     public void sign() {
         message("info", "Signed.", null);
     }
