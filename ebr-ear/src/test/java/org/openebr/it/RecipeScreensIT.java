@@ -69,10 +69,10 @@ class RecipeScreensIT {
 
         browser.type("new-id", recipeId);
         browser.type("new-batch-size", "forty-five");
-        browser.clickAndWaitForPage("new-button");
+        browser.clickAndWaitForPage("new-bar:new-button");
         assertThat(browser.text()).contains("The nominal batch size must be a number, e.g. 45.0.");
         browser.type("new-batch-size", "45.0");
-        browser.clickAndWaitForPage("new-button");
+        browser.clickAndWaitForPage("new-bar:new-button");
         assertThat(browser.valueOf("new-problems")).contains("nothing was created")
                 .contains("product is required").contains("material is required");
         assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId).statusCode()).isEqualTo(404);
@@ -80,10 +80,10 @@ class RecipeScreensIT {
         browser.type("new-product", "Demoprofen 10 mg/mL solution for injection");
         browser.type("new-material", "FG-DEMOPROFEN-2ML");
         browser.type("new-reason", "new product introduction (CR-21)");
-        browser.clickAndWaitForPage("new-button");
+        browser.clickAndWaitForPage("new-bar:new-button");
 
         assertThat(browser.path()).startsWith("app/recipe.xhtml").contains("version=1");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
         assertThat(browser.text()).contains("Created recipe " + recipeId + " as version 1 (draft)")
                 .contains("new product introduction (CR-21)").contains("step_1");
         // the designer opens on the first step, to build the procedure from
@@ -91,7 +91,7 @@ class RecipeScreensIT {
         browser.type("step-name", "Line clearance");
         browser.type("step-instruction", "Room and filling line cleared of the previous product");
         browser.type("save-reason", "first step written");
-        browser.clickAndWaitFor("save-button", "Saved");
+        browser.clickAndWaitFor("save-bar:save-button", "Saved");
         JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
         // the same id again is no new recipe, and no silent next version of this one either
         browser.open("app/recipes.xhtml");
@@ -99,7 +99,7 @@ class RecipeScreensIT {
         browser.type("new-product", "Another product");
         browser.type("new-material", "FG-OTHER");
         browser.type("new-batch-size", "10");
-        browser.clickAndWaitForPage("new-button");
+        browser.clickAndWaitForPage("new-bar:new-button");
         assertThat(browser.valueOf("new-problems")).contains("recipe '" + recipeId + "' exists already");
         assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId + "/versions/2").statusCode())
                 .isEqualTo(404);
@@ -118,34 +118,34 @@ class RecipeScreensIT {
         browser.open("app/recipes.xhtml");
         // a document with a problem: every problem is listed with its place, nothing is imported
         browser.type("import-json", recipe(recipeId).replace("\"lower\": 6.8", "\"lower\": 7.5"));
-        browser.clickAndWaitForPage("import-button");
+        browser.clickAndWaitForPage("import-bar:import-button");
         assertThat(browser.valueOf("import-problems")).contains("nothing was imported")
                 .contains("Step 'ph' in compounding / ph_control, numeric spec")
                 .contains("lower limit 7.5 is above upper limit 7.2");
         // a limit written as text is refused where it stands, never converted to a number
         browser.type("import-json", recipe(recipeId).replace("\"lower\": 6.8", "\"lower\": \"6.8\""));
-        browser.clickAndWaitForPage("import-button");
+        browser.clickAndWaitForPage("import-bar:import-button");
         assertThat(browser.valueOf("import-problems")).contains("nothing was imported")
                 .contains(".numeric.lower").contains("got a string");
 
         browser.type("import-json", recipe(recipeId));
         browser.type("import-reason", "new product introduction");
-        browser.clickAndWaitForPage("import-button");
+        browser.clickAndWaitForPage("import-bar:import-button");
 
         assertThat(browser.path()).startsWith("app/recipe.xhtml").contains("version=1");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
         assertThat(browser.text()).contains("Imported recipe " + recipeId + " as version 1")
                 .contains("new product introduction");
 
         browser.clickAndWaitFor(PH_STEP, "Upper action limit");
         browser.type("numeric-upper", "7.3");
         browser.type("save-reason", "upper pH limit widened after validation batches");
-        browser.clickAndWaitFor("save-button", "Saved");
+        browser.clickAndWaitFor("save-bar:save-button", "Saved");
         assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
 
         browser.type("numeric-lower", "8.0");
         browser.type("save-reason", "typing error on purpose");
-        browser.clickAndWaitFor("save-button", "above upper limit");
+        browser.clickAndWaitFor("save-bar:save-button", "above upper limit");
         assertThat(browser.text()).contains("nothing was saved")
                 .contains("Step 'ph' in compounding / ph_control")
                 .contains("lower limit 8.0 is above upper limit 7.3");
@@ -154,7 +154,7 @@ class RecipeScreensIT {
         assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
         assertThat(browser.text()).contains("unsaved changes");
 
-        browser.clickAndWaitFor("discard-button", "discarded");
+        browser.clickAndWaitFor("save-bar:discard-button", "discarded");
         assertThat(browser.inputValue("numeric-lower")).isEqualTo("6.8");
         assertThat(browser.inputValue("numeric-upper")).isEqualTo("7.3");
     }
@@ -170,13 +170,13 @@ class RecipeScreensIT {
 
         browser.signIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
         browser.clickAndWaitFor("submit-signature:open", "Meaning of your signature");
         assertThat(browser.text()).contains("PERFORMED").contains("recipe " + recipeId + " version 1");
         browser.type("submit-signature:user-id", author);
         browser.type("submit-signature:password", PASSWORD);
         browser.clickAndWaitFor("submit-signature:sign", "Signed: PERFORMED by Anna Author");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("IN_REVIEW");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("In review");
         assertThat(browser.text()).contains("PERFORMED: signed by Anna Author (" + author + ")")
                 .contains("signature valid")
                 // the author is no approver: no approval offered, and the server refuses it anyway
@@ -194,13 +194,13 @@ class RecipeScreensIT {
         browser.type("approve-signature:user-id", approver);
         browser.type("approve-signature:password", PASSWORD);
         browser.clickAndWaitFor("approve-signature:sign", "Signed: APPROVED by Otto Approver");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("APPROVED");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Approved");
         assertThat(browser.text()).contains("APPROVED: signed by Otto Approver (" + approver + ")")
                 .contains("PERFORMED: signed by Anna Author").doesNotContain("SIGNATURE INVALID");
 
         browser.type("effective-reason", "approved for routine production");
-        browser.clickAndWaitFor("effective-button", "is effective");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        browser.clickAndWaitFor("effective-bar:effective-button", "is effective");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Effective");
         assertThat(browser.valueOf("effective-dates")).startsWith("from ").contains("(Europe/Berlin)");
     }
 
@@ -219,21 +219,21 @@ class RecipeScreensIT {
 
         browser.signIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Effective");
         browser.type("new-version-reason", "pH range widened (change request CR-17)");
-        browser.clickAndWaitForPage("new-version-button");
+        browser.clickAndWaitForPage("new-version-bar:new-version-button");
         assertThat(browser.path()).contains("version=2");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
 
         browser.clickAndWaitFor(PH_STEP, "Upper action limit");
         browser.type("numeric-upper", "7.4");
         browser.clickAndWaitFor("units:0:operations:1:select-operation", "Operation compounding / ph_control");
-        browser.clickAndWaitFor("move-operation-up", "Operation compounding / ph_control");
+        browser.clickAndWaitFor("operation-actions:move-operation-up", "Operation compounding / ph_control");
         browser.waitForTextOf("units:0:operations:0:select-operation", "ph_control");
         browser.type("save-reason", "pH range widened (change request CR-17)");
-        browser.clickAndWaitFor("save-button", "Saved");
+        browser.clickAndWaitFor("save-bar:save-button", "Saved");
 
-        browser.clickAndWaitForPage("compare-link");
+        browser.clickAndWaitForPage("recipe-title:export-bar:compare-link");
         assertThat(browser.path()).startsWith("app/recipe-diff.xhtml");
         assertThat(browser.text()).contains("upper action limit changed from 7.2 to 7.4")
                 .contains("Unit procedure 'compounding': order of operations changed from [weighing, ph_control] to"
@@ -253,13 +253,13 @@ class RecipeScreensIT {
         browser.open("app/recipes.xhtml");
         browser.paste("import-json", reference); // 600 lines: set at once, not typed key by key
         browser.type("import-reason", "reference process moved from the test installation");
-        browser.clickAndWaitForPage("import-button");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("DRAFT");
+        browser.clickAndWaitForPage("import-bar:import-button");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
         // the whole procedure is there: five unit procedures down to the reconciliation
         assertThat(browser.text()).contains("Line clearance and preparation").contains("Sterile filtration")
                 .contains("Visual inspection and reconciliation").contains("filter_integrity_post").contains("yield");
 
-        Path exported = browser.download("export-button", ".json");
+        Path exported = browser.download("recipe-title:export-bar:export-button", ".json");
 
         assertThat(exported.getFileName().toString()).isEqualTo("recipe-" + recipeId + "-v1.json");
         String document = java.nio.file.Files.readString(exported, StandardCharsets.UTF_8);
@@ -267,6 +267,87 @@ class RecipeScreensIT {
         assertThat(json(document)).isEqualTo(json(reference));
         assertThat(Api.object(new Api(http, author, PASSWORD).post("api/v1/recipes/validate", document))
                 .getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    @Tag("A11-4.7-1")
+    void a_text_longer_than_the_server_keeps_is_stopped_at_its_field_with_a_message_naming_the_field() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String recipeId = recipeId();
+        importAs(author, recipeId);
+        browser.signIn(author, PASSWORD);
+        browser.open(page(recipeId, 1));
+        browser.clickAndWaitFor(PH_STEP, "Upper action limit");
+        // the field takes no more than the server keeps ...
+        assertThat(browser.script("return document.getElementById('step-name').maxLength;")).isEqualTo(200L);
+        assertThat(browser.script("return document.getElementById('save-reason').maxLength;")).isEqualTo(1000L);
+
+        // ... and a longer text pasted into it stops there, and the field says so (never cut without a word)
+        browser.paste("step-name", "pH of the bulk solution ".repeat(10));
+        assertThat(browser.inputValue("step-name")).hasSize(200);
+        assertThat(browser.text()).contains("Name: at most 200 characters; the text stops there.");
+        assertThat(browser.occurrences("at most 200 characters")).isEqualTo(1);
+        browser.look("recipe-long-input");
+        browser.assertAccessible();
+        JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        assertThat(stored.getJsonArray("unitProcedures").getJsonObject(0).getJsonArray("operations").getJsonObject(1)
+                .getJsonArray("steps").getJsonObject(0).getString("name")).isEqualTo("pH of the bulk solution");
+        // the server keeps the same limit for every client
+        JsonObject checked = Api.object(new Api(http, author, PASSWORD).post("api/v1/recipes/validate",
+                recipe(recipeId).replace("\"pH of the bulk solution\"", "\"" + "pH of the bulk solution ".repeat(10) + "\"")));
+        assertThat(checked.getBoolean("valid")).isFalse();
+        assertThat(checked.getJsonArray("problems").getJsonObject(0).getString("message"))
+                .isEqualTo("name must be at most 200 characters, not 240");
+    }
+
+    @Test
+    void a_refused_save_is_told_next_to_the_save_button_in_view_and_once() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String recipeId = recipeId();
+        importAs(author, recipeId);
+        browser.signIn(author, PASSWORD);
+        browser.windowSize(1280, 800).open(page(recipeId, 1));
+        browser.clickAndWaitFor(PH_STEP, "Upper action limit");
+        browser.type("numeric-lower", "8.0");
+        browser.type("save-reason", "typing error on purpose");
+
+        browser.clickAndWaitFor("save-bar:save-button", "nothing was saved");
+
+        assertThat(browser.textOf("save-bar:messages")).contains("The recipe has 1 problem; nothing was saved.");
+        browser.waitUntil("the message next to the save button scrolled into view", () -> browser.inView("save-bar:messages"));
+        assertThat(browser.occurrences("The recipe has 1 problem")).isEqualTo(1);
+        assertThat(browser.textOf("page-messages")).doesNotContain("nothing was saved");
+        browser.look("recipe-save-refused");
+    }
+
+    @Test
+    void signing_is_not_offered_while_the_draft_has_unsaved_changes() {
+        String author = ready("RECIPE_AUTHOR", "Anna Author");
+        String recipeId = recipeId();
+        importAs(author, recipeId);
+        browser.signIn(author, PASSWORD);
+        browser.open(page(recipeId, 1));
+        assertThat(browser.enabled("submit-signature:open")).isTrue();
+
+        // typed, not yet sent: the page takes the signature away at once
+        browser.clickAndWaitFor(PH_STEP, "Upper action limit");
+        browser.type("numeric-upper", "7.3");
+        browser.waitUntil("the signature disabled", () -> !browser.enabled("submit-signature:open"));
+        assertThat(browser.text()).contains("You changed fields since the last save. Save the draft first.");
+
+        // sent with another command: the working copy differs from the stored draft, so no signature is offered at
+        // all, and leaving the page still warns
+        browser.clickAndWaitFor("units:0:operations:0:steps:0:select-step", "Step weigh_nacl");
+        assertThat(browser.textOf("submit-signature:open")).isEmpty();
+        assertThat(browser.text()).contains("The working copy has unsaved changes. Save the draft (or discard the changes)"
+                + " first").doesNotContain("You changed fields since the last save");
+        assertThat(browser.script("return window.ebr.guard.isDirty('designer');")).isEqualTo(true);
+        browser.look("recipe-unsaved");
+
+        browser.type("save-reason", "upper pH limit widened after validation batches");
+        browser.clickAndWaitFor("save-bar:save-button", "Saved");
+        browser.waitUntil("the signature offered again", () -> browser.enabled("submit-signature:open"));
+        assertThat(browser.script("return window.ebr.guard.isDirty('designer');")).isEqualTo(false);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -284,7 +365,7 @@ class RecipeScreensIT {
     }
 
     /** A small valid recipe: one weighing with a second-person verification, one pH measurement with limits. */
-    private static String recipe(String recipeId) {
+    static String recipe(String recipeId) {
         return """
                 {
                   "recipeId": "%s",

@@ -428,7 +428,11 @@ class RecipesIT {
         assertThat(people.api(operator).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(403);
         assertThat(people.api(approver).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(403);
         assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
-        assertThat(people.api(operator).get("api/v1/recipes/" + recipe).statusCode()).isEqualTo(200); // reading is fine
+        assertThat(people.api(operator).get("api/v1/recipes").statusCode()).isEqualTo(200); // reading is fine
+        // ... but an operator works from effective versions only, and this recipe has none yet
+        HttpResponse<String> draftOnly = people.api(operator).get("api/v1/recipes/" + recipe);
+        assertThat(draftOnly.statusCode()).isEqualTo(403);
+        assertThat(draftOnly.body()).contains("recipe-effective-only").contains("has no effective version yet");
         assertThat(Api.demo(http, "admin1").get("api/v1/recipes").statusCode()).isEqualTo(403); // no GMP data for ADMIN
 
         HttpResponse<String> noReason = people.api(author).put("api/v1/recipes/" + recipe + "/versions/1",

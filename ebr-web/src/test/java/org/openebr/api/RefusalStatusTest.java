@@ -65,6 +65,7 @@ class RefusalStatusTest {
         expected.put("recipe-state", 409);
         expected.put("recipe-not-effective", 409);
         expected.put("recipe-conflict", 409);
+        expected.put("recipe-effective-only", 403);
         expected.put("signature-incomplete", 400);
         expected.put("signature-not-authenticated", 401);
         expected.put("signature-not-yourself", 403);

@@ -27,7 +27,13 @@ public class RecipeRefused extends DomainException {
         NOT_EFFECTIVE,
         /** Someone else changed the version meanwhile; reload and try again. */
         @Declared(category = Category.CONFLICT, kind = "recipe-conflict")
-        CONFLICT;
+        CONFLICT,
+        /**
+         * Operators and supervisors work from effective versions only (21 CFR 211.100(a)): a draft, a
+         * version in review or a superseded one is not theirs to read.
+         */
+        @Declared(category = Category.NOT_PERMITTED, kind = "recipe-effective-only")
+        EFFECTIVE_ONLY;
     }
 
     public RecipeRefused(Reason reason, String message) {

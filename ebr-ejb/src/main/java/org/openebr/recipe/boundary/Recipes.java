@@ -24,6 +24,7 @@ import org.openebr.recipe.control.Problem;
 import org.openebr.recipe.control.RecipeDiff;
 import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.control.RecipeValidator;
+import org.openebr.recipe.control.VersionFacts;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
 import org.openebr.signature.boundary.Meaning;
@@ -31,7 +32,9 @@ import org.openebr.signature.boundary.Signatures;
 
 /**
  * Master recipes (ISA-88; 21 CFR 211.186): import and author drafts, keep every version, compare
- * versions, and move a version through its lifecycle. Submission for review and approval are
+ * versions, and move a version through its lifecycle. Authors, approvers, QA and inspectors read
+ * every version; operators and supervisors work from the effective version only (21 CFR
+ * 211.100(a)), and any other version is refused to them ({@link RecipeRefused.Reason#EFFECTIVE_ONLY}). Submission for review and approval are
  * electronic signatures (record type {@code RECIPE_VERSION}, see {@link RecipeVersionRecordType}):
  * the author's (PERFORMED) and an independent approver's (APPROVED); then an approver sets the date
  * from which the version is effective. Only an effective version can be executed.
@@ -65,6 +68,13 @@ public class Recipes {
 
     static final String IMPORTED = "Imported from a JSON recipe document";
 
+    /**
+     * The roles that read every version: they write, approve, review or inspect versions. Everyone
+     * else who reads recipes (operators, supervisors) follows the effective version only.
+     */
+    static final List<String> EVERY_VERSION_READERS = List.of("RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER",
+            "QA_RELEASER", "INSPECTOR");
+
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Recipes.class.getName());
 
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
@@ -86,36 +96,59 @@ public class Recipes {
 
     // --- reading -----------------------------------------------------------------------------------
 
+    /**
+     * Every recipe with the versions the caller reads: all of them, or for operators and supervisors
+     * the effective one (recipes without one are left out).
+     */
     public List<RecipeSummary> list() {
-        return store.recipeIds().stream().map(this::summary).toList();
+        boolean everyVersion = readsEveryVersion();
+        return store.recipeIds().stream().map(id -> summary(id, everyVersion))
+                .filter(recipe -> !recipe.versions().isEmpty()).toList();
     }
 
+    /** A recipe with the versions the caller reads (see {@link #list()}), newest last. */
     public RecipeSummary recipe(String recipeId) {
-        RecipeSummary summary = summary(recipeId);
+        boolean everyVersion = readsEveryVersion();
+        RecipeSummary summary = summary(recipeId, true);
         if (summary.versions().isEmpty()) {
             throw new RecipeRefused(RecipeRefused.Reason.NOT_FOUND, "There is no recipe " + recipeId + ".");
         }
-        return summary;
+        if (everyVersion) {
+            return summary;
+        }
+        if (summary.effectiveVersion() == null) {
+            throw new RecipeRefused(RecipeRefused.Reason.EFFECTIVE_ONLY, "Recipe " + recipeId + " has no effective"
+                    + " version yet; operators and supervisors work from effective versions only.");
+        }
+        return effectiveOnly(summary);
+    }
+
+    /**
+     * Whether the caller reads every version of a recipe; false for operators and supervisors, who
+     * follow the effective version only.
+     */
+    public boolean readsEveryVersion() {
+        return EVERY_VERSION_READERS.stream().anyMatch(session::isCallerInRole);
     }
 
     public VersionSummary version(String recipeId, int version) {
-        return summary(store.existing(recipeId, version));
+        return summary(readable(store.existing(recipeId, version)));
     }
 
     /** The version's document exactly as stored: the export, in the import schema. */
     public RecipeDocument document(String recipeId, int version) {
-        return RecipeJson.read(store.existing(recipeId, version).document());
+        return RecipeJson.read(readable(store.existing(recipeId, version)).document());
     }
 
     /** The version's document as JSON text (the export file). */
     public String export(String recipeId, int version) {
-        return store.existing(recipeId, version).document();
+        return readable(store.existing(recipeId, version)).document();
     }
 
     /** What changed from one version to another, element by element. */
     public RecipeComparison diff(String recipeId, int from, int to) {
-        RecipeVersion a = store.existing(recipeId, from);
-        RecipeVersion b = store.existing(recipeId, to);
+        RecipeVersion a = readable(store.existing(recipeId, from));
+        RecipeVersion b = readable(store.existing(recipeId, to));
         return RecipeDiff.compare(RecipeJson.read(a.document()), a.contentHash(), RecipeJson.read(b.document()),
                 b.contentHash());
     }
@@ -372,7 +405,7 @@ public class Recipes {
             throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "Say why (reason for the change): it is part of"
                     + " the audit trail.", List.of(new DomainException.Violation("reason", "is required")));
         }
-        if (reason.length() > 1000) {
+        if (reason.length() > RecipeLimits.REASON) {
             throw new RecipeRefused(RecipeRefused.Reason.INCOMPLETE, "The reason is longer than 1000 characters.",
                     List.of(new DomainException.Violation("reason", "at most 1000 characters")));
         }
@@ -419,8 +452,31 @@ public class Recipes {
         }
     }
 
+    /** The version, if the caller may read it: operators and supervisors read the effective one only. */
+    private RecipeVersion readable(RecipeVersion v) {
+        if (v.status() != RecipeStatus.EFFECTIVE && !readsEveryVersion()) {
+            throw new RecipeRefused(RecipeRefused.Reason.EFFECTIVE_ONLY, "Version " + v.number() + " of recipe "
+                    + v.recipeId() + " is not the effective version; operators and supervisors work from the effective"
+                    + " version only" + store.effective(v.recipeId()).map(e -> " (version " + e.number() + ").")
+                    .orElse(", and there is none yet."));
+        }
+        return v;
+    }
+
+    private static RecipeSummary effectiveOnly(RecipeSummary all) {
+        List<VersionSummary> effective = all.versions().stream().filter(v -> "EFFECTIVE".equals(v.status())).toList();
+        return new RecipeSummary(all.recipeId(), effective.isEmpty() ? all.product() : effective.get(0).product(),
+                all.effectiveVersion(), effective);
+    }
+
+    private RecipeSummary summary(String recipeId, boolean everyVersion) {
+        RecipeSummary all = summary(recipeId);
+        return everyVersion ? all : effectiveOnly(all);
+    }
+
+    /** Read without the documents: a recipe may have hundreds of versions. */
     private RecipeSummary summary(String recipeId) {
-        List<VersionSummary> versions = store.versions(recipeId).stream().map(Recipes::summary).toList();
+        List<VersionSummary> versions = store.facts(recipeId).stream().map(Recipes::summary).toList();
         Integer effective = versions.stream().filter(v -> "EFFECTIVE".equals(v.status())).map(VersionSummary::version)
                 .findFirst().orElse(null);
         String product = versions.isEmpty() ? null : versions.get(versions.size() - 1).product();
@@ -428,6 +484,10 @@ public class Recipes {
     }
 
     static VersionSummary summary(RecipeVersion v) {
+        return summary(VersionFacts.of(v));
+    }
+
+    static VersionSummary summary(VersionFacts v) {
         return new VersionSummary(v.recipeId(), v.number(), v.recordId(), v.product(), v.status().name(),
                 v.contentHash(), v.draftRevision(), Arrays.asList(v.authors().split(",")), v.basedOn(),
                 v.changeReason(), v.createdAt(), v.createdBy(), v.statusReason(), v.statusChangedAt(),

@@ -55,6 +55,12 @@ public class RecipeStore {
                 RecipeVersion.class).setParameter("recipe", recipeId).getResultList();
     }
 
+    /** Every version of the recipe without its document, oldest first. */
+    public List<VersionFacts> facts(String recipeId) {
+        return em.createQuery(VersionFacts.SELECT + " from RecipeVersion v where v.recipeId = :recipe order by v.number",
+                VersionFacts.class).setParameter("recipe", recipeId).getResultList();
+    }
+
     public List<String> recipeIds() {
         return em.createQuery("select distinct v.recipeId from RecipeVersion v order by v.recipeId", String.class)
                 .getResultList();

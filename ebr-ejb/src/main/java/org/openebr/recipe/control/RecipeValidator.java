@@ -16,6 +16,7 @@ import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.Parameter;
 import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.RecipeJson;
+import org.openebr.recipe.boundary.RecipeLimits;
 import org.openebr.recipe.boundary.Step;
 import org.openebr.recipe.boundary.StepType;
 import org.openebr.recipe.boundary.Unit;
@@ -70,6 +71,7 @@ public final class RecipeValidator {
             parameters();
             formula();
             procedure();
+            lengths();
             StepGraph graph = new StepGraph(StepGraph.byId(steps));
             allSteps.forEach(this::stepRules);
             steps.forEach(this::sequence);
@@ -106,9 +108,7 @@ public final class RecipeValidator {
                 add("$.recipeId", "recipe id '" + recipe.recipeId() + "' must be 1 to 64 letters, digits, '.', '_' or '-',"
                         + " starting with a letter or digit (it appears in addresses and signatures)");
             }
-            if (required("$.product", recipe.product(), "product") && recipe.product().length() > 200) {
-                add("$.product", "product must be at most 200 characters, not " + recipe.product().length());
-            }
+            required("$.product", recipe.product(), "product");
             required("$.material", recipe.material(), "material");
             if (recipe.version() < 1) {
                 add("$.version", "version must be 1 or more, not " + recipe.version());
@@ -403,6 +403,72 @@ public final class RecipeValidator {
                 add(at, NumericSpecRules.unknownUnit(symbol));
             }
             return unit;
+        }
+
+        /** Every text within its limit ({@link RecipeLimits}), each one too long named at its place. */
+        private void lengths() {
+            bounded("$.product", recipe.product(), "product", RecipeLimits.NAME);
+            bounded("$.material", recipe.material(), "material", RecipeLimits.NAME);
+            List<Parameter> parameterList = orEmpty(recipe.parameters());
+            for (int i = 0; i < parameterList.size(); i++) {
+                if (parameterList.get(i) != null) {
+                    bounded("$.parameters[" + i + "].name", parameterList.get(i).name(), "parameter name", RecipeLimits.ID);
+                }
+            }
+            List<FormulaItem> items = orEmpty(recipe.formula());
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) != null) {
+                    bounded("$.formula[" + i + "].material", items.get(i).material(), "material", RecipeLimits.NAME);
+                }
+            }
+            List<UnitProcedure> units = orEmpty(recipe.unitProcedures());
+            for (int u = 0; u < units.size(); u++) {
+                UnitProcedure unit = units.get(u);
+                if (unit == null) {
+                    continue;
+                }
+                String unitAt = "$.unitProcedures[" + u + "]";
+                bounded(unitAt + ".id", unit.id(), "id", RecipeLimits.ID);
+                bounded(unitAt + ".name", unit.name(), "name", RecipeLimits.NAME);
+                List<Operation> operations = orEmpty(unit.operations());
+                for (int o = 0; o < operations.size(); o++) {
+                    Operation operation = operations.get(o);
+                    if (operation == null) {
+                        continue;
+                    }
+                    String operationAt = unitAt + ".operations[" + o + "]";
+                    bounded(operationAt + ".id", operation.id(), "id", RecipeLimits.ID);
+                    bounded(operationAt + ".name", operation.name(), "name", RecipeLimits.NAME);
+                    List<Step> stepList = orEmpty(operation.steps());
+                    for (int s = 0; s < stepList.size(); s++) {
+                        if (stepList.get(s) != null) {
+                            stepLengths(operationAt + ".steps[" + s + "]", stepList.get(s));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void stepLengths(String at, Step step) {
+            bounded(at + ".id", step.id(), "id", RecipeLimits.ID);
+            bounded(at + ".name", step.name(), "name", RecipeLimits.NAME);
+            bounded(at + ".instruction", step.instruction(), "instruction", RecipeLimits.TEXT);
+            bounded(at + ".formula", step.formula(), "formula", RecipeLimits.TEXT);
+            bounded(at + ".equipmentClass", step.equipmentClass(), "equipment class", RecipeLimits.NAME);
+            bounded(at + ".tag", step.tag(), "machine tag", RecipeLimits.NAME);
+            if (step.charge() != null) {
+                bounded(at + ".charge.material", step.charge().material(), "material", RecipeLimits.NAME);
+            }
+            List<String> choiceList = orEmpty(step.choices());
+            for (int i = 0; i < choiceList.size(); i++) {
+                bounded(at + ".choices[" + i + "]", choiceList.get(i), "choice", RecipeLimits.NAME);
+            }
+        }
+
+        private void bounded(String at, String value, String what, int limit) {
+            if (value != null && value.length() > limit) {
+                add(at, what + " must be at most " + limit + " characters, not " + value.length());
+            }
         }
 
         private boolean required(String at, String value, String what) {

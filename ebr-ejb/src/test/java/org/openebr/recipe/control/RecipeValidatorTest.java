@@ -327,4 +327,20 @@ class RecipeValidatorTest {
                 MAKE_UP_WEIGHT + ".after",
                 YIELD + ".formula");
     }
+
+    @Test
+    void texts_longer_than_their_limit_are_named_at_their_place() {
+        String longName = "x".repeat(201);
+        RecipeDocument named = changeStep(asepticFilling(), "ph", st -> new Step(st.id(), longName, st.type(), st.after(),
+                "y".repeat(2001), st.numeric(), st.formula(), st.charge(), st.equipmentClass(), st.tag(), st.choices(),
+                st.signatures(), st.equipmentChecks()));
+        RecipeDocument recipe = new RecipeDocument(named.recipeId(), 1, "p".repeat(201), named.material(),
+                named.nominalBatchSize(), named.batchSizeUnit(), named.parameters(), named.formula(),
+                named.unitProcedures());
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem("$.product", "product must be at most 200 characters, not 201"),
+                new Problem(PH + ".name", "name must be at most 200 characters, not 201"),
+                new Problem(PH + ".instruction", "instruction must be at most 2000 characters, not 2001"));
+    }
 }

@@ -42,6 +42,8 @@ import org.openebr.recipe.boundary.ScaledFormula;
  * Master recipes. A version's document is served in exactly the JSON schema that import takes
  * (README: "Recipe document"); submission for review and approval are signatures of record type
  * {@code RECIPE_VERSION} on {@code POST /signatures} (record id {@code <recipe id>:<version>}).
+ * Operators and supervisors read the effective version only: any other is a {@code 403
+ * recipe-effective-only}, and lists show them the effective version alone.
  */
 @Path("recipes")
 @Tag(name = "recipes")
@@ -88,7 +90,8 @@ public class RecipesResource {
 
     @GET
     @Operation(operationId = "listRecipes",
-            summary = "Every master recipe with its versions, their status and which one is effective")
+            summary = "Every master recipe with its versions, their status and which one is effective",
+            description = "Operators and supervisors get only recipes with an effective version, and only that version.")
     @APIResponse(responseCode = "200", description = "Every recipe")
     public List<Recipes.RecipeSummary> list() {
         return recipes.list();
@@ -97,7 +100,9 @@ public class RecipesResource {
     @GET
     @Path("{recipeId}")
     @Operation(operationId = "getRecipe",
-            summary = "One master recipe with every version (status, content hash, authors, effective dates)")
+            summary = "One master recipe with every version (status, content hash, authors, effective dates)",
+            description = "Operators and supervisors get the effective version only (403 recipe-effective-only when"
+                    + " there is none).")
     @APIResponse(responseCode = "200", description = "The recipe with its versions")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Recipes.RecipeSummary recipe(@PathParam("recipeId") String recipeId) {

@@ -1,6 +1,8 @@
 package org.openebr.ui.recipe;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -45,12 +47,18 @@ import org.primefaces.model.StreamedContent;
  * read recipes; for its author while it is a draft, the designer (a working copy edited in this view,
  * checked and saved as a whole with a reason); and the lifecycle commands each role may give in its
  * state. Every command leaves the working copy alone when the server refuses it, so nothing typed is lost.
+ * Without a version in the address it opens the effective version, except for an author, who lands on
+ * the newest version (their work); operators and supervisors see nothing but the effective version.
  */
 @Named("recipeDesigner")
 @ViewScoped
 public class RecipeDesignerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final int VERSION_ROWS = 5;
+
+    private static final String NOTICE = "org.openebr.ui.recipe.notice";
 
     @Inject
     Recipes recipes;
@@ -79,6 +87,9 @@ public class RecipeDesignerView implements Serializable {
 
     // as stored
     private Recipes.RecipeSummary recipe;
+    /** Newest first, for the paged list of versions. */
+    private List<Recipes.VersionSummary> versionsNewestFirst = List.of();
+    private boolean everyVersion;
     private Recipes.VersionSummary version;
     private List<Signatures.Manifestation> signed = List.of();
     private UUID seenSignature;
@@ -99,13 +110,25 @@ public class RecipeDesignerView implements Serializable {
     private LocalDateTime effectiveFrom;
     private String retireReason;
 
-    /** The view action: the version named in the address, the newest one when none is named. */
+    /** The view action: the version named in the address, else the one the caller works from (see the class). */
     public void load() {
         if (recipeId == null || recipeId.isBlank()) {
             Messages.error("Choose a recipe from the list of recipes.", null);
             return;
         }
         read(versionParam);
+        Object notice = external.getFlash().get(NOTICE);
+        if (notice != null) {
+            Messages.info(notice.toString(), null);
+        }
+    }
+
+    /**
+     * What the page that sent the reader here says happened (e.g. "Imported recipe ... as version 1"),
+     * through the flash: shown on this page, where the person now looks.
+     */
+    static void tell(ExternalContext external, String notice) {
+        external.getFlash().put(NOTICE, notice);
     }
 
     /**
@@ -126,12 +149,28 @@ public class RecipeDesignerView implements Serializable {
     private void read(Integer number) {
         attempt("read recipe " + recipeId).notAllowed("Your roles do not allow reading master recipes.").run(() -> {
             recipe = recipes.recipe(recipeId);
-            int n = number != null ? number : recipe.versions().get(recipe.versions().size() - 1).version();
+            everyVersion = recipes.readsEveryVersion();
+            List<Recipes.VersionSummary> newestFirst = new ArrayList<>(recipe.versions());
+            Collections.reverse(newestFirst);
+            versionsNewestFirst = List.copyOf(newestFirst);
+            int n = number != null ? number : opening();
             version = recipes.version(recipeId, n);
             workOn(recipes.document(recipeId, n));
             signed = signatures.ofRecord(Recipes.RECORD_TYPE, version.recordId());
             comparison = null;
         });
+    }
+
+    /**
+     * The version a page without a version number opens: an author's newest (their draft or latest
+     * work); for everyone else the effective one, readers' default (the newest if there is none yet).
+     */
+    private int opening() {
+        Recipes.VersionSummary newest = versionsNewestFirst.get(0);
+        if (external.isUserInRole("RECIPE_AUTHOR") || recipe.effectiveVersion() == null) {
+            return newest.version();
+        }
+        return recipe.effectiveVersion();
     }
 
     /** A fresh working copy of the stored document, with the same element selected as before if it is still there. */
@@ -240,7 +279,7 @@ public class RecipeDesignerView implements Serializable {
             Messages.info("No problems found. The draft can be saved.", null);
         } else {
             Messages.error("The recipe has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + "; each is listed under the designer.", null);
+                    + "; each is listed below.", null);
         }
     }
 
@@ -259,7 +298,7 @@ public class RecipeDesignerView implements Serializable {
                     problems = RecipeProblem.of(refused.violations(), document, draft);
                     checked = false;
                     Messages.error(refused.getMessage(), problems.isEmpty() ? null
-                            : "Nothing was saved; your changes are still here. Each problem is listed under the designer.");
+                            : "Your changes are still here; each problem is listed below.");
                 })
                 .call(() -> recipes.saveDraft(recipeId, version.version(), version.draftRevision(), document, saveReason));
         if (saved == null) {
@@ -291,8 +330,7 @@ public class RecipeDesignerView implements Serializable {
         if (created == null) {
             return null;
         }
-        external.getFlash().setKeepMessages(true);
-        Messages.info("Version " + created.version() + " is a new draft made from version " + version.version() + ".", null);
+        tell(external, "Version " + created.version() + " is a new draft made from version " + version.version() + ".");
         return "/app/recipe.xhtml?faces-redirect=true&id=" + URLEncoder.encode(recipeId, StandardCharsets.UTF_8)
                 + "&version=" + created.version();
     }
@@ -304,7 +342,7 @@ public class RecipeDesignerView implements Serializable {
         if (rejected != null) {
             rejectReason = null;
             read(rejected.version());
-            Messages.info("Version " + rejected.version() + " is rejected.", null);
+            toPage("Version " + rejected.version() + " is rejected.");
         }
     }
 
@@ -317,8 +355,8 @@ public class RecipeDesignerView implements Serializable {
             effectiveReason = null;
             effectiveFrom = null;
             read(done.version());
-            Messages.info("EFFECTIVE".equals(done.status()) ? "Version " + done.version() + " is effective."
-                    : "Version " + done.version() + " becomes effective " + siteView.display(done.effectiveFrom()) + ".", null);
+            toPage("EFFECTIVE".equals(done.status()) ? "Version " + done.version() + " is effective."
+                    : "Version " + done.version() + " becomes effective " + siteView.display(done.effectiveFrom()) + ".");
         }
     }
 
@@ -329,8 +367,16 @@ public class RecipeDesignerView implements Serializable {
         if (retired != null) {
             retireReason = null;
             read(retired.version());
-            Messages.info("Version " + retired.version() + " is retired; no batch can be made from it.", null);
+            toPage("Version " + retired.version() + " is retired; no batch can be made from it.");
         }
+    }
+
+    /**
+     * A lifecycle command that went through takes its own card away (a rejected version has no
+     * "Reject" any more): its message goes to the page's message area, next to the new status.
+     */
+    private static void toPage(String summary) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, ""));
     }
 
     /** Runs a lifecycle command; its refusal becomes messages (each violation with its place), and null. */
@@ -397,7 +443,7 @@ public class RecipeDesignerView implements Serializable {
      * one, else the one before it; null for the first version of a recipe.
      */
     public Integer getComparisonBase() {
-        if (version == null) {
+        if (version == null || !everyVersion) {
             return null;
         }
         if (version.basedOn() != null) {
@@ -483,11 +529,56 @@ public class RecipeDesignerView implements Serializable {
         return draft.label(operation);
     }
 
-    /** Newest first, for the version selector. */
+    /** Newest first, for the paged list of versions. */
     public List<Recipes.VersionSummary> getVersions() {
-        List<Recipes.VersionSummary> versions = new ArrayList<>(recipe.versions());
-        Collections.reverse(versions);
-        return versions;
+        return versionsNewestFirst;
+    }
+
+    /** Versions per page of the list. */
+    public int getVersionRows() {
+        return VERSION_ROWS;
+    }
+
+    /** The first row of the page that holds the version shown, so the list opens where the reader is. */
+    public int getVersionsFirst() {
+        for (int i = 0; i < versionsNewestFirst.size(); i++) {
+            if (version != null && versionsNewestFirst.get(i).version() == version.version()) {
+                return i / VERSION_ROWS * VERSION_ROWS;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the caller reads every version (authors, approvers, QA, inspectors) and so gets the list
+     * of versions; operators and supervisors work from the effective version alone.
+     */
+    public boolean isEveryVersion() {
+        return everyVersion;
+    }
+
+    /**
+     * A version newer than the one shown, for a reader who opened the effective version: the one in
+     * review for an approver, else the newest. Null when the newest is shown.
+     */
+    public Recipes.VersionSummary getNewer() {
+        if (!everyVersion || version == null || versionsNewestFirst.isEmpty()
+                || versionsNewestFirst.get(0).version() == version.version()) {
+            return null;
+        }
+        if (external.isUserInRole("RECIPE_APPROVER")) {
+            Recipes.VersionSummary inReview = versionsNewestFirst.stream().filter(v -> "IN_REVIEW".equals(v.status()))
+                    .findFirst().orElse(null);
+            if (inReview != null && inReview.version() != version.version()) {
+                return inReview;
+            }
+        }
+        return versionsNewestFirst.get(0);
+    }
+
+    /** How a status reads on screen: "IN_REVIEW" is "In review". */
+    public String statusLabel(String status) {
+        return RecipeStatusLabels.label(status);
     }
 
     /** The first 12 hex digits, enough to tell versions apart on screen; the full hash is the tooltip. */

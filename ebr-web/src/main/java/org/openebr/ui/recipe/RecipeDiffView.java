@@ -48,9 +48,9 @@ public class RecipeDiffView implements Serializable {
         if (to == null) {
             to = versions.get(versions.size() - 1).version();
         }
-        if (from == null) {
+        if (from == null) { // the version it was made from, if the caller reads it (operators read the effective one only)
             from = versions.stream().filter(v -> v.version() == to).findFirst().map(Recipes.VersionSummary::basedOn)
-                    .orElse(null);
+                    .filter(basedOn -> versions.stream().anyMatch(v -> v.version() == basedOn)).orElse(null);
         }
         if (from == null) {
             from = versions.stream().map(Recipes.VersionSummary::version).filter(n -> n < to).reduce((a, b) -> b).orElse(to);
@@ -72,13 +72,19 @@ public class RecipeDiffView implements Serializable {
         return recipe != null;
     }
 
-    /** "version 2 (DRAFT)" for the selectors. */
+    /** "version 2 (Draft)" for the selectors. */
     public String label(Recipes.VersionSummary version) {
-        return "version " + version.version() + " (" + version.status() + ")";
+        return "version " + version.version() + " (" + RecipeStatusLabels.label(version.status()) + ")";
     }
 
+    /** Newest first, as the designer lists them. */
     public List<Recipes.VersionSummary> getVersions() {
-        return recipe == null ? List.of() : recipe.versions();
+        if (recipe == null) {
+            return List.of();
+        }
+        List<Recipes.VersionSummary> newestFirst = new java.util.ArrayList<>(recipe.versions());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     public Recipes.RecipeSummary getRecipe() { return recipe; }

@@ -28,7 +28,8 @@ import org.openebr.ui.Messages;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * Every master recipe with its effective and newest version; for authors, a new recipe from its
+ * Every master recipe with its effective version (what a recipe opens on for readers) and, for those
+ * who read every version, its newest; for authors, a new recipe from its
  * header, and the import of a recipe document (pasted or uploaded) as a new draft version. An import with problems lists every one of
  * them and keeps the pasted text, so that the author can fix it in place.
  */
@@ -51,6 +52,7 @@ public class RecipesView implements Serializable {
     ExternalContext external;
 
     private List<Recipes.RecipeSummary> all = List.of();
+    private boolean everyVersion;
     private String json;
     private String reason;
     private String uploadReason;
@@ -68,7 +70,10 @@ public class RecipesView implements Serializable {
     void load() {
         commands.attempt("list recipes (recipes screen)")
                 .notAllowed("Your roles do not allow reading master recipes.")
-                .run(() -> all = recipes.list());
+                .run(() -> {
+                    all = recipes.list();
+                    everyVersion = recipes.readsEveryVersion();
+                });
     }
 
     /** Imports the pasted document; on success the page of the new draft opens. */
@@ -122,8 +127,8 @@ public class RecipesView implements Serializable {
         if (created == null) {
             return null;
         }
-        external.getFlash().setKeepMessages(true);
-        Messages.info("Created recipe " + created.recipeId() + " as version " + created.version() + " (draft); build its procedure in the designer.", null);
+        RecipeDesignerView.tell(external, "Created recipe " + created.recipeId() + " as version " + created.version()
+                + " (draft); build its procedure in the designer.");
         return designerOf(created);
     }
 
@@ -171,8 +176,8 @@ public class RecipesView implements Serializable {
         if (created == null) {
             return null;
         }
-        external.getFlash().setKeepMessages(true);
-        Messages.info("Imported recipe " + created.recipeId() + " as version " + created.version() + " (draft).", null);
+        RecipeDesignerView.tell(external, "Imported recipe " + created.recipeId() + " as version " + created.version()
+                + " (draft).");
         json = null;
         reason = null;
         uploadReason = null;
@@ -198,6 +203,13 @@ public class RecipesView implements Serializable {
         return versions.isEmpty() ? null : versions.get(versions.size() - 1);
     }
 
+    /** How a status reads on screen: "IN_REVIEW" is "In review". */
+    public String statusLabel(String status) {
+        return RecipeStatusLabels.label(status);
+    }
+
+    /** Whether the caller reads every version; operators and supervisors see effective versions only. */
+    public boolean isEveryVersion() { return everyVersion; }
     public List<Recipes.RecipeSummary> getAll() { return all; }
     public List<RecipeProblem> getNewProblems() { return newProblems; }
     public String getNewId() { return newId; }
