@@ -367,6 +367,19 @@ final class Browser implements AutoCloseable {
         return java.util.List.copyOf(found);
     }
 
+    /**
+     * The forms whose {@code method} or {@code action} a field hides: a field named "method" turns
+     * {@code form.method} into that field, PrimeFaces then takes the form for no Faces form, sends no
+     * CSP nonce, and every Ajax action of the form fails on the server.
+     */
+    java.util.List<String> clobberedForms() {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> ids = (java.util.List<String>) driver.executeScript("return Array.prototype.slice.call("
+                + "document.forms).filter(function (f) { return typeof f.method !== 'string' || typeof f.action !== 'string'; })"
+                + ".map(function (f) { return f.getAttribute('id') || '(no id)'; });");
+        return ids;
+    }
+
     /** Whether the page is wider than the window: a person would have to scroll sideways. */
     boolean scrollsSideways() {
         return Boolean.TRUE.equals(driver.executeScript(

@@ -123,14 +123,14 @@ class SigningCredentialsScreensIT {
         assertThat(browser.text()).contains("Signing credentials of Sophie Signer").contains("No signing certificate")
                 .contains("No certificate has been issued to " + user);
         browser.clickAndWaitFor(Ids.VERIFY, "Say how the identity was verified");
-        browser.waitForTextOf("method-message", "Say how the identity was verified (at most 300 characters)");
-        browser.paste("method", "passport checked in person ".repeat(12));
+        browser.waitForTextOf("verification-method-message", "Say how the identity was verified (at most 300 characters)");
+        browser.paste("verification-method", "passport checked in person ".repeat(12));
         browser.clickAndWaitFor(Ids.VERIFY, "Say how the identity was verified");
-        browser.waitForTextOf("method-message", "at most 300 characters");
+        browser.waitForTextOf("verification-method-message", "at most 300 characters");
         browser.look("admin-credentials-field-message");
         browser.assertAccessible();
         assertThat(browser.text()).contains("No certificate has been issued to " + user);
-        browser.type("method", "passport checked in person by the site HR officer");
+        browser.type("verification-method", "passport checked in person by the site HR officer");
         browser.clickAndWaitFor(Ids.VERIFY, "Identity verification recorded; signing certificate");
         assertThat(browser.valueOf("certificates")).contains("Active").contains("CN=Sophie Signer").contains(verifier)
                 .contains("not revoked");

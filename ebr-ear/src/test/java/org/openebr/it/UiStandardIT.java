@@ -285,6 +285,7 @@ class UiStandardIT {
     private void check(SoftAssertions softly, String name) {
         browser.viewport(1024, 768);
         softly.assertThat(browser.scrollsSideways()).as(name + " scrolls sideways at 1024 px").isFalse();
+        softly.assertThat(browser.clobberedForms()).as(name + ": forms whose method or action a field hides").isEmpty();
         browser.normalViewport();
         browser.look(name);
         softly.assertThat(browser.accessibilityViolations()).as(name).isEmpty();
