@@ -98,7 +98,7 @@ class RoleHomesIT {
         String first = browser.itemLabels("recipes-to-approve").get(0);
         browser.clickItem("recipes-to-approve", 0);
         opened(first);
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("IN_REVIEW");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("In review");
     }
 
     @Test
@@ -125,7 +125,7 @@ class RoleHomesIT {
 
         browser.clickItem("my-rejections", 0);
         assertThat(browser.path()).startsWith("app/recipe.xhtml").contains("id=" + rejected).contains("version=1");
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("REJECTED");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Rejected");
     }
 
     @Test
@@ -228,7 +228,7 @@ class RoleHomesIT {
         String first = browser.itemLabels("effective-recipes").get(0);
         browser.clickItem("effective-recipes", 0);
         opened(first);
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Effective");
     }
 
     @Test
@@ -257,7 +257,7 @@ class RoleHomesIT {
         String first = browser.itemLabels("effective-recipes").get(0);
         browser.clickItem("effective-recipes", 0);
         opened(first);
-        assertThat(browser.valueOf("recipe-status")).isEqualTo("EFFECTIVE");
+        assertThat(browser.valueOf("recipe-status")).isEqualTo("Effective");
 
         backHome();
         browser.clickItem("my-tasks", 0);
