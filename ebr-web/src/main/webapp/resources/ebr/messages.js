@@ -4,6 +4,7 @@
  * person is typing in a field, gets the focus, so a screen reader reads it (the areas are also
  * aria-live). A message belongs to the last action: an action bar's or the page's message area that
  * an Ajax answer did not re-render still shows an older action's message, which is removed.
+ * Two repairs of PrimeFaces' markup for assistive technology run at the same moments (see below).
  * Included once by the template; no inline script (CSP).
  */
 (function () {
@@ -47,8 +48,25 @@
         }
     }
 
+    /**
+     * A table of input fields (class ebr-edit-table) is a table, not a grid widget: PrimeFaces marks it
+     * role="grid" with role="gridcell" cells, and a grid cell is a click target of its own that its
+     * input field covers (axe-core: "target-size", serious). Its cells are plain cells.
+     */
+    function plainEditTables() {
+        var grids = document.querySelectorAll('.ebr-edit-table table[role="grid"]');
+        for (var i = 0; i < grids.length; i++) {
+            grids[i].setAttribute('role', 'table');
+            var cells = grids[i].querySelectorAll('td[role="gridcell"]');
+            for (var j = 0; j < cells.length; j++) {
+                cells[j].setAttribute('role', 'cell');
+            }
+        }
+    }
+
     function reveal() {
         plainListItems();
+        plainEditTables();
         var areas = document.querySelectorAll(AREAS);
         var first = null;
         for (var i = 0; i < areas.length; i++) {
@@ -85,6 +103,7 @@
             // PrimeFaces has replaced the updated elements when this fires (they carry no mark yet)
             forgetOlder();
             plainListItems();
+            plainEditTables();
             window.setTimeout(reveal, 0);
         });
     }
