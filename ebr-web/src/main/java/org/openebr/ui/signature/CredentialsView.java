@@ -29,7 +29,7 @@ public class CredentialsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The method field; a rule about the method is shown next to it. */
-    static final String METHOD_FIELD = "method";
+    static final String METHOD_FIELD = "verification-method";
 
     @Inject
     SigningCredentials signingCredentials;
