@@ -4,7 +4,7 @@
  * person is typing in a field, gets the focus, so a screen reader reads it (the areas are also
  * aria-live). A message belongs to the last action: an action bar's or the page's message area that
  * an Ajax answer did not re-render still shows an older action's message, which is removed.
- * Two repairs of PrimeFaces' markup for assistive technology run at the same moments (see below).
+ * Three repairs of PrimeFaces' markup for assistive technology run at the same moments (see below).
  * Included once by the template; no inline script (CSP).
  */
 (function () {
@@ -64,9 +64,24 @@
         }
     }
 
+    /**
+     * PrimeFaces hides its simple file field from assistive technology (aria-hidden) even where the
+     * field itself is what the person uses: a focusable element hidden so is a dead end for a screen
+     * reader (axe-core: "aria-hidden-focus", serious). A visible file field is not hidden.
+     */
+    function visibleFileFields() {
+        var fields = document.querySelectorAll('input[type="file"][aria-hidden="true"]');
+        for (var i = 0; i < fields.length; i++) {
+            if (fields[i].getClientRects().length > 0) {
+                fields[i].removeAttribute('aria-hidden');
+            }
+        }
+    }
+
     function reveal() {
         plainListItems();
         plainEditTables();
+        visibleFileFields();
         var areas = document.querySelectorAll(AREAS);
         var first = null;
         for (var i = 0; i < areas.length; i++) {
@@ -104,6 +119,7 @@
             forgetOlder();
             plainListItems();
             plainEditTables();
+            visibleFileFields();
             window.setTimeout(reveal, 0);
         });
     }

@@ -86,8 +86,9 @@ final class People {
         return user;
     }
 
+    /** The person's API client (a session: see {@link Api#session}). */
     Api api(String user) {
-        return new Api(http, user, password);
+        return Api.session(http, user, password);
     }
 
     /** Signs a record through the API with a fresh nonce; the response as it came. */

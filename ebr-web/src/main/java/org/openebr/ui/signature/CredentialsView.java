@@ -73,7 +73,9 @@ public class CredentialsView implements Serializable {
                     // a method missing or too long is said at the field; any other rule at the button
                     if (rule.refusal() == SignatureRefused.Reason.INCOMPLETE) {
                         FacesContext faces = FacesContext.getCurrentInstance();
-                        faces.addMessage(METHOD_FIELD, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(), ""));
+                        // p:message shows the detail: the rule's words are both
+                        faces.addMessage(METHOD_FIELD, new FacesMessage(FacesMessage.SEVERITY_ERROR, rule.getMessage(),
+                                rule.getMessage()));
                         faces.validationFailed();
                     } else {
                         Messages.error(rule.getMessage(), null);
