@@ -64,9 +64,7 @@ final class Api {
      */
     static Api session(Http http, String userName, String password) {
         String basic = basic(userName, password);
-        String key = http.uri("") + " " + basic;
-        String token = SESSION_TOKENS.computeIfAbsent(key, unused -> issue(http, basic));
-        return token.isEmpty() ? new Api(http, basic) : new Api(http, "Bearer " + token, basic, key);
+        return new Api(http, null, basic, http.uri("") + " " + basic);
     }
 
     private static String issue(Http http, String basic) {
@@ -86,9 +84,15 @@ final class Api {
         return session(http, userName, DEMO_PASSWORD);
     }
 
-    /** The Authorization header value this client sends. */
+    /** The Authorization header value this client sends (a session's token, issued now if need be). */
     String authorization() {
-        return authorization;
+        return sessionKey == null ? authorization : sessionAuthorization();
+    }
+
+    /** The session's bearer header; the Basic header when the account gets no token. */
+    private String sessionAuthorization() {
+        String token = SESSION_TOKENS.computeIfAbsent(sessionKey, unused -> issue(http, basic));
+        return token.isEmpty() ? basic : "Bearer " + token;
     }
 
     HttpResponse<String> get(String path) {
@@ -111,17 +115,27 @@ final class Api {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))));
     }
 
+    /**
+     * Whether a 401 refused the caller's credentials (problem type "unauthenticated"), not something
+     * the request carries (e.g. a wrong password in a signing request, which must not be sent twice).
+     */
+    private static boolean tokenRefused(Object body) {
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+        return text.contains("/problems/unauthenticated\"");
+    }
+
     /** One call; a session's refused token is forgotten and the call made again with the password. */
     private <T> HttpResponse<T> send(String path, Function<String, HttpResponse<T>> call) {
-        if (basic == null) {
+        if (sessionKey == null) {
             return call.apply(authorization);
         }
         if (PASSWORD_ONLY.stream().anyMatch(path::startsWith)) {
             return call.apply(basic);
         }
-        HttpResponse<T> answer = call.apply(authorization);
-        if (answer.statusCode() == 401) {
-            SESSION_TOKENS.remove(sessionKey, authorization.substring("Bearer ".length()));
+        String bearer = sessionAuthorization();
+        HttpResponse<T> answer = call.apply(bearer);
+        if (bearer.startsWith("Bearer ") && answer.statusCode() == 401 && tokenRefused(answer.body())) {
+            SESSION_TOKENS.remove(sessionKey, bearer.substring("Bearer ".length()));
             return call.apply(basic);
         }
         return answer;

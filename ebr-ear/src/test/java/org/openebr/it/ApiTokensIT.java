@@ -67,7 +67,7 @@ class ApiTokensIT {
     void one_sign_in_gives_a_token_that_authenticates_reads_and_is_stored_only_as_its_hash() throws SQLException {
         String user = people.person("Toni Token", "OPERATOR");
 
-        HttpResponse<String> issued = people.api(user).post("api/v1/auth/tokens", "{\"name\":\"line 4 scale\"}");
+        HttpResponse<String> issued = people.basic(user).post("api/v1/auth/tokens", "{\"name\":\"line 4 scale\"}");
 
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         assertThat(issued.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
@@ -124,7 +124,7 @@ class ApiTokensIT {
                 .as("no audit revision per token request").isEqualTo(revisions);
 
         // for contrast: HTTP Basic signs in (and records it) on every request
-        assertThat(people.api(user).get("api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(people.basic(user).get("api/v1/me").statusCode()).isEqualTo(200);
         assertThat(count("SELECT count(*) FROM security_event WHERE subject = ? AND type = 'LOGIN'", user))
                 .isEqualTo(loginsBefore + 2);
     }
@@ -277,7 +277,7 @@ class ApiTokensIT {
         HttpResponse<String> changed = pending.post("api/v1/me/password",
                 "{\"currentPassword\":" + q(oneTime) + ",\"newPassword\":" + q(People.PASSWORD) + "}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        assertThat(people.api(user).get("api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(people.basic(user).get("api/v1/me").statusCode()).isEqualTo(200);
         assertThat(issue(user)).startsWith("ebr_");
     }
 
@@ -295,7 +295,7 @@ class ApiTokensIT {
                 flushConnectionPool();
                 assertThat(http.get("api/v1/health").statusCode()).as("health agrees: DOWN").isEqualTo(503);
 
-                for (HttpResponse<String> refused : List.of(bearer.get("api/v1/me"), people.api(user).get("api/v1/me"))) {
+                for (HttpResponse<String> refused : List.of(bearer.get("api/v1/me"), people.basic(user).get("api/v1/me"))) {
                     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
                     assertThat(refused.headers().firstValue("Content-Type"))
                             .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
@@ -322,7 +322,7 @@ class ApiTokensIT {
     // --- helpers ---------------------------------------------------------------------------------
 
     private String issue(String user) {
-        HttpResponse<String> issued = people.api(user).post("api/v1/auth/tokens", "{\"name\":\"integration test\"}");
+        HttpResponse<String> issued = people.basic(user).post("api/v1/auth/tokens", "{\"name\":\"integration test\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return Api.object(issued).getString("token");
     }

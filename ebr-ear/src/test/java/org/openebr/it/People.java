@@ -86,6 +86,11 @@ final class People {
         return user;
     }
 
+    /** The person's API client signing in with the password on every call (HTTP Basic), for tests of sign-in itself. */
+    Api basic(String user) {
+        return new Api(http, user, password);
+    }
+
     /** The person's API client (a session: see {@link Api#session}). */
     Api api(String user) {
         return Api.session(http, user, password);
