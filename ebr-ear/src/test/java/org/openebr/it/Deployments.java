@@ -31,14 +31,35 @@ final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ebr.ear")));
     }
 
-    /** The EAR as built, plus the test-only probes in its web module and a test record type in its EJB module. */
-    static EnterpriseArchive earWithProbe() {
-        EnterpriseArchive ear = ear();
+    /**
+     * The EAR as built, plus the test-only probes in its web module (REST probes and a page with
+     * every part of the UI standard, app/it-ui-standard.xhtml) and a test record type in its EJB
+     * module, named ebr-it.ear. Built once per test run: every class that deploys it shares one
+     * deployment (see {@link DeployOnce}).
+     */
+    static synchronized EnterpriseArchive earWithProbe() {
+        if (withProbes == null) {
+            withProbes = buildEarWithProbes();
+        }
+        return withProbes;
+    }
+
+    /** The same archive as {@link #earWithProbe()}: the UI standard's probe page is part of it. */
+    static EnterpriseArchive earWithUiProbe() {
+        return earWithProbe();
+    }
+
+    private static EnterpriseArchive withProbes;
+
+    private static EnterpriseArchive buildEarWithProbes() {
+        EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "ebr-it.ear").merge(ear());
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
                 NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class, TokenProbe.class);
         war.addClasses(WorklistsProbe.class); // the home page's worklist queries, per role
+        war.addClasses(UiStandardProbe.class);
+        war.addAsWebResource("probe/it-ui-standard.xhtml", "app/it-ui-standard.xhtml");
         ear.delete("/" + WAR);
         ear.addAsModule(war);
         // a test-only record type that takes signatures, beside the real ones in the EJB module
@@ -47,18 +68,6 @@ final class Deployments {
         ejb.addClasses(ItStepRecordType.class);
         ear.delete("/" + EJB);
         ear.addAsModule(ejb);
-        return ear;
-    }
-
-    /** The EAR as built, plus a test-only page with every part of the UI standard (app/it-ui-standard.xhtml). */
-    static EnterpriseArchive earWithUiProbe() {
-        EnterpriseArchive ear = ear();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
-                .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
-        war.addClasses(UiStandardProbe.class);
-        war.addAsWebResource("probe/it-ui-standard.xhtml", "app/it-ui-standard.xhtml");
-        ear.delete("/" + WAR);
-        ear.addAsModule(war);
         return ear;
     }
 }

@@ -43,7 +43,7 @@ class IdentityIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.ear();
+        return Deployments.earWithProbe();
     }
 
     @ArquillianResource

@@ -35,7 +35,7 @@ class IdentityScreensIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.ear();
+        return Deployments.earWithProbe();
     }
 
     @ArquillianResource

@@ -37,7 +37,7 @@ class RecipeReadersIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.ear();
+        return Deployments.earWithProbe();
     }
 
     @ArquillianResource

@@ -49,7 +49,7 @@ class RoleHomesIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.ear();
+        return Deployments.earWithProbe();
     }
 
     @ArquillianResource

@@ -22,7 +22,7 @@ class UiIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.ear();
+        return Deployments.earWithProbe();
     }
 
     @ArquillianResource
