@@ -39,6 +39,8 @@ public class DemoAccounts {
             new Demo("approver1", "Anna Approver", Role.RECIPE_APPROVER, false),
             new Demo("qa1", "Quentin Reviewer", Role.QA_REVIEWER, false),
             new Demo("qa2", "Quinn Releaser", Role.QA_RELEASER, false),
+            new Demo("warehouse1", "Walter Warehouse", Role.WAREHOUSE, false),
+            new Demo("maintenance1", "Mia Maintenance", Role.MAINTENANCE, false),
             new Demo("inspector1", "Irene Inspector", Role.INSPECTOR, false),
             new Demo("admin1", "Adam Administrator", Role.ADMIN, false),
             new Demo("erp-client", "ERP interface (technical)", Role.ERP_INTERFACE, true));

@@ -11,6 +11,10 @@ public enum Role {
     RECIPE_APPROVER(Kind.GMP),
     QA_REVIEWER(Kind.GMP),
     QA_RELEASER(Kind.GMP),
+    /** Receives goods, prints labels, moves containers (EU GMP Chapter 5). */
+    WAREHOUSE(Kind.GMP),
+    /** Calibrates, maintains and records the qualification status of equipment (EU GMP 3.34-3.44). */
+    MAINTENANCE(Kind.GMP),
     INSPECTOR(Kind.READ_ONLY),
     ADMIN(Kind.ADMINISTRATION),
     ERP_INTERFACE(Kind.TECHNICAL);

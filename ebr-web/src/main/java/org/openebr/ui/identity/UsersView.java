@@ -36,16 +36,18 @@ public class UsersView implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** The roles in words, as an administrator chooses them. */
-    private static final Map<Role, String> ROLE_WORDS = new EnumMap<>(Map.of(
-            Role.OPERATOR, "Operator: executes batch steps",
-            Role.SUPERVISOR, "Supervisor: dispatches batches, records training",
-            Role.RECIPE_AUTHOR, "Recipe author: writes master recipes",
-            Role.RECIPE_APPROVER, "Recipe approver: approves master recipes",
-            Role.QA_REVIEWER, "QA reviewer: reviews batches, reads security events",
-            Role.QA_RELEASER, "QA releaser: releases or rejects batches",
-            Role.INSPECTOR, "Inspector: reads everything, changes nothing",
-            Role.ADMIN, "Administrator: accounts and roles, never a GMP action",
-            Role.ERP_INTERFACE, "ERP interface: the ERP's technical account"));
+    private static final Map<Role, String> ROLE_WORDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Role.OPERATOR, "Operator: executes batch steps"),
+            Map.entry(Role.SUPERVISOR, "Supervisor: dispatches batches, records training"),
+            Map.entry(Role.RECIPE_AUTHOR, "Recipe author: writes master recipes"),
+            Map.entry(Role.RECIPE_APPROVER, "Recipe approver: approves master recipes"),
+            Map.entry(Role.QA_REVIEWER, "QA reviewer: reviews batches, reads security events"),
+            Map.entry(Role.QA_RELEASER, "QA releaser: releases or rejects batches and material lots"),
+            Map.entry(Role.WAREHOUSE, "Warehouse: receives goods, prints labels, moves containers"),
+            Map.entry(Role.MAINTENANCE, "Maintenance: calibrates and maintains equipment"),
+            Map.entry(Role.INSPECTOR, "Inspector: reads everything, changes nothing"),
+            Map.entry(Role.ADMIN, "Administrator: accounts and roles, never a GMP action"),
+            Map.entry(Role.ERP_INTERFACE, "ERP interface: the ERP's technical account")));
 
     /** Where a one-time password was made, so that it is shown next to that button. */
     public enum IssuedAt { CREATE, RESET }
