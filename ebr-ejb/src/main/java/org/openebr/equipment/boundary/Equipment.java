@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openebr.equipment.boundary.EquipmentRefused.Reason;
-import org.openebr.equipment.boundary.EquipmentViews.ClassSummary;
-import org.openebr.equipment.boundary.EquipmentViews.LogbookEntry;
-import org.openebr.equipment.boundary.EquipmentViews.Recorded;
-import org.openebr.equipment.boundary.EquipmentViews.UnitSummary;
+import org.openebr.equipment.boundary.EquipmentViews.EquipmentClassSummary;
+import org.openebr.equipment.boundary.EquipmentViews.EquipmentLogbookEntry;
+import org.openebr.equipment.boundary.EquipmentViews.EquipmentEvent;
+import org.openebr.equipment.boundary.EquipmentViews.EquipmentSummary;
 import org.openebr.equipment.control.EquipmentStore;
 import org.openebr.equipment.entity.EquipmentClass;
 import org.openebr.equipment.entity.EquipmentStatus;
@@ -99,29 +99,29 @@ public class Equipment {
 
     // --- reading ---------------------------------------------------------------------------------------
 
-    public List<ClassSummary> classes() {
-        return store.classes().stream().map(ClassSummary::of).toList();
+    public List<EquipmentClassSummary> classes() {
+        return store.classes().stream().map(EquipmentClassSummary::of).toList();
     }
 
-    public List<UnitSummary> units() {
+    public List<EquipmentSummary> units() {
         Instant now = now();
         return store.units().stream().map(u -> summary(u, now)).toList();
     }
 
-    public UnitSummary unit(String equipmentId) {
+    public EquipmentSummary unit(String equipmentId) {
         return summary(store.existing(equipmentId), now());
     }
 
     /** Every entry of the unit's logbook, oldest first (EU GMP 4.31). */
-    public List<LogbookEntry> logbook(String equipmentId) {
+    public List<EquipmentLogbookEntry> logbook(String equipmentId) {
         EquipmentUnit unit = store.existing(equipmentId);
-        return store.logbook(unit.id()).stream().map(e -> LogbookEntry.of(e, unit.equipmentId())).toList();
+        return store.logbook(unit.id()).stream().map(e -> EquipmentLogbookEntry.of(e, unit.equipmentId())).toList();
     }
 
     // --- master data (MAINTENANCE) -------------------------------------------------------------------
 
     @RolesAllowed("MAINTENANCE")
-    public ClassSummary defineClass(EquipmentClassDefinition definition) {
+    public EquipmentClassSummary defineClass(EquipmentClassDefinition definition) {
         List<Violation> wrong = new ArrayList<>();
         String name = text(definition.name(), "name", 100, wrong);
         if (definition.calibrationRequired() == null) {
@@ -144,11 +144,11 @@ public class Equipment {
             throw duplicate(failed, "equipment_class_name", "The equipment class '" + name + "' was defined by someone"
                     + " else at the same moment.");
         }
-        return ClassSummary.of(defined);
+        return EquipmentClassSummary.of(defined);
     }
 
     @RolesAllowed("MAINTENANCE")
-    public UnitSummary register(UnitRegistration registration) {
+    public EquipmentSummary register(UnitRegistration registration) {
         List<Violation> wrong = new ArrayList<>();
         String id = text(registration.equipmentId(), "equipmentId", 32, wrong);
         if (id != null && !EQUIPMENT_ID.matcher(id).matches()) {
@@ -196,7 +196,7 @@ public class Equipment {
      * when another person verifies it by signing the entry (meaning VERIFIED).
      */
     @RolesAllowed({"OPERATOR", "SUPERVISOR"})
-    public Recorded recordCleaning(String equipmentId, CleaningRecord cleaning) {
+    public EquipmentEvent recordCleaning(String equipmentId, CleaningRecord cleaning) {
         List<Violation> wrong = new ArrayList<>();
         String procedure = text(cleaning.procedure(), "procedure", 200, wrong);
         String note = optionalReason(cleaning.reason(), wrong);
@@ -216,7 +216,7 @@ public class Equipment {
      * every batch that used it since its last passed calibration.
      */
     @RolesAllowed("MAINTENANCE")
-    public Recorded recordCalibration(String equipmentId, CalibrationRecord calibration) {
+    public EquipmentEvent recordCalibration(String equipmentId, CalibrationRecord calibration) {
         List<Violation> wrong = new ArrayList<>();
         String result = calibration.result() == null ? null : calibration.result().strip();
         if (!"PASS".equals(result) && !"FAIL".equals(result)) {
@@ -255,7 +255,7 @@ public class Equipment {
     }
 
     @RolesAllowed("MAINTENANCE")
-    public Recorded recordMaintenance(String equipmentId, MaintenanceRecord maintenance) {
+    public EquipmentEvent recordMaintenance(String equipmentId, MaintenanceRecord maintenance) {
         List<Violation> wrong = new ArrayList<>();
         String phase = maintenance.phase() == null ? null : maintenance.phase().strip();
         if (!"STARTED".equals(phase) && !"COMPLETED".equals(phase)) {
@@ -276,7 +276,7 @@ public class Equipment {
     }
 
     @RolesAllowed("MAINTENANCE")
-    public Recorded recordQualification(String equipmentId, QualificationRecord record) {
+    public EquipmentEvent recordQualification(String equipmentId, QualificationRecord record) {
         List<Violation> wrong = new ArrayList<>();
         Qualification qualification = null;
         try {
@@ -300,7 +300,7 @@ public class Equipment {
      * dirty; only MAINTENANCE puts an out-of-service unit back (as DIRTY: cleaned before use).
      */
     @RolesAllowed({"MAINTENANCE", "SUPERVISOR", "OPERATOR"})
-    public Recorded recordStatus(String equipmentId, StatusEvent event) {
+    public EquipmentEvent recordStatus(String equipmentId, StatusEvent event) {
         List<Violation> wrong = new ArrayList<>();
         String status = event.status() == null ? null : event.status().strip();
         if (!"OUT_OF_SERVICE".equals(status) && !"DIRTY".equals(status)) {
@@ -332,18 +332,18 @@ public class Equipment {
 
     // --- inside ----------------------------------------------------------------------------------------
 
-    private Recorded recorded(EquipmentUnit unit, LogEntry entry, List<String> batches) {
+    private EquipmentEvent recorded(EquipmentUnit unit, LogEntry entry, List<String> batches) {
         store.persist(entry);
         store.flush();
-        return new Recorded(summary(unit, now()), LogbookEntry.of(entry, unit.equipmentId()), batches);
+        return new EquipmentEvent(summary(unit, now()), EquipmentLogbookEntry.of(entry, unit.equipmentId()), batches);
     }
 
-    UnitSummary summary(EquipmentUnit unit, Instant now) {
+    EquipmentSummary summary(EquipmentUnit unit, Instant now) {
         String pending = store.newest(unit.id(), LogKind.CLEANING)
                 .filter(c -> !store.verified(c.id()))
                 .filter(c -> unit.status() == EquipmentStatus.DIRTY || unit.status() == EquipmentStatus.CLEAN)
                 .map(c -> c.id().toString()).orElse(null);
-        return UnitSummary.of(unit, pending, now);
+        return EquipmentSummary.of(unit, pending, now);
     }
 
     private String actingRole(String... roles) {

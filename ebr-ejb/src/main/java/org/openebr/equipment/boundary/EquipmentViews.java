@@ -19,10 +19,10 @@ public final class EquipmentViews {
      * @param cleanHold how long a cleaned unit stays clean for use; null: no limit
      * @param dirtyHold how long a used unit may wait for cleaning; null: no limit
      */
-    public record ClassSummary(String name, boolean calibrationRequired, Duration cleanHold, Duration dirtyHold,
+    public record EquipmentClassSummary(String name, boolean calibrationRequired, Duration cleanHold, Duration dirtyHold,
                                Instant createdAt, String createdBy) {
-        static ClassSummary of(EquipmentClass c) {
-            return new ClassSummary(c.name(), c.calibrationRequired(), c.cleanHold().orElse(null),
+        static EquipmentClassSummary of(EquipmentClass c) {
+            return new EquipmentClassSummary(c.name(), c.calibrationRequired(), c.cleanHold().orElse(null),
                     c.dirtyHold().orElse(null), c.createdAt(), c.createdBy());
         }
     }
@@ -36,15 +36,15 @@ public final class EquipmentViews {
      * @param dirtyHoldExceeded DIRTY for longer than its dirty-hold time: flagged
      * @param pendingCleaning   the logbook entry of a cleaning that awaits its verification (the record id to sign), or null
      */
-    public record UnitSummary(String equipmentId, String equipmentClass, String description, String location,
+    public record EquipmentSummary(String equipmentId, String equipmentClass, String description, String location,
                               String status, String batch, Instant statusSince, Instant cleanUntil,
                               boolean cleanHoldExpired, Instant dirtyUntil, boolean dirtyHoldExceeded,
                               boolean calibrationRequired, Integer calibrationIntervalDays, Instant calibrationDue,
                               boolean calibrationOverdue, String qualification, String qualificationReference,
                               long usageCount, Long wearLimit, boolean wearLimitReached, String pendingCleaning,
                               Instant createdAt, String createdBy) {
-        static UnitSummary of(EquipmentUnit u, String pendingCleaning, Instant now) {
-            return new UnitSummary(u.equipmentId(), u.equipmentClass().name(), u.description(), u.location(),
+        static EquipmentSummary of(EquipmentUnit u, String pendingCleaning, Instant now) {
+            return new EquipmentSummary(u.equipmentId(), u.equipmentClass().name(), u.description(), u.location(),
                     u.status().name(), u.statusBatch(), u.statusSince(), u.cleanUntil(), u.cleanHoldExpired(now),
                     u.dirtyUntil(), u.dirtyHoldExceeded(now), u.equipmentClass().calibrationRequired(),
                     u.calibrationIntervalDays(), u.calibrationDue(), u.calibrationOverdue(now), u.qualification().name(),
@@ -60,13 +60,13 @@ public final class EquipmentViews {
      * @param verifiesCleaning  for a verification: the cleaning it verifies
      * @param performedAt       when the work was done (a calibration's date), if not when it was recorded
      */
-    public record LogbookEntry(String id, String equipmentId, String kind, Instant recordedAt, String recordedBy,
+    public record EquipmentLogbookEntry(String id, String equipmentId, String kind, Instant recordedAt, String recordedBy,
                                String statusBefore, String statusAfter, String batch, String step, String procedure,
                                String verifiesCleaning, String calibrationResult, Instant performedAt,
                                String certificate, Instant calibrationDue, Instant cleanUntil, String qualification,
                                String detail) {
-        static LogbookEntry of(LogEntry e, String equipmentId) {
-            return new LogbookEntry(e.id().toString(), equipmentId, e.kind().name(), e.recordedAt(), e.recordedBy(),
+        static EquipmentLogbookEntry of(LogEntry e, String equipmentId) {
+            return new EquipmentLogbookEntry(e.id().toString(), equipmentId, e.kind().name(), e.recordedAt(), e.recordedBy(),
                     name(e.statusBefore()), name(e.statusAfter()), e.batch(), e.step(), e.cleaningProcedure(),
                     e.cleaningEntry() == null ? null : e.cleaningEntry().toString(), e.calibrationResult(),
                     e.performedAt(), e.certificate(), e.calibrationDue(), e.cleanUntil(), name(e.qualification()),
@@ -82,6 +82,6 @@ public final class EquipmentViews {
      * What an event did: the unit after it and its logbook entry; for a failed calibration, every
      * batch that used the unit since its last passed calibration (empty otherwise).
      */
-    public record Recorded(UnitSummary unit, LogbookEntry entry, List<String> batchesSinceLastGoodCalibration) {
+    public record EquipmentEvent(EquipmentSummary unit, EquipmentLogbookEntry entry, List<String> batchesSinceLastGoodCalibration) {
     }
 }
