@@ -56,6 +56,9 @@ class EquipmentScreensIT {
         assertThat(board).contains("V-101").contains("V-102").contains("BAL-01").contains("BAL-03").contains("PHM-01")
                 .contains("V-201").contains("Clean").contains("Dirty").contains("Overdue").contains("Qualified");
         assertThat(browser.text()).contains("Register a unit");
+        browser.viewport(1024, 768);
+        assertThat(browser.scrollsSideways()).as("the board scrolls sideways at 1024 px").isFalse();
+        browser.normalViewport();
         browser.look("equipment-board-maintenance");
         browser.assertAccessible();
 
@@ -93,9 +96,8 @@ class EquipmentScreensIT {
             browser.type("verify-signature:user-id", verifier);
         }
         browser.type("verify-signature:password", People.PASSWORD);
-        browser.clickAndWaitFor("verify-signature:sign", "Signed VERIFIED by Valentina Verifier");
-        browser.clickAndWaitFor("verify-signature:close", "Logbook");
-        browser.waitForHidden("verify-signature:dialog");
+        // the page says the signature where the verifier looks and shows the unit as it is now (as the recipe page does)
+        browser.clickAndWaitFor("verify-signature:sign", "Signed: VERIFIED by Valentina Verifier");
         browser.waitForTextOf("unit-status", "Clean");
         assertThat(browser.textOf("logbook")).contains("Cleaning verified").contains(verifier).contains(performer);
         assertThat(browser.text()).doesNotContain("Cleaning awaiting verification");

@@ -1,12 +1,14 @@
 package org.openebr.ui.equipment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.openebr.equipment.boundary.EquipmentViews.EquipmentSummary;
+import org.openebr.platform.control.SiteSettings;
 
 /** The words the equipment screens show for codes, and the one status a person reads for a unit. */
 @Named("equipmentLabels")
@@ -24,8 +26,11 @@ public class EquipmentLabels {
             Map.entry("HOLD_EXPIRED", "Clean-hold expired"), Map.entry("DIRTY_HOLD", "Dirty, hold exceeded"),
             Map.entry("OVERDUE", "Calibration overdue"));
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneId.of("UTC"));
+    /** Short: a board shows many; the zone is named in the page footer and by its abbreviation here. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
+
+    @Inject
+    SiteSettings settings;
 
     public String words(String code) {
         return code == null ? "" : WORDS.getOrDefault(code, code);
@@ -46,6 +51,6 @@ public class EquipmentLabels {
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant);
+        return instant == null ? "" : SHOWN.format(instant.atZone(settings.zone()));
     }
 }

@@ -13,6 +13,7 @@ import org.openebr.equipment.boundary.EquipmentViews.EquipmentLogbookEntry;
 import org.openebr.equipment.boundary.EquipmentViews.EquipmentSummary;
 import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
+import org.openebr.ui.signature.SignatureDialogView;
 
 /**
  * One unit: its state, its logbook (read-only, oldest first, EU GMP 4.31), and the events of the
@@ -34,6 +35,14 @@ public class EquipmentUnitView implements Serializable {
 
     @Inject
     ExternalContext external;
+
+    @Inject
+    SignatureDialogView signatureDialog;
+
+    @Inject
+    EquipmentLabels labels;
+
+    private java.util.UUID seenSignature;
 
     private String id;
     private EquipmentSummary unit;
@@ -145,9 +154,19 @@ public class EquipmentUnitView implements Serializable {
         return done;
     }
 
-    /** After the verifier's signature: the unit as it is now. */
-    public void signed() {
-        commands.attempt("open equipment unit (equipment page)").run(this::reload);
+    /**
+     * Before each rendering: when the signature dialog on this page has just verified a cleaning of
+     * this unit, the unit is clean now; show it as it is.
+     */
+    public void catchUpWithSigning() {
+        if (unit == null || !signatureDialog.isSigned()) {
+            return;
+        }
+        var signature = signatureDialog.getSignature();
+        if (Equipment.CLEANING_RECORD_TYPE.equals(signature.recordType()) && !signature.id().equals(seenSignature)) {
+            seenSignature = signature.id();
+            commands.attempt("open equipment unit (equipment page)").run(this::reload);
+        }
     }
 
     /** Whether the signed-in person may verify the pending cleaning: not its performer. */
@@ -158,7 +177,7 @@ public class EquipmentUnitView implements Serializable {
 
     public String verificationSummary() {
         return pending == null ? "" : "Cleaning of " + unit.equipmentId() + " (" + unit.equipmentClass() + ") by "
-                + pending.recordedBy() + " at " + pending.recordedAt() + " according to " + pending.procedure();
+                + pending.recordedBy() + " at " + labels.time(pending.recordedAt()) + " according to " + pending.procedure();
     }
 
     public String batchesText() {
