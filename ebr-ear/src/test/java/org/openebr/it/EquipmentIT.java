@@ -1,6 +1,7 @@
 package org.openebr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonArray;
@@ -8,6 +9,9 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -350,6 +354,31 @@ class EquipmentIT {
                 "is not after the calibration");
         assertThat(absent(people.api(operator).getJson("api/v1/equipment/" + balance), "calibrationDue")).isTrue();
         assertThat(logbook(operator, balance)).hasSize(1);
+    }
+
+    @Test
+    void the_logbook_is_read_only_and_the_usage_counter_only_grows_even_for_the_runtime_role() throws SQLException {
+        String maintenance = people.person("Moritz Maintenance", "MAINTENANCE");
+        String operator = people.person("Oda Operator", "OPERATOR");
+        String vesselClass = defineClass(maintenance, false, null, null);
+        String tool = register(maintenance, vesselClass, null, null);
+        assertThat(use(operator, tool, "B-1").statusCode()).isEqualTo(200);
+        List<JsonObject> before = logbook(operator, tool);
+
+        try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement()) {
+            String entry = before.get(0).getString("id");
+            assertThatThrownBy(() -> sql.executeUpdate("update ebr.equipment_log_entry set detail = 'rewritten' where id = "
+                    + entry)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("delete from ebr.equipment_log_entry where id = " + entry))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("update ebr.equipment_unit set usage_count = 0 where equipment_id = '"
+                    + tool + "'")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("update ebr.equipment_class set clean_hold_seconds = 1 where name = '"
+                    + vesselClass + "'")).isInstanceOf(SQLException.class);
+        }
+
+        assertThat(logbook(operator, tool)).isEqualTo(before);
+        assertThat(people.api(operator).getJson("api/v1/equipment/" + tool).getInt("usageCount")).isEqualTo(1);
     }
 
     // --- helpers -------------------------------------------------------------------------------------

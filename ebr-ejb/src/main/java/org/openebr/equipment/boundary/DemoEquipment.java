@@ -111,8 +111,8 @@ public class DemoEquipment {
                         performed.plus(Duration.ofDays(d.calibrationIntervalDays())), SYSTEM, now));
             }
             if (d.cleanedAgo() != null) {
-                store.persist(unit.startedClean(now.minus(d.cleanedAgo()), "clean from the start: cleaned "
-                        + now.minus(d.cleanedAgo()) + ", " + DEMO, SYSTEM, now));
+                store.persist(unit.startedClean(now.minus(d.cleanedAgo()), "clean from the start, cleaned "
+                        + d.cleanedAgo().toHours() + " h before start-up: " + DEMO, SYSTEM, now));
             }
             created++;
         }

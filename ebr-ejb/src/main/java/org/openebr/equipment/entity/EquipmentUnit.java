@@ -164,9 +164,9 @@ public class EquipmentUnit {
         EquipmentStatus before = status;
         moveTo(EquipmentStatus.CLEAN, now);
         this.cleanUntil = equipmentClass.cleanHold().map(cleaning.recordedAt()::plus).orElse(null);
-        return new LogEntry(id, LogKind.CLEANING_VERIFIED, before, status, "cleaning of " + cleaning.recordedAt()
-                + " by " + cleaning.recordedBy() + " (" + cleaning.cleaningProcedure() + ") verified"
-                + (cleanUntil == null ? "" : "; clean for use until " + cleanUntil), by, now)
+        // the times are the entry's own fields (clean_until), shown in the reader's site time zone
+        return new LogEntry(id, LogKind.CLEANING_VERIFIED, before, status, "cleaning no. " + cleaning.id() + " by "
+                + cleaning.recordedBy() + " (" + cleaning.cleaningProcedure() + ") verified", by, now)
                 .cleaning(cleaning.cleaningProcedure(), cleaning.id(), cleanUntil);
     }
 
@@ -185,7 +185,7 @@ public class EquipmentUnit {
                 moveTo(EquipmentStatus.OUT_OF_SERVICE, now);
             }
         }
-        String detail = passed ? "calibration passed (certificate " + certificate + "); next due " + nextDue
+        String detail = passed ? "calibration passed (certificate " + certificate + ")"
                 : "calibration FAILED (certificate " + certificate + "): out of service";
         return new LogEntry(id, LogKind.CALIBRATION, before, status, detail, by, now)
                 .calibration(passed ? "PASS" : "FAIL", performedAt, certificate, calibrationDue);
