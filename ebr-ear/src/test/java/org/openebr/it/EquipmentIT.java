@@ -291,9 +291,23 @@ class EquipmentIT {
                 vessel + " is NOT_QUALIFIED");
         qualify(maintenance, vessel);
         assertThat(people.api(operator).get(admission(vessel, null, "QUALIFIED")).statusCode()).isEqualTo(200);
+        String why = "crack in the sight glass " + suffix();
         assertThat(people.api(operator).post("api/v1/equipment/" + vessel + "/status",
-                "{\"status\":\"OUT_OF_SERVICE\",\"reason\":\"crack in the sight glass\"}").statusCode()).isEqualTo(201);
+                "{\"status\":\"OUT_OF_SERVICE\",\"reason\":" + q(why) + "}").statusCode()).isEqualTo(201);
         assertRefused(people.api(operator).get(admission(vessel, null, "")), 409, "equipment-out-of-service", vessel);
+
+        // the audit trail has the change of the unit with who, role, command and reason, old and new value
+        JsonArray audited = Api.demo(http, "inspector1").getJson("api/v1/audit?entityType=EquipmentUnit&text="
+                + why.replace(" ", "%20")).getJsonArray("entries");
+        assertThat(audited).hasSize(1);
+        JsonObject entry = audited.getJsonObject(0);
+        assertThat(entry.getString("userName")).isEqualTo(operator);
+        assertThat(entry.getString("actingRole")).isEqualTo("OPERATOR");
+        assertThat(entry.getString("command")).isEqualTo("Record status of " + vessel + ": OUT_OF_SERVICE");
+        assertThat(entry.getString("reason")).isEqualTo(why);
+        assertThat(entry.getJsonArray("changes").getValuesAs(JsonObject.class))
+                .anySatisfy(c -> assertThat(c.getString("field") + " " + c.getString("oldValue") + " -> "
+                        + c.getString("newValue")).isEqualTo("status DIRTY -> OUT_OF_SERVICE"));
 
         assertThat(logbook(operator, vessel)).extracting(e -> e.getString("kind") + " " + e.getString("statusAfter", ""))
                 .containsExactly("REGISTERED DIRTY", "MAINTENANCE MAINTENANCE", "MAINTENANCE DIRTY",
