@@ -236,6 +236,26 @@ class EquipmentIT {
     }
 
     @Test
+    @Tag("MES-TOOL-1")
+    void two_uses_at_the_same_moment_of_a_unit_with_one_use_left_admit_exactly_one() {
+        String maintenance = people.person("Mads Maintenance", "MAINTENANCE");
+        String first = people.person("Otilia Operator", "OPERATOR");
+        String second = people.person("Ottavio Operator", "OPERATOR");
+        String tool = register(maintenance, defineClass(maintenance, false, null, null), null, 1L);
+        people.api(first).get("api/v1/equipment"); // both clients signed in before the race
+        people.api(second).get("api/v1/equipment");
+
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> a = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> use(first, tool, "B-A"));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> b = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> use(second, tool, "B-B"));
+
+        assertThat(List.of(a.join().statusCode(), b.join().statusCode())).containsExactlyInAnyOrder(200, 409);
+        assertThat(people.api(first).getJson("api/v1/equipment/" + tool).getInt("usageCount")).isEqualTo(1);
+        assertThat(logbook(first, tool)).extracting(e -> e.getString("kind")).containsExactly("REGISTERED", "USE");
+    }
+
+    @Test
     void a_batch_takes_a_clean_vessel_another_batch_is_refused_and_the_release_makes_it_dirty() {
         String maintenance = people.person("Milo Maintenance", "MAINTENANCE");
         String performer = people.signer("Paul Performer", "OPERATOR");

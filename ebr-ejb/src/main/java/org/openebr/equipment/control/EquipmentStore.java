@@ -3,6 +3,7 @@ package org.openebr.equipment.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +53,21 @@ public class EquipmentStore {
      * batches taking one vessel) are recorded one after the other, each seeing the other's result.
      */
     public EquipmentUnit locked(String equipmentId) {
-        EquipmentUnit unit = existing(equipmentId);
-        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(unit);
-        return unit;
+        if (equipmentId == null) {
+            throw unknown(null);
+        }
+        try {
+            // read and locked in one statement (SELECT ... FOR UPDATE): a unit read first and locked after would
+            // fail its version check when another transaction changed it in between
+            return em.createQuery("select u from EquipmentUnit u where lower(u.equipmentId) = lower(:id)",
+                            EquipmentUnit.class)
+                    .setParameter("id", equipmentId.strip()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst().orElseThrow(() -> unknown(equipmentId));
+        } catch (OptimisticLockException changedMeanwhile) {
+            // read earlier in this transaction and changed by another since: nothing is recorded
+            throw new EquipmentRefused(EquipmentRefused.Reason.CONFLICT, equipmentId + " was changed by someone else at"
+                    + " the same moment; nothing was recorded. Try again.");
+        }
     }
 
     public EquipmentUnit unitById(UUID id) {
