@@ -3,14 +3,17 @@ package org.openebr.api.material;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.material.boundary.ContainerFacts;
 import org.openebr.material.boundary.Containers;
+import org.openebr.material.boundary.MaterialAdmission;
+import org.openebr.material.boundary.MaterialGate;
+import org.openebr.material.boundary.MaterialUse;
 import org.openebr.material.boundary.Transfer;
 
 /** Containers with their complete custody history, and transfers (movements and hand-overs). */
@@ -40,6 +46,9 @@ public class ContainersResource {
     @Inject
     Containers containers;
 
+    @Inject
+    MaterialGate gate;
+
     @GET
     @Path("{containerId}")
     @Operation(operationId = "getContainer", summary = "One container with its lot's status and its complete custody history")
@@ -47,6 +56,44 @@ public class ContainersResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ContainerFacts container(@PathParam("containerId") String containerId) {
         return containers.container(containerId);
+    }
+
+    @GET
+    @Path("{containerId}/admission")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(operationId = "admitContainer",
+            summary = "The material gate: may this container be charged to this batch and step now?",
+            description = "200 with the admission, or the refusal naming the rule and the value: 409 wrong-material,"
+                    + " lot-quarantined, lot-rejected, lot-blocked, lot-expired, lot-retest-due,"
+                    + " container-not-dispensed-for-step; 422 out-of-tolerance, unit-unknown, unit-not-convertible.")
+    @APIResponse(responseCode = "200", description = "Admitted: the container may be charged")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public MaterialAdmission admission(@PathParam("containerId") String containerId,
+                                       @QueryParam("materialNumber") String materialNumber,
+                                       @QueryParam("batch") String batch, @QueryParam("step") String step,
+                                       @QueryParam("target") String target,
+                                       @QueryParam("tolerancePercent") String tolerancePercent,
+                                       @QueryParam("unit") String unit) {
+        for (String[] parameter : new String[][] {{"materialNumber", materialNumber}, {"batch", batch}, {"step", step},
+                {"target", target}, {"tolerancePercent", tolerancePercent}, {"unit", unit}}) {
+            if (parameter[1] == null || parameter[1].isBlank()) {
+                throw new BadRequestException("'" + parameter[0] + "' is required, e.g. ?materialNumber=RM-NACL&batch="
+                        + "B-2026-0001&step=weigh%20NaCl&target=405.0&tolerancePercent=1&unit=g");
+            }
+        }
+        return gate.admit(new MaterialUse(containerId, materialNumber, batch, step, decimal(target, "target"),
+                decimal(tolerancePercent, "tolerancePercent"), unit));
+    }
+
+    private static BigDecimal decimal(String text, String parameter) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new BadRequestException("'" + parameter + "' must be a decimal number such as 405.0, not '" + text + "'");
+        }
     }
 
     @POST
