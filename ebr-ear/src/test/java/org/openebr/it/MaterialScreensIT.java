@@ -63,10 +63,10 @@ class MaterialScreensIT {
         browser.choose("receipt-material", "RM-NACL - sodium chloride (g)");
         browser.type("receipt-supplier", "Salinas Excipients S.A.");
         browser.type("receipt-supplier-lot", supplierLot);
-        browser.typeDate("receipt-expiry", LocalDate.now().plusYears(3).toString());
         browser.type("receipt-count", "2");
         browser.type("receipt-quantity", "1000");
         browser.type("receipt-reason", "goods receipt GR-4712");
+        browser.typeDate("receipt-expiry", LocalDate.now().plusYears(3).toString()); // last: its pop-up closes with the key
         browser.look("materials-receipt-warehouse");
         browser.assertAccessible();
         browser.clickAndWaitForPage("receipt-bar:receive");

@@ -339,6 +339,32 @@ class MaterialsIT {
     }
 
     @Test
+    void a_split_leaves_its_entry_in_both_histories_and_never_takes_all_or_more() {
+        Api warehouse = people.api(people.person("Sina Splitter", "WAREHOUSE"));
+        String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":25,\"unit\":\"kg\"}]"));
+
+        HttpResponse<String> split = warehouse.post("api/v1/containers/" + bag + "/splits",
+                "{\"quantity\":5000,\"unit\":\"g\",\"reason\":\"sub-lot for the dispensary\"}");
+
+        assertThat(split.statusCode()).as(split.body()).isEqualTo(201);
+        JsonObject part = Api.object(split);
+        assertThat(part.getJsonNumber("quantity").bigDecimalValue()).isEqualByComparingTo("5");
+        assertThat(part.getString("unit")).isEqualTo("kg");
+        assertThat(part.getJsonArray("history").getJsonObject(0).getString("kind")).isEqualTo("SPLIT");
+        assertThat(part.getJsonArray("history").getJsonObject(0).getString("reference")).isEqualTo(bag);
+        assertThat(quantity(warehouse, bag)).isEqualTo("20");
+        assertThat(warehouse.getJson("api/v1/containers/" + bag).getJsonArray("history").stream()
+                .map(e -> e.asJsonObject().getString("kind")).toList()).containsExactly("RECEIVED", "SPLIT");
+        assertRefused(warehouse.post("api/v1/containers/" + bag + "/splits",
+                "{\"quantity\":20,\"unit\":\"kg\",\"reason\":\"all of it\"}"), 409, "container-overdraw", "holds 20 kg");
+        assertRefused(warehouse.post("api/v1/containers/" + bag + "/splits",
+                "{\"quantity\":2,\"unit\":\"L\",\"reason\":\"volume\"}"), 422, "unit-not-convertible", "L");
+        assertThat(people.api(people.person("Otis Operator", "OPERATOR")).post("api/v1/containers/" + bag + "/splits",
+                "{\"quantity\":1,\"unit\":\"kg\",\"reason\":\"not mine\"}").statusCode()).isEqualTo(403);
+        assertThat(quantity(warehouse, bag)).isEqualTo("20");
+    }
+
+    @Test
     void a_use_of_a_container_at_a_place_it_was_never_transferred_to_is_flagged() {
         Api operator = people.api(people.person("Flora Flag", "OPERATOR"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));

@@ -5,15 +5,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.openebr.material.control.MaterialReads;
+import org.openebr.material.control.MaterialRules;
 import org.openebr.material.control.MaterialStore;
 import org.openebr.material.control.Witnesses;
 import org.openebr.material.entity.ContainerEvent;
+import org.openebr.material.entity.GenealogyEdge;
 import org.openebr.material.entity.Lot;
 import org.openebr.material.entity.Material;
 import org.openebr.material.entity.MaterialContainer;
@@ -63,15 +66,15 @@ public class Containers {
     @RolesAllowed({"WAREHOUSE", "OPERATOR", "SUPERVISOR"})
     public ContainerFacts transfer(String containerId, Transfer transfer) {
         if (transfer == null) {
-            throw Lots.incomplete("The request carries no transfer.", "$", "is required");
+            throw MaterialRules.incomplete("The request carries no transfer.", "$", "is required");
         }
-        String why = Lots.reason(transfer.reason());
+        String why = MaterialRules.reason(transfer.reason());
         if (transfer.toLocation() == null || transfer.toLocation().isBlank() || transfer.toLocation().length() > 100) {
-            throw Lots.incomplete("Say where the container goes (toLocation, at most 100 characters).", "toLocation",
+            throw MaterialRules.incomplete("Say where the container goes (toLocation, at most 100 characters).", "toLocation",
                     "is required");
         }
         if (transfer.toPerson() != null && (transfer.toPerson().isBlank() || transfer.toPerson().length() > 64)) {
-            throw Lots.incomplete("toPerson names a user (at most 64 characters), or is absent.", "toPerson", "a user name");
+            throw MaterialRules.incomplete("toPerson names a user (at most 64 characters), or is absent.", "toPerson", "a user name");
         }
         String by = caller();
         MaterialContainer container = store.lockedContainer(containerId);
@@ -101,6 +104,43 @@ public class Containers {
         container.moveTo(place, toPerson);
         store.flush();
         return reads.view(container);
+    }
+
+    /**
+     * A part of a container into a new container of the same lot, at the same place (sub-lotting, e.g.
+     * a 25 kg bag into smaller bags): both histories record the split, and a SPLIT genealogy edge
+     * links them. The quantity is in any unit of the container's dimension; never more than it holds.
+     */
+    @RolesAllowed("WAREHOUSE")
+    public ContainerFacts split(String containerId, BigDecimal quantity, String unit, String reason) {
+        String why = MaterialRules.reason(reason);
+        MaterialRules.positive(quantity, "quantity");
+        QuantityUnit in = MaterialRules.unit(unit, "unit");
+        String by = caller();
+        MaterialContainer source = store.lockedContainer(containerId);
+        QuantityUnit kept = QuantityUnit.of(source.unit()).orElseThrow();
+        BigDecimal taken = MaterialRules.convert(quantity, in, kept, "Container " + source.containerId(), "unit");
+        if (taken.compareTo(source.quantity()) >= 0) {
+            throw new MaterialRefused(MaterialRefused.Reason.OVERDRAW, "Container " + source.containerId() + " holds "
+                    + MaterialReads.plain(source.quantity()).toPlainString() + " " + source.unit() + "; a split takes less"
+                    + " than all of it (" + MaterialReads.plain(taken).toPlainString() + " " + source.unit() + " asked).",
+                    List.of(new DomainException.Violation("quantity", "less than the container holds")));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        MaterialContainer part = MaterialContainer.received(store.nextContainerId(), source.lotRef(), taken, source.unit(),
+                null, source.location(), by, now);
+        change.record("Split " + MaterialReads.plain(taken).toPlainString() + " " + source.unit() + " of container "
+                + source.containerId() + " into " + part.containerId(), why).actingAs("WAREHOUSE");
+        store.persist(part);
+        source.take(taken);
+        store.record(source, new ContainerEvent.Facts(ContainerEvent.Kind.SPLIT, taken, source.quantity(), source.unit(),
+                source.location(), source.location(), source.holder(), null, false, part.containerId(), null, why), by, now);
+        store.record(part, new ContainerEvent.Facts(ContainerEvent.Kind.SPLIT, taken, taken, part.unit(), null,
+                part.location(), null, null, false, source.containerId(), null, why), by, now);
+        store.edge(GenealogyEdge.Node.CONTAINER, source.containerId(), GenealogyEdge.Node.CONTAINER, part.containerId(),
+                GenealogyEdge.Kind.SPLIT, taken, source.unit(), null, by, now);
+        store.flush();
+        return reads.view(part);
     }
 
     private String actingRole() {

@@ -65,7 +65,7 @@ public class Dispensings {
     @RolesAllowed({"OPERATOR", "SUPERVISOR"})
     public DispensingFacts dispense(Dispense d) {
         if (d == null) {
-            throw Lots.incomplete("The request carries no dispensing.", "$", "is required");
+            throw MaterialRules.incomplete("The request carries no dispensing.", "$", "is required");
         }
         List<DomainException.Violation> missing = new ArrayList<>();
         text(missing, d.sourceContainerId(), "sourceContainerId", 24);

@@ -72,7 +72,7 @@ public class Lots {
     @RolesAllowed("WAREHOUSE")
     public LotFacts receive(Receipt receipt) {
         if (receipt == null) {
-            throw incomplete("The request carries no goods receipt.", "$", "is required");
+            throw MaterialRules.incomplete("The request carries no goods receipt.", "$", "is required");
         }
         List<DomainException.Violation> missing = new ArrayList<>();
         require(missing, receipt.materialNumber(), "materialNumber", 40);
@@ -149,7 +149,7 @@ public class Lots {
     /** QA stops the use of a lot (a complaint, an OOS result under investigation) with a reason. */
     @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
     public LotFacts block(String lotId, String reason) {
-        String why = reason(reason);
+        String why = MaterialRules.reason(reason);
         Lot lot = store.existingLot(lotId);
         if (lot.status() == LotStatus.BLOCKED || lot.status() == LotStatus.REJECTED) {
             throw new MaterialRefused(MaterialRefused.Reason.LOT_STATUS, "Lot " + lotId + " is " + lot.status()
@@ -163,7 +163,7 @@ public class Lots {
     /** QA lifts a block with a reason: the lot returns to the status it had before. */
     @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
     public LotFacts unblock(String lotId, String reason) {
-        String why = reason(reason);
+        String why = MaterialRules.reason(reason);
         Lot lot = store.existingLot(lotId);
         if (lot.status() != LotStatus.BLOCKED) {
             throw new MaterialRefused(MaterialRefused.Reason.LOT_STATUS, "Lot " + lotId + " is " + lot.status()
@@ -181,20 +181,6 @@ public class Lots {
         } else if (value.length() > max) {
             missing.add(new DomainException.Violation(field, "at most " + max + " characters"));
         }
-    }
-
-    static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw incomplete("Say why (reason for the change): it is part of the audit trail.", "reason", "is required");
-        }
-        if (reason.length() > 1000) {
-            throw incomplete("The reason is longer than 1000 characters.", "reason", "at most 1000 characters");
-        }
-        return reason.strip();
-    }
-
-    static MaterialRefused incomplete(String message, String field, String what) {
-        return new MaterialRefused(MaterialRefused.Reason.INCOMPLETE, message, List.of(new DomainException.Violation(field, what)));
     }
 
     private static MaterialRefused dates(String message, String field) {

@@ -32,7 +32,7 @@ public class MaterialGate {
     public MaterialAdmission admit(MaterialUse use) {
         if (use == null || use.containerId() == null || use.materialNumber() == null || use.batch() == null
                 || use.step() == null || use.scaledTarget() == null || use.tolerancePercent() == null || use.unit() == null) {
-            throw Lots.incomplete("Name the container, material, batch, step, scaled target, tolerance and unit of the"
+            throw MaterialRules.incomplete("Name the container, material, batch, step, scaled target, tolerance and unit of the"
                     + " charge.", "$", "every part is required");
         }
         MaterialContainer container = store.existingContainer(use.containerId());

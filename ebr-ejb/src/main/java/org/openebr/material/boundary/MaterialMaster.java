@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openebr.material.control.MaterialReads;
+import org.openebr.material.control.MaterialRules;
 import org.openebr.material.control.MaterialStore;
 import org.openebr.material.entity.Material;
 import org.openebr.platform.boundary.DomainException;
@@ -67,7 +68,7 @@ public class MaterialMaster {
     @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
     public MaterialFacts create(NewMaterial m) {
         if (m == null) {
-            throw incomplete("The request carries no material.", "$", "is required");
+            throw MaterialRules.incomplete("The request carries no material.", "$", "is required");
         }
         List<DomainException.Violation> problems = new ArrayList<>();
         if (m.materialNumber() == null || !m.materialNumber().matches("[A-Z0-9][A-Z0-9._-]{1,39}")) {
@@ -140,10 +141,5 @@ public class MaterialMaster {
 
     private static MaterialRefused taken(String message) {
         return new MaterialRefused(MaterialRefused.Reason.MATERIAL_TAKEN, message);
-    }
-
-    private static MaterialRefused incomplete(String message, String field, String what) {
-        return new MaterialRefused(MaterialRefused.Reason.INCOMPLETE, message,
-                List.of(new DomainException.Violation(field, what)));
     }
 }

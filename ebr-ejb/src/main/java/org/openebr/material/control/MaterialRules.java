@@ -93,4 +93,20 @@ public final class MaterialRules {
                 .toPlainString() + " % (" + target.subtract(allowed).stripTrailingZeros().toPlainString() + " to "
                 + target.add(allowed).stripTrailingZeros().toPlainString() + " " + unit + ")";
     }
+
+    /** The reason for a change: required, at most 1000 characters. */
+    public static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw incomplete("Say why (reason for the change): it is part of the audit trail.", "reason", "is required");
+        }
+        if (reason.length() > 1000) {
+            throw incomplete("The reason is longer than 1000 characters.", "reason", "at most 1000 characters");
+        }
+        return reason.strip();
+    }
+
+    /** A refusal of incomplete input, naming the field. */
+    public static MaterialRefused incomplete(String message, String field, String what) {
+        return new MaterialRefused(MaterialRefused.Reason.INCOMPLETE, message, List.of(new DomainException.Violation(field, what)));
+    }
 }

@@ -43,6 +43,10 @@ public class ContainersResource {
     public record TransferRequest(String toLocation, String toPerson, String receiverPassword, String reason) {
     }
 
+    /** A part of a container into a new container of the same lot (sub-lotting), in any unit of its dimension. */
+    public record SplitRequest(BigDecimal quantity, String unit, String reason) {
+    }
+
     @Inject
     Containers containers;
 
@@ -116,5 +120,25 @@ public class ContainersResource {
         ContainerFacts moved = containers.transfer(containerId, new Transfer(request.toLocation(), request.toPerson(),
                 request.receiverPassword() == null ? null : request.receiverPassword().toCharArray(), request.reason()));
         return Response.status(Response.Status.CREATED).entity(moved).build();
+    }
+
+    @POST
+    @Path("{containerId}/splits")
+    @RolesAllowed("WAREHOUSE")
+    @Operation(operationId = "splitContainer",
+            summary = "Split a part of a container into a new container of the same lot (WAREHOUSE), with a reason",
+            description = "201 with the new container; both histories record the split and a SPLIT genealogy edge links"
+                    + " them. 409 container-overdraw when the part is not less than the container holds.")
+    @APIResponse(responseCode = "201", description = "The new container with its history",
+            content = @Content(schema = @Schema(implementation = ContainerFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response split(@PathParam("containerId") String containerId, @NotNull SplitRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(containers.split(containerId, request.quantity(), request.unit(), request.reason())).build();
     }
 }
