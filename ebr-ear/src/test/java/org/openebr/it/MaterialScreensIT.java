@@ -84,8 +84,7 @@ class MaterialScreensIT {
         browser.look("materials-release-dialog-qa");
         browser.type("release-signature:user-id", releaser);
         browser.type("release-signature:password", PASSWORD);
-        browser.clickAndWaitFor("release-signature:sign", "Signed RELEASED by Rosa Releaser");
-        browser.clickAndWaitFor("release-signature:close", "Released");
+        browser.clickAndWaitFor("release-signature:sign", "Signed: RELEASED by Rosa Releaser");
         assertThat(browser.valueOf("lot-status")).isEqualTo("Released");
         browser.look("materials-lot-released-qa");
         browser.assertAccessible();
