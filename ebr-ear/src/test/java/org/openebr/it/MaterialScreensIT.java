@@ -85,6 +85,8 @@ class MaterialScreensIT {
         browser.type("release-signature:user-id", releaser);
         browser.type("release-signature:password", PASSWORD);
         browser.clickAndWaitFor("release-signature:sign", "Signed: RELEASED by Rosa Releaser");
+        browser.clickAndWaitFor("release-signature:close", "Released");
+        browser.waitForHidden("release-signature:dialog");
         assertThat(browser.valueOf("lot-status")).isEqualTo("Released");
         browser.look("materials-lot-released-qa");
         browser.assertAccessible();
