@@ -365,6 +365,36 @@ class MaterialsIT {
     }
 
     @Test
+    @Tag("P11-10h-1")
+    void only_a_calibrated_qualified_balance_weighs_and_each_weighing_is_a_use_in_its_logbook() {
+        Api operator = people.api(people.person("Bala Balance", "OPERATOR"));
+        String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
+        String batch = "B-" + Long.toString(System.nanoTime(), 36);
+        String body = dispensing(bag, "RM-NACL", "405.0", "1", null, null).replace("\"batch\":\"B-IT\"", "\"batch\":" + q(batch));
+
+        assertRefused(operator.post("api/v1/dispensings", body.replace("BAL-01", "BAL-03")), 409,
+                "equipment-calibration-overdue", "BAL-03");
+        assertRefused(operator.post("api/v1/dispensings", body.replace("BAL-01", "V-101")), 409,
+                "equipment-wrong-class", "V-101");
+        assertRefused(operator.post("api/v1/dispensings", body.replace("BAL-01", "BAL-99")), 404,
+                "equipment-unknown", "BAL-99");
+        assertThat(quantity(operator, bag)).isEqualTo("1000");
+        assertThat(operator.getJson("api/v1/containers/" + bag).getJsonArray("history")).hasSize(1);
+        assertThat(Api.array(operator.get("api/v1/equipment/BAL-03/logbook")).stream()
+                .map(e -> e.asJsonObject()).filter(e -> batch.equals(e.getString("batch", null))).toList()).isEmpty();
+
+        HttpResponse<String> done = operator.post("api/v1/dispensings", body);
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        assertThat(Api.object(done).getString("balanceId")).isEqualTo("BAL-01");
+        List<JsonObject> uses = Api.array(operator.get("api/v1/equipment/BAL-01/logbook")).stream()
+                .map(JsonValue::asJsonObject).filter(e -> batch.equals(e.getString("batch", null))).toList();
+        assertThat(uses).hasSize(1);
+        assertThat(uses.get(0).getString("kind")).isEqualTo("USE");
+        assertThat(uses.get(0).getString("step")).isEqualTo("weigh");
+    }
+
+    @Test
     void a_use_of_a_container_at_a_place_it_was_never_transferred_to_is_flagged() {
         Api operator = people.api(people.person("Flora Flag", "OPERATOR"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));

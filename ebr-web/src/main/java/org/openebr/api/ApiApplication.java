@@ -47,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " lifecycle, diff and scaling"),
                 @Tag(name = "signatures", description = "Electronic signatures: nonces, signing, manifestation and"
                         + " verification, offline bundles, signing credentials"),
+                @Tag(name = "equipment", description = "Equipment classes and units, their logbooks and events, and"
+                        + " whether a unit may be used now"),
                 // materials (issue 15)
                 @Tag(name = "materials", description = "The material master: materials by their ERP material number"),
                 @Tag(name = "lots", description = "Goods receipt into quarantine, lots with their status now, QA's"

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.openebr.equipment.boundary.EquipmentGate;
+import org.openebr.equipment.boundary.EquipmentUse;
 import org.openebr.material.control.MaterialReads;
 import org.openebr.material.control.MaterialRules;
 import org.openebr.material.control.MaterialStore;
@@ -24,17 +26,23 @@ import org.openebr.material.entity.Material;
 import org.openebr.material.entity.MaterialContainer;
 import org.openebr.platform.boundary.DomainException;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.boundary.EquipmentCheck;
 
 /**
  * Weigh and dispense (EU GMP 5.12, 5.34; 21 CFR 211.101): from a container of a released,
  * unexpired lot into a new container for one batch and step, within the tolerance of the target,
  * on a named balance, by the operator and, for a controlled material, verified on the spot by a
- * second person with their password. The source container is locked while it is weighed from, so
+ * second person with their password; the balance passes the equipment gate (a balance, calibrated
+ * and qualified) and the weighing is a use in its logbook. The source container is locked while it is weighed from, so
  * two people dispensing from it at once are served one after the other and can never overdraw it.
  */
 @Stateless
 @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "WAREHOUSE", "INSPECTOR"})
 public class Dispensings {
+
+    /** The equipment class a dispensing balance belongs to, and what is checked of it before each weighing. */
+    static final String BALANCE = "balance";
+    static final Set<EquipmentCheck> BALANCE_CHECKS = Set.of(EquipmentCheck.CALIBRATED, EquipmentCheck.QUALIFIED);
 
     /** Who may verify a dispensing. */
     static final Set<String> VERIFIERS = Set.of("OPERATOR", "SUPERVISOR");
@@ -47,6 +55,9 @@ public class Dispensings {
 
     @Inject
     Witnesses witnesses;
+
+    @Inject
+    EquipmentGate equipment;
 
     @Inject
     ChangeContext change;
@@ -146,13 +157,14 @@ public class Dispensings {
         String location = d.location().strip();
         String flag = store.everAt(source.id(), location) ? null : "used at " + location + ", where container "
                 + source.containerId() + " was never transferred to (last recorded at " + source.location() + ")";
-        // the equipment gate (balance calibrated and qualified) is called here once the equipment component is merged
-
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String dispensingId = store.nextDispensingId();
         String why = "weighed for batch " + d.batch().strip() + ", step " + d.step().strip();
         change.record("Dispense " + net.toPlainString() + " " + unit.symbol() + " of " + material.materialNumber() + " from "
                 + source.containerId() + " (" + dispensingId + ")", why).actingAs(actingRole());
+        // the balance must be a balance, calibrated and qualified (21 CFR 211.68, 11.10(h)); its use goes into the
+        // unit's logbook in this transaction, so a refused dispensing leaves no use behind
+        equipment.use(new EquipmentUse(d.balanceId().strip(), BALANCE, BALANCE_CHECKS, d.batch().strip(), d.step().strip()));
         MaterialContainer into = MaterialContainer.dispensed(store.nextContainerId(), lot.id(), net, unit.symbol(),
                 d.tare(), location, d.batch().strip(), d.step().strip(), by, now);
         store.persist(into);
