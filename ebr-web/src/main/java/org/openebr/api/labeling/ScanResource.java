@@ -24,7 +24,8 @@ import org.openebr.labeling.boundary.Scanned;
  * and whose {@code detail} says what was scanned. A scan is a read: nothing is recorded.
  */
 @Path("scan")
-@Tag(name = "labels and scanning")
+// The tag's description here, not in ApiApplication: the tag list there is where parallel work meets.
+@Tag(name = "labels", description = "Container labels (PDF with a GS1 DataMatrix) and what a scanned code names")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"WAREHOUSE", "OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "MAINTENANCE", "INSPECTOR"})
