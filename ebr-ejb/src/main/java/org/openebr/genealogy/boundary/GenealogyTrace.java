@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A lot's trace in one direction: every link reached from the lot, each once, at the depth it is
- * first reached. Links always point the way the material went (from the input lot to the lot made
- * from it), whichever the direction of the trace.
+ * first reached. The nodes are lots, containers and batches; links always point the way the material
+ * went (from the input to what was made of it), whichever the direction of the trace.
  *
  * @param lotId      the lot traced from
  * @param direction  forward (where used) or backward (where from)
@@ -30,16 +30,18 @@ public record GenealogyTrace(String lotId, TraceDirection direction, List<Link> 
     /**
      * One edge of the genealogy.
      *
-     * @param from  the input lot (consumed, split or merged)
-     * @param to    the lot made from it
-     * @param kind  what happened (e.g. CONSUMED_INTO, SPLIT, MERGED)
-     * @param depth how many links from the traced lot (1: directly)
+     * @param from     the input: a lot or a container (received as, dispensed from, split, merged, consumed)
+     * @param fromNode what {@code from} is: LOT or CONTAINER
+     * @param to       what was made of it: a lot, a container or a batch
+     * @param toNode   what {@code to} is: LOT, CONTAINER or BATCH
+     * @param kind     what happened: RECEIVED_AS, DISPENSED_INTO, SPLIT, MERGED, CONSUMED_INTO
+     * @param depth    how many links from the traced lot (1: directly)
      */
-    public record Link(String from, String to, String kind, int depth) {
+    public record Link(String from, String fromNode, String to, String toNode, String kind, int depth) {
     }
 
-    /** The lots reached, without the traced one, nearest first, each once. */
-    public List<String> lots() {
+    /** The nodes reached (lots, containers, batches), without the traced lot, nearest first, each once. */
+    public List<String> reached() {
         return links.stream().map(link -> direction == TraceDirection.FORWARD ? link.to() : link.from())
                 .distinct().toList();
     }

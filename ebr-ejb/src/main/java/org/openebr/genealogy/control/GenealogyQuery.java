@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -59,16 +60,22 @@ public final class GenealogyQuery {
      */
     public String sql() {
         String near = direction == TraceDirection.FORWARD ? edges.input() : edges.output();
-        // The trace's own columns: a level's lots are the outputs (forward) or inputs (backward) of the last.
+        // The trace's own columns: a level's nodes are the outputs (forward) or inputs (backward) of the last.
         String reached = direction == TraceDirection.FORWARD ? "output" : "input";
-        return "with recursive trace(input, output, kind, depth) as ("
-                + " select e." + edges.input() + ", e." + edges.output() + ", e." + edges.kind() + ", 1"
+        String columns = "e." + edges.input() + ", " + node(edges.inputNode()) + ", e." + edges.output() + ", "
+                + node(edges.outputNode()) + ", e." + edges.kind();
+        return "with recursive trace(input, input_node, output, output_node, kind, depth) as ("
+                + " select " + columns + ", 1"
                 + " from " + edges.table() + " e where e." + near + " = ?"
                 + " union"
-                + " select e." + edges.input() + ", e." + edges.output() + ", e." + edges.kind() + ", t.depth + 1"
+                + " select " + columns + ", t.depth + 1"
                 + " from trace t join " + edges.table() + " e on e." + near + " = t." + reached
                 + " where t.depth <= ?"
-                + ") select input, output, kind, depth from trace limit ?";
+                + ") select input, input_node, output, output_node, kind, depth from trace limit ?";
+    }
+
+    private static String node(String column) {
+        return column == null ? "null::text" : "e." + column;
     }
 
     /** Runs the statement and makes the trace of its rows. */
@@ -85,7 +92,8 @@ public final class GenealogyQuery {
             statement.setInt(3, rowLimit + 1);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Link(result.getString(1), result.getString(2), result.getString(3), result.getInt(4)));
+                    rows.add(new Link(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5), result.getInt(6)));
                 }
             }
         }
@@ -101,7 +109,7 @@ public final class GenealogyQuery {
                 complete = false; // the statement went one level past the limit and found more
                 continue;
             }
-            shallowest.merge(List.of(row.from(), row.to(), row.kind()), row,
+            shallowest.merge(Arrays.asList(row.from(), row.fromNode(), row.to(), row.toNode(), row.kind()), row,
                     (kept, other) -> other.depth() < kept.depth() ? other : kept);
         }
         List<Link> links = new ArrayList<>(shallowest.values());

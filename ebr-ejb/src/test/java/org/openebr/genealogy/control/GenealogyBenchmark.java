@@ -37,7 +37,9 @@ import org.openebr.genealogy.boundary.TraceDirection;
  */
 public final class GenealogyBenchmark {
 
-    static final EdgeTable EDGES = new EdgeTable("genealogy_benchmark_edge", "input_lot_id", "output_lot_id", "kind");
+    /** The service's edge table's shape (materials' genealogy_edge), in a table of its own. */
+    static final EdgeTable EDGES = new EdgeTable("genealogy_benchmark_edge", "from_id", "from_kind", "to_id", "to_kind",
+            "kind");
     private static final int WARM_UP = 50;
 
     private GenealogyBenchmark() {
@@ -83,8 +85,8 @@ public final class GenealogyBenchmark {
             sql.execute("drop table if exists genealogy_benchmark_edge");
             sql.execute("drop table if exists genealogy_benchmark_lot");
             sql.execute("create table genealogy_benchmark_lot (lot_id text primary key, level int not null)");
-            sql.execute("create table genealogy_benchmark_edge (input_lot_id text not null, output_lot_id text not null,"
-                    + " kind text not null)");
+            sql.execute("create table genealogy_benchmark_edge (from_kind varchar(10) not null, from_id varchar(24) not null,"
+                    + " to_kind varchar(10) not null, to_id varchar(64) not null, kind varchar(16) not null)");
             sql.execute("insert into genealogy_benchmark_lot select " + lotId("i") + ", case when i <= "
                     + levels.received() + " then 0 when i <= " + levels.intermediateEnd() + " then 1 when i <= "
                     + levels.bulkEnd() + " then 2 else 3 end from generate_series(1, " + levels.lots() + ") i");
@@ -99,14 +101,14 @@ public final class GenealogyBenchmark {
                     + " else " + (levels.intermediateEnd() + 1) + " + abs(hashint8(i * 31 + k)) % "
                     + (levels.bulkEnd() - levels.intermediateEnd()) + " end";
             String kind = "case when k = 1 then 'SPLIT' when k = 2 then 'MERGED' else 'CONSUMED_INTO' end";
-            sql.execute("insert into genealogy_benchmark_edge select " + lotId("(" + below + ")") + ", " + lotId("i") + ", "
-                    + kind + " from generate_series(" + (levels.received() + 1) + ", " + levels.lots() + ") i,"
+            sql.execute("insert into genealogy_benchmark_edge select 'LOT', " + lotId("(" + below + ")") + ", 'LOT', "
+                    + lotId("i") + ", " + kind + " from generate_series(" + (levels.received() + 1) + ", " + levels.lots() + ") i,"
                     + " generate_series(1, " + perLot + ") k");
-            sql.execute("insert into genealogy_benchmark_edge select " + lotId("(" + below + ")") + ", " + lotId("i") + ", "
-                    + kind + " from generate_series(" + (levels.received() + 1) + ", " + (levels.received() + extra)
+            sql.execute("insert into genealogy_benchmark_edge select 'LOT', " + lotId("(" + below + ")") + ", 'LOT', "
+                    + lotId("i") + ", " + kind + " from generate_series(" + (levels.received() + 1) + ", " + (levels.received() + extra)
                     + ") i, generate_series(" + (perLot + 1) + ", " + (perLot + 1) + ") k");
-            sql.execute("create index on genealogy_benchmark_edge (input_lot_id)");
-            sql.execute("create index on genealogy_benchmark_edge (output_lot_id)");
+            sql.execute("create index on genealogy_benchmark_edge (from_id)"); // as genealogy_edge's indexes
+            sql.execute("create index on genealogy_benchmark_edge (to_id)");
             sql.execute("analyze genealogy_benchmark_lot");
             sql.execute("analyze genealogy_benchmark_edge");
             try (ResultSet count = sql.executeQuery("select count(*) from genealogy_benchmark_edge")) {

@@ -12,7 +12,7 @@ import org.openebr.genealogy.boundary.TraceDirection;
 /** The assembly of the recursive statement's rows; the statement itself runs in LabelsIT and the benchmark. */
 class GenealogyQueryTest {
 
-    private static final EdgeTable EDGES = new EdgeTable("genealogy_edge", "input_lot_id", "output_lot_id", "kind");
+    private static final EdgeTable EDGES = new EdgeTable("genealogy_edge", "from_id", "from_kind", "to_id", "to_kind", "kind");
 
     @Test
     void eachLinkOnceAtTheDepthItIsFirstReached() {
@@ -25,7 +25,7 @@ class GenealogyQueryTest {
 
         assertThat(trace.links()).containsExactly(link("A", "B", 1), link("A", "C", 1), link("B", "D", 2),
                 link("C", "D", 2), link("D", "E", 3));
-        assertThat(trace.lots()).containsExactly("B", "C", "D", "E");
+        assertThat(trace.reached()).containsExactly("B", "C", "D", "E");
         assertThat(trace.complete()).isTrue();
         assertThat(trace.cycles()).isEmpty();
     }
@@ -47,7 +47,7 @@ class GenealogyQueryTest {
 
         GenealogyTrace trace = new GenealogyQuery(EDGES, TraceDirection.BACKWARD).assemble("E", rows);
 
-        assertThat(trace.lots()).containsExactly("B", "C", "A");
+        assertThat(trace.reached()).containsExactly("B", "C", "A");
         assertThat(trace.cycles()).isEmpty();
     }
 
@@ -94,19 +94,25 @@ class GenealogyQueryTest {
     @Test
     void theStatementFollowsTheDirection() {
         assertThat(new GenealogyQuery(EDGES, TraceDirection.FORWARD).sql())
-                .contains("where e.input_lot_id = ?", "on e.input_lot_id = t.output where", " union ", "t.depth <= ?")
+                .contains("where e.from_id = ?", "on e.from_id = t.output where", "e.from_kind", " union ", "t.depth <= ?")
                 .doesNotContain("union all");
         assertThat(new GenealogyQuery(EDGES, TraceDirection.BACKWARD).sql())
-                .contains("where e.output_lot_id = ?", "on e.output_lot_id = t.input where");
+                .contains("where e.to_id = ?", "on e.to_id = t.input where");
+    }
+
+    @Test
+    void aTableWithoutNodeKindsGivesNone() {
+        assertThat(new GenealogyQuery(new EdgeTable("edge", "a", null, "b", null, "k"), TraceDirection.FORWARD).sql())
+                .contains("select e.a, null::text, e.b, null::text, e.k, 1");
     }
 
     @Test
     void onlyPlainIdentifiersBecomeSql() {
-        assertThatThrownBy(() -> new EdgeTable("edge; drop table x", "a", "b", "c"))
+        assertThatThrownBy(() -> new EdgeTable("edge; drop table x", "a", null, "b", null, "c"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Link link(String from, String to, int depth) {
-        return new Link(from, to, "CONSUMED_INTO", depth);
+        return new Link(from, "LOT", to, "LOT", "CONSUMED_INTO", depth);
     }
 }

@@ -58,6 +58,6 @@ class TraceTreeTest {
     }
 
     private static Link link(String from, String to, int depth) {
-        return new Link(from, to, "CONSUMED_INTO", depth);
+        return new Link(from, "LOT", to, "LOT", "CONSUMED_INTO", depth);
     }
 }
