@@ -28,18 +28,20 @@ final class TraceTree {
     /**
      * One line of the tree.
      *
-     * @param lotId  the lot
-     * @param facts  what the lot is, in words (material, status), or empty
-     * @param link   how it is linked to the line above (CONSUMED_INTO, SPLIT, ...), or {@code null} at the root
-     * @param note   "shown above" or "cycle: ..." where the lot's branch is not shown here, else {@code null}
+     * @param id    the lot, container or batch
+     * @param node   what it is: LOT, CONTAINER, BATCH (or {@code null} when the edges do not say)
+     * @param facts  what a lot is, in words (material, status), or empty
+     * @param link   how it is linked to the line above (RECEIVED_AS, DISPENSED_INTO, ...), or {@code null} at the root
+     * @param note   where its branch is not shown here: reached again, or a cycle; else {@code null}
      */
-    record Line(String lotId, String facts, String link, String note) implements Serializable {
+    record Line(String id, String node, String facts, String link, String note) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     private TraceTree() {
     }
 
+    /** @param facts what a lot is in words, asked for lots only */
     static TreeNode<Line> of(GenealogyTrace trace, Function<String, String> facts) {
         boolean forward = trace.direction() == TraceDirection.FORWARD;
         Map<String, List<Link>> next = new LinkedHashMap<>();
@@ -47,20 +49,23 @@ final class TraceTree {
             next.computeIfAbsent(forward ? link.from() : link.to(), lot -> new ArrayList<>()).add(link);
         }
         Set<Link> cycles = new HashSet<>(trace.cycles());
-        TreeNode<Line> root = new DefaultTreeNode<>(new Line(null, "", null, null), null);
-        TreeNode<Line> top = new DefaultTreeNode<>(new Line(trace.lotId(), facts.apply(trace.lotId()), null, null), root);
+        TreeNode<Line> root = new DefaultTreeNode<>(new Line(null, null, "", null, null), null);
+        TreeNode<Line> top = new DefaultTreeNode<>(new Line(trace.lotId(), "LOT", facts.apply(trace.lotId()), null, null),
+                root);
         top.setExpanded(true);
         Set<String> shown = new HashSet<>(Set.of(trace.lotId()));
         Deque<TreeNode<Line>> queue = new ArrayDeque<>(List.of(top));
         while (!queue.isEmpty()) {
             TreeNode<Line> node = queue.removeFirst();
-            for (Link link : next.getOrDefault(node.getData().lotId(), List.of())) {
-                String lot = forward ? link.to() : link.from();
-                String note = cycles.contains(link) ? "cycle: this lot is already on this branch"
-                        : shown.contains(lot) ? "reached again: its branch is shown where it appears first" : null;
-                TreeNode<Line> child = new DefaultTreeNode<>(new Line(lot, facts.apply(lot), link.kind(), note), node);
+            for (Link link : next.getOrDefault(node.getData().id(), List.of())) {
+                String id = forward ? link.to() : link.from();
+                String kind = forward ? link.toNode() : link.fromNode();
+                String note = cycles.contains(link) ? "cycle: already on this branch"
+                        : shown.contains(id) ? "reached again: its branch is shown where it appears first" : null;
+                String words = "LOT".equals(kind) ? facts.apply(id) : "";
+                TreeNode<Line> child = new DefaultTreeNode<>(new Line(id, kind, words, link.kind(), note), node);
                 if (note == null) {
-                    shown.add(lot);
+                    shown.add(id);
                     child.setExpanded(link.depth() < 3); // the first levels open; deeper ones a click away
                     queue.addLast(child);
                 }

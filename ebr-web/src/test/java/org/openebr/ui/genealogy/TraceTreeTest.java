@@ -20,15 +20,15 @@ class TraceTreeTest {
         TreeNode<TraceTree.Line> root = TraceTree.of(trace, lot -> "lot " + lot);
 
         TreeNode<TraceTree.Line> a = root.getChildren().get(0);
-        assertThat(a.getData().lotId()).isEqualTo("A");
+        assertThat(a.getData().id()).isEqualTo("A");
         assertThat(a.getData().facts()).isEqualTo("lot A");
-        assertThat(a.getChildren()).extracting(n -> n.getData().lotId()).containsExactly("B", "C");
+        assertThat(a.getChildren()).extracting(n -> n.getData().id()).containsExactly("B", "C");
         TreeNode<TraceTree.Line> underB = a.getChildren().get(0).getChildren().get(0);
         TreeNode<TraceTree.Line> underC = a.getChildren().get(1).getChildren().get(0);
-        assertThat(underB.getData().lotId()).isEqualTo("D");
+        assertThat(underB.getData().id()).isEqualTo("D");
         assertThat(underB.getData().note()).isNull();
-        assertThat(underB.getChildren()).extracting(n -> n.getData().lotId()).containsExactly("E");
-        assertThat(underC.getData().lotId()).isEqualTo("D");
+        assertThat(underB.getChildren()).extracting(n -> n.getData().id()).containsExactly("E");
+        assertThat(underC.getData().id()).isEqualTo("D");
         assertThat(underC.getData().note()).contains("reached again");
         assertThat(underC.getChildren()).isEmpty();
     }
@@ -40,8 +40,8 @@ class TraceTreeTest {
 
         TreeNode<TraceTree.Line> e = TraceTree.of(trace, lot -> "").getChildren().get(0);
 
-        assertThat(e.getChildren().get(0).getData().lotId()).isEqualTo("D");
-        assertThat(e.getChildren().get(0).getChildren().get(0).getData().lotId()).isEqualTo("B");
+        assertThat(e.getChildren().get(0).getData().id()).isEqualTo("D");
+        assertThat(e.getChildren().get(0).getChildren().get(0).getData().id()).isEqualTo("B");
     }
 
     @Test
@@ -52,7 +52,7 @@ class TraceTreeTest {
 
         TreeNode<TraceTree.Line> b = TraceTree.of(trace, lot -> "").getChildren().get(0).getChildren().get(0);
 
-        assertThat(b.getChildren().get(0).getData().lotId()).isEqualTo("A");
+        assertThat(b.getChildren().get(0).getData().id()).isEqualTo("A");
         assertThat(b.getChildren().get(0).getData().note()).startsWith("cycle");
         assertThat(b.getChildren().get(0).getChildren()).isEmpty();
     }
