@@ -354,6 +354,9 @@ class ApiFuzzIT {
         if (op.path().startsWith("api/v1/recipes")) {
             return "author1";
         }
+        if (op.path().startsWith("api/v1/equipment")) {
+            return "maintenance1";
+        }
         if (op.path().startsWith("api/v1/audit") || op.path().startsWith("api/v1/signatures")
                 || op.path().startsWith("api/v1/me")) {
             return "qa1";

@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "recipes", description = "Master recipes: versions in the import/export schema, drafts,"
                         + " lifecycle, diff and scaling"),
                 @Tag(name = "signatures", description = "Electronic signatures: nonces, signing, manifestation and"
-                        + " verification, offline bundles, signing credentials")},
+                        + " verification, offline bundles, signing credentials"),
+                @Tag(name = "equipment", description = "Equipment classes and units, their logbooks and events, and"
+                        + " whether a unit may be used now")},
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class,
                         description = "An RFC 9457 problem document: type names the kind of problem, detail says"

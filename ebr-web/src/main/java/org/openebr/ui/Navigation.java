@@ -35,10 +35,15 @@ public class Navigation {
     static final Set<Role> RECIPE_READERS = Set.of(Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER, Role.QA_REVIEWER,
             Role.QA_RELEASER, Role.INSPECTOR, Role.SUPERVISOR, Role.OPERATOR);
 
+    /** Everyone who reads equipment (the roles of the Equipment boundary); administrators may not. */
+    static final Set<Role> EQUIPMENT_READERS = Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.RECIPE_AUTHOR,
+            Role.RECIPE_APPROVER, Role.QA_REVIEWER, Role.QA_RELEASER, Role.WAREHOUSE, Role.MAINTENANCE, Role.INSPECTOR);
+
     static final List<Entry> ENTRIES = List.of(
             new Entry("Home", "/app/home.xhtml", "pi pi-home", Set.of()),
             new Entry("My signature", "/app/signature.xhtml", "pi pi-pencil", Set.of()),
             new Entry("Recipes", "/app/recipes.xhtml", "pi pi-sitemap", RECIPE_READERS),
+            new Entry("Equipment", "/app/equipment.xhtml", "pi pi-cog", EQUIPMENT_READERS),
             new Entry("Users", "/app/admin/users.xhtml", "pi pi-users", Set.of(Role.ADMIN)),
             new Entry("Training", "/app/training.xhtml", "pi pi-book",
                     Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),

@@ -21,7 +21,7 @@ class NavigationTest {
 
     @Test
     void an_operator_does_not_see_the_system_status() {
-        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes");
+        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes", "Equipment");
     }
 
     @Test
@@ -31,7 +31,7 @@ class NavigationTest {
             assertThat(labels(Set.of(role))).as(role.name()).contains("Recipes");
         }
         assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Recipes");
-        assertThat(labels(Set.of(Role.RECIPE_AUTHOR))).containsExactly("Home", "My signature", "Recipes");
+        assertThat(labels(Set.of(Role.RECIPE_AUTHOR))).containsExactly("Home", "My signature", "Recipes", "Equipment");
     }
 
     @Test
@@ -46,6 +46,15 @@ class NavigationTest {
         assertThat(labels(Set.of(Role.QA_REVIEWER))).contains("System status");
         assertThat(labels(Set.of(Role.INSPECTOR))).contains("System status");
         assertThat(labels(Set.of(Role.ADMIN))).contains("System status");
+    }
+
+    @Test
+    void every_gmp_role_qa_and_inspectors_see_equipment_and_administrators_do_not() {
+        for (Role role : Navigation.EQUIPMENT_READERS) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Equipment");
+        }
+        assertThat(labels(Set.of(Role.MAINTENANCE))).containsExactly("Home", "My signature", "Equipment");
+        assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Equipment");
     }
 
     @Test
