@@ -48,7 +48,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "signatures", description = "Electronic signatures: nonces, signing, manifestation and"
                         + " verification, offline bundles, signing credentials"),
                 @Tag(name = "equipment", description = "Equipment classes and units, their logbooks and events, and"
-                        + " whether a unit may be used now")},
+                        + " whether a unit may be used now"),
+                // materials (issue 15)
+                @Tag(name = "materials", description = "The material master: materials by their ERP material number"),
+                @Tag(name = "lots", description = "Goods receipt into quarantine, lots with their status now, QA's"
+                        + " block; release and rejection are signatures of record type LOT"),
+                @Tag(name = "containers", description = "Containers with their custody history, transfers, splits and"
+                        + " the material gate"),
+                @Tag(name = "dispensings", description = "Weigh and dispense for a batch and step")},
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class,
                         description = "An RFC 9457 problem document: type names the kind of problem, detail says"

@@ -52,7 +52,12 @@ public class Navigation {
             new Entry("Security events", "/app/security-events.xhtml", "pi pi-shield", OVERSIGHT),
             new Entry("Access review", "/app/access-review.xhtml", "pi pi-list-check", OVERSIGHT),
             new Entry("System status", "/app/status.xhtml", "pi pi-heart",
-                    Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)));
+                    Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
+            // materials (issue 15): the roles of the Lots boundary; administrators do no GMP work
+            new Entry("Lots", "/app/lots.xhtml", "pi pi-box", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER, Role.QA_RELEASER,
+                    Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR)),
+            new Entry("Materials", "/app/materials.xhtml", "pi pi-tags", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER,
+                    Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)));
 
     @Inject
     ExternalContext external;

@@ -21,7 +21,8 @@ class NavigationTest {
 
     @Test
     void an_operator_does_not_see_the_system_status() {
-        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes", "Equipment");
+        assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes", "Equipment", "Lots",
+                "Materials");
     }
 
     @Test
@@ -31,7 +32,17 @@ class NavigationTest {
             assertThat(labels(Set.of(role))).as(role.name()).contains("Recipes");
         }
         assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Recipes");
-        assertThat(labels(Set.of(Role.RECIPE_AUTHOR))).containsExactly("Home", "My signature", "Recipes", "Equipment");
+        assertThat(labels(Set.of(Role.RECIPE_AUTHOR))).containsExactly("Home", "My signature", "Recipes", "Equipment",
+                "Materials");
+    }
+
+    @Test
+    void the_warehouse_qa_and_operators_see_lots_and_materials_and_administrators_do_not() {
+        for (Role role : Set.of(Role.WAREHOUSE, Role.QA_REVIEWER, Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR,
+                Role.INSPECTOR)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Lots", "Materials");
+        }
+        assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Lots", "Materials");
     }
 
     @Test

@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "10";
+    public static final String EXPECTED = "11";
 
     private SchemaVersion() {
     }
