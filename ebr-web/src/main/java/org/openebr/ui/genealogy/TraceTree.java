@@ -23,7 +23,7 @@ import org.primefaces.model.TreeNode;
  * that says that. A genealogy is a graph; a tree that repeated every shared branch would grow with
  * the number of paths, not the number of lots.
  */
-final class TraceTree {
+public final class TraceTree {
 
     /**
      * One line of the tree.
@@ -34,7 +34,7 @@ final class TraceTree {
      * @param link   how it is linked to the line above (RECEIVED_AS, DISPENSED_INTO, ...), or {@code null} at the root
      * @param note   where its branch is not shown here: reached again, or a cycle; else {@code null}
      */
-    record Line(String id, String node, String facts, String link, String note) implements Serializable {
+    public record Line(String id, String node, String facts, String link, String note) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
