@@ -54,6 +54,20 @@ public class GenealogyView implements Serializable {
     private GenealogyTrace trace;
     private TreeNode<TraceTree.Line> tree;
 
+    private static final Map<String, String> LINK_WORDS = Map.of("RECEIVED_AS", "received as", "DISPENSED_INTO",
+            "dispensed into", "SPLIT", "split into", "MERGED", "merged into", "CONSUMED_INTO", "consumed into");
+
+    /** A link's kind in words ("merged into"), as the tree reads from the lot above to the line. */
+    public String words(String link) {
+        return LINK_WORDS.getOrDefault(link, link);
+    }
+
+    /** "1 link", "3 links". */
+    public String getLinkCount() {
+        int links = trace == null ? 0 : trace.links().size();
+        return links + (links == 1 ? " link" : " links");
+    }
+
     /** Whether the tree shows where the lot went (forward) rather than what it was made from. */
     public boolean isForward() {
         return trace != null && trace.direction() == TraceDirection.FORWARD;
