@@ -61,6 +61,7 @@ class RefusalStatusTest {
         expected.put("invalid-input", 422);
         expected.put("recipe-invalid", 422);
         expected.put("recipe-input-incomplete", 422);
+        expected.put("recipe-unknown-master-data", 422);
         expected.put("recipe-not-found", 404);
         expected.put("recipe-state", 409);
         expected.put("recipe-not-effective", 409);

@@ -17,6 +17,12 @@ public class RecipeRefused extends DomainException {
         /** A required input such as the reason for the change is missing or malformed. */
         @Declared(category = Category.INVALID, kind = "recipe-input-incomplete")
         INCOMPLETE,
+        /**
+         * A version names a material or an equipment class the master data does not hold: it cannot be
+         * submitted; every such name is listed with its JSON location.
+         */
+        @Declared(category = Category.INVALID, kind = "recipe-unknown-master-data")
+        UNKNOWN_MASTER_DATA,
         @Declared(category = Category.NOT_FOUND, kind = "recipe-not-found")
         NOT_FOUND,
         /** The version's lifecycle state does not allow it, e.g. editing an effective version. */

@@ -1,14 +1,19 @@
 package org.openebr.recipe.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openebr.platform.boundary.DomainException;
 import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.control.MasterDataCheck;
 import org.openebr.recipe.control.RecipeStore;
 import org.openebr.recipe.entity.RecipeStatus;
 import org.openebr.recipe.entity.RecipeVersion;
@@ -37,6 +42,11 @@ public class RecipeVersionRecordType implements SignableRecordType {
 
     @Inject
     Clock clock;
+
+    /** The material master and the equipment classes, registered by the components that own them. */
+    @Inject
+    @Any
+    Instance<RecipeMasterData> masterData;
 
     @Override
     public String recordType() {
@@ -93,6 +103,9 @@ public class RecipeVersionRecordType implements SignableRecordType {
             return Optional.of("Only an author of version " + v.number() + " of recipe " + v.recipeId()
                     + " (someone who saved its content) signs it as its author; you did not write it.");
         }
+        if (meaning == Meaning.PERFORMED) {
+            requireMasterData(v);
+        }
         if (meaning == Meaning.APPROVED && v.status() != RecipeStatus.IN_REVIEW) {
             return Optional.of("Version " + v.number() + " of recipe " + v.recipeId() + " is " + v.status()
                     + "; only a version in review is approved.");
@@ -102,6 +115,27 @@ public class RecipeVersionRecordType implements SignableRecordType {
                     + ", so you cannot approve it: an independent second person must (21 CFR 211.186(a)).");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A version is submitted only when every material and equipment class it names is master data:
+     * its batches are checked against them at the material and equipment gates. Refused with every
+     * unknown name at its JSON location, nothing signed; drafts may name what is not there yet.
+     */
+    private void requireMasterData(RecipeVersion v) {
+        List<DomainException.Violation> unknown = MasterDataCheck.unknown(RecipeJson.read(v.document()),
+                name -> known(RecipeMasterData.Kind.MATERIAL, name), name -> known(RecipeMasterData.Kind.EQUIPMENT_CLASS, name));
+        if (!unknown.isEmpty()) {
+            throw new RecipeRefused(RecipeRefused.Reason.UNKNOWN_MASTER_DATA, "Version " + v.number() + " of recipe "
+                    + v.recipeId() + " names " + (unknown.size() == 1 ? "a material or equipment class" : unknown.size()
+                    + " materials or equipment classes") + " the master data does not hold, so it cannot be submitted;"
+                    + " nothing was signed. " + unknown.get(0).field() + ": " + unknown.get(0).message()
+                    + (unknown.size() > 1 ? " (and " + (unknown.size() - 1) + " more)" : "") + ".", unknown);
+        }
+    }
+
+    private boolean known(RecipeMasterData.Kind kind, String name) {
+        return masterData.stream().anyMatch(data -> data.kind() == kind && data.knows(name));
     }
 
     @Override
