@@ -18,7 +18,7 @@ import org.jboss.shrinkwrap.api.Archive;
 
 /**
  * An Arquillian extension that keeps the EAR deployed from one test class to the next while the
- * next class deploys an archive of the same name: deploying it again for each of some 25 classes
+ * next class deploys the same archive (the same object: {@link Deployments} builds each kind once): deploying it again for each of some 25 classes
  * cost about 7 s a class. A class that deploys another archive (e.g. the EAR exactly as built,
  * without the test probes) has the previous one undeployed first; the last one is undeployed
  * before the server stops. Test classes still declare their {@code @Deployment}, so a class run
@@ -60,7 +60,9 @@ public final class DeployOnce implements LoadableExtension {
                 return;
             }
             String name = wanted.getArchive().getName();
-            if (name.equals(deployedName) && event.getDeployableContainer() == deployedOn) {
+            // the very archive object (Deployments builds each kind once): a class that deploys an
+            // archive of the same name with other content gets its own deployment
+            if (wanted.getArchive() == deployedArchive && event.getDeployableContainer() == deployedOn) {
                 description.set(wanted);
                 deployment.set(event.getDeployment());
                 protocolMetaData.set(deployedMetaData);
@@ -78,7 +80,7 @@ public final class DeployOnce implements LoadableExtension {
         /** The kept archive stays deployed for the next class. */
         public void undeploy(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {
             DeploymentDescription leaving = context.getEvent().getDeployment().getDescription();
-            if (leaving.isArchiveDeployment() && leaving.getArchive().getName().equals(deployedName)) {
+            if (leaving.isArchiveDeployment() && leaving.getArchive() == deployedArchive) {
                 context.getEvent().getDeployment().undeployed();
                 return;
             }

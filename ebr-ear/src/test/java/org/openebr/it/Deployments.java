@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openebr.it.probe.AuditProbe;
 import org.openebr.it.probe.DemoAccountsProbe;
+import org.openebr.it.probe.EquipmentGateProbe;
 import org.openebr.it.probe.ItStepRecordType;
 import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
@@ -26,8 +27,17 @@ final class Deployments {
     private Deployments() {
     }
 
-    /** The EAR exactly as built. */
-    static EnterpriseArchive ear() {
+    /** The EAR exactly as built (one archive object per test run, so its classes share one deployment). */
+    static synchronized EnterpriseArchive ear() {
+        if (asBuilt == null) {
+            asBuilt = read();
+        }
+        return asBuilt;
+    }
+
+    private static EnterpriseArchive asBuilt;
+
+    private static EnterpriseArchive read() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ebr.ear")));
     }
 
@@ -52,13 +62,14 @@ final class Deployments {
     private static EnterpriseArchive withProbes;
 
     private static EnterpriseArchive buildEarWithProbes() {
-        EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "ebr-it.ear").merge(ear());
+        EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "ebr-it.ear").merge(read());
         WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
                 .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
         war.addClasses(ProbeResource.class, ProbeResource.ProbeOrder.class, AuditProbe.class, StepProbe.class,
                 NonceProbe.class, RecipeTimerProbe.class, DemoAccountsProbe.class, TokenProbe.class);
         war.addClasses(WorklistsProbe.class); // the home page's worklist queries, per role
         war.addClasses(UiStandardProbe.class);
+        war.addClasses(EquipmentGateProbe.class); // occupy/release until batch execution calls them
         war.addAsWebResource("probe/it-ui-standard.xhtml", "app/it-ui-standard.xhtml");
         ear.delete("/" + WAR);
         ear.addAsModule(war);

@@ -6,7 +6,6 @@ import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -19,15 +18,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ArchiveFormat;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openebr.it.probe.EquipmentGateProbe;
 
 /**
  * Equipment on the real server through the API: the demo equipment and the gate's answer for each
@@ -41,17 +36,10 @@ import org.openebr.it.probe.EquipmentGateProbe;
 @RunAsClient
 class EquipmentIT {
 
-    private static final String WAR = "ebr-web.war";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ebr.ear")));
-        WebArchive war = ShrinkWrap.create(WebArchive.class, WAR)
-                .merge(ear.getAsType(WebArchive.class, "/" + WAR, ArchiveFormat.ZIP));
-        war.addClasses(EquipmentGateProbe.class);
-        ear.delete("/" + WAR);
-        ear.addAsModule(war);
-        return ear;
+        return Deployments.earWithProbe(); // with the equipment gate's probe (occupy/release)
     }
 
     @ArquillianResource

@@ -248,7 +248,7 @@ class UiStandardIT {
                 RecipesIT.reference(RecipesIT.uniqueId()));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         List<String> checked = new java.util.ArrayList<>();
-        for (String user : List.of("operator1", "supervisor1", "author1", "approver1", "qa1", "qa2", "inspector1",
+        for (String user : List.of("operator1", "supervisor1", "author1", "approver1", "qa1", "qa2", "warehouse1", "maintenance1", "inspector1",
                 "admin1")) {
             browser.signIn(user, Api.DEMO_PASSWORD);
             List<String> pages = new java.util.ArrayList<>(browser.links(".ebr-nav a"));
