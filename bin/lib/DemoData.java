@@ -132,6 +132,8 @@ public class DemoData {
         training("operator2", "OP-ASEPTIC-FILLING", "aseptic filling of vials, SOP-FL-001", today.minusYears(1),
                 today.minusDays(5));
         training("operator2", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(2), null);
+        training("operator1", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(6),
+                today.plusMonths(6));
         System.out.println("demo data: tasks for the home pages are in place");
     }
 

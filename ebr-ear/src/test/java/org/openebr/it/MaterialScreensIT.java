@@ -55,7 +55,7 @@ class MaterialScreensIT {
         People people = new People(http, PASSWORD);
         String warehouse = people.person("Walter Wareham", "WAREHOUSE");
         String releaser = people.signer("Rosa Releaser", "QA_RELEASER");
-        String operator = people.person("Oliver Weigher", "OPERATOR");
+        String operator = people.weigher("Oliver Weigher");
         String supplierLot = "NC" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
         browser.signIn(warehouse, PASSWORD);

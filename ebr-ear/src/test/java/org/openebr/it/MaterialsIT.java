@@ -183,8 +183,8 @@ class MaterialsIT {
     @Test
     @Tag("A11-6-1")
     void a_controlled_material_is_dispensed_only_with_a_second_person_verifying_with_their_password() {
-        String operator = people.person("Otto Operator", "OPERATOR");
-        String verifier = people.person("Vera Verifier", "OPERATOR");
+        String operator = people.weigher("Otto Operator");
+        String verifier = people.weigher("Vera Verifier");
         String drum = releasedLot("RM-DEMOPROFEN", "[{\"quantity\":500,\"unit\":\"g\"}]").getJsonArray("containers")
                 .getJsonObject(0).getString("containerId");
         Api me = people.api(operator);
@@ -211,7 +211,7 @@ class MaterialsIT {
     @Test
     @Tag("PICS-AT-1")
     void each_dispensing_leaves_its_own_time_stamped_entries_in_the_history_of_both_containers() {
-        Api operator = people.api(people.person("Olga Operator", "OPERATOR"));
+        Api operator = people.api(people.weigher("Olga Operator"));
         String bag = releasedLot("RM-NACL", "[{\"quantity\":2,\"unit\":\"kg\"}]").getJsonArray("containers")
                 .getJsonObject(0).getString("containerId");
         String batch = "B-" + Long.toString(System.nanoTime(), 36);
@@ -241,7 +241,7 @@ class MaterialsIT {
 
     @Test
     void material_of_a_lot_not_released_or_expired_the_wrong_material_an_overdraw_and_bad_quantities_are_never_dispensed() {
-        Api operator = people.api(people.person("Oskar Operator", "OPERATOR"));
+        Api operator = people.api(people.weigher("Oskar Operator"));
         String releaser = people.signer("Rudi Releaser", "QA_RELEASER");
         JsonArray demoLots = Api.array(Api.demo(http, "qa2").get("api/v1/lots"));
         String quarantined = firstContainer(bySupplierLot(demoLots, "DP2312-0502"));
@@ -283,8 +283,8 @@ class MaterialsIT {
 
     @Test
     void two_dispensings_from_one_container_at_the_same_moment_never_overdraw_it() throws Exception {
-        Api first = people.api(people.person("Paula Parallel", "OPERATOR"));
-        Api second = people.api(people.person("Pete Parallel", "OPERATOR"));
+        Api first = people.api(people.weigher("Paula Parallel"));
+        Api second = people.api(people.weigher("Pete Parallel"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":100,\"unit\":\"g\"}]"));
         String body = dispensing(bag, "RM-NACL", "60", "1", null, null).replace("\"gross\":405.0", "\"gross\":60");
         first.get("api/v1/containers/" + bag); // both signed in before they start
@@ -308,7 +308,7 @@ class MaterialsIT {
     @Test
     void a_controlled_material_changes_hands_only_with_the_receivers_password_and_every_movement_is_in_its_history() {
         String warehouse = people.person("Wolf Warehouse", "WAREHOUSE");
-        String operator = people.person("Ola Operator", "OPERATOR");
+        String operator = people.weigher("Ola Operator");
         String drum = firstContainer(releasedLot("RM-DEMOPROFEN", "[{\"quantity\":500,\"unit\":\"g\"}]"));
         Api me = people.api(warehouse);
 
@@ -359,7 +359,7 @@ class MaterialsIT {
                 "{\"quantity\":20,\"unit\":\"kg\",\"reason\":\"all of it\"}"), 409, "container-overdraw", "holds 20 kg");
         assertRefused(warehouse.post("api/v1/containers/" + bag + "/splits",
                 "{\"quantity\":2,\"unit\":\"L\",\"reason\":\"volume\"}"), 422, "unit-not-convertible", "L");
-        assertThat(people.api(people.person("Otis Operator", "OPERATOR")).post("api/v1/containers/" + bag + "/splits",
+        assertThat(people.api(people.weigher("Otis Operator")).post("api/v1/containers/" + bag + "/splits",
                 "{\"quantity\":1,\"unit\":\"kg\",\"reason\":\"not mine\"}").statusCode()).isEqualTo(403);
         assertThat(quantity(warehouse, bag)).isEqualTo("20");
     }
@@ -367,7 +367,7 @@ class MaterialsIT {
     @Test
     @Tag("P11-10h-1")
     void only_a_calibrated_qualified_balance_weighs_and_each_weighing_is_a_use_in_its_logbook() {
-        Api operator = people.api(people.person("Bala Balance", "OPERATOR"));
+        Api operator = people.api(people.weigher("Bala Balance"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
         String batch = "B-" + Long.toString(System.nanoTime(), 36);
         String body = dispensing(bag, "RM-NACL", "405.0", "1", null, null).replace("\"batch\":\"B-IT\"", "\"batch\":" + q(batch));
@@ -395,8 +395,28 @@ class MaterialsIT {
     }
 
     @Test
+    @Tag("MES-CERT-1")
+    void only_a_person_with_a_current_weighing_qualification_weighs_and_a_lapsed_one_is_named() {
+        String untrained = people.person("Uwe Untrained", "OPERATOR");
+        String lapsed = people.person("Lea Lapsed", "OPERATOR");
+        people.train(lapsed, "OP-WEIGHING", java.time.LocalDate.now().minusDays(2));
+        String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
+        String body = dispensing(bag, "RM-NACL", "405.0", "1", null, null);
+
+        assertRefused(people.api(untrained).post("api/v1/dispensings", body), 403, "performer-not-qualified", "OP-WEIGHING");
+        assertRefused(people.api(lapsed).post("api/v1/dispensings", body), 403, "performer-not-qualified", lapsed);
+        assertThat(quantity(people.api(untrained), bag)).as("nothing was taken").isEqualTo("1000");
+
+        // the supervisor records the training: the same person now weighs
+        people.train(untrained, "OP-WEIGHING", java.time.LocalDate.now().plusYears(1));
+        HttpResponse<String> done = people.api(untrained).post("api/v1/dispensings", body);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        assertThat(quantity(people.api(untrained), bag)).isEqualTo("595");
+    }
+
+    @Test
     void a_use_of_a_container_at_a_place_it_was_never_transferred_to_is_flagged() {
-        Api operator = people.api(people.person("Flora Flag", "OPERATOR"));
+        Api operator = people.api(people.weigher("Flora Flag"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
 
         JsonObject d = Api.object(operator.post("api/v1/dispensings", dispensing(bag, "RM-NACL", "405.0", "1", null, null)
@@ -409,7 +429,7 @@ class MaterialsIT {
 
     @Test
     void the_material_gate_admits_only_a_container_dispensed_for_the_batch_and_step_within_tolerance() {
-        Api operator = people.api(people.person("Gina Gate", "OPERATOR"));
+        Api operator = people.api(people.weigher("Gina Gate"));
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
         String dispensed = Api.object(operator.post("api/v1/dispensings", dispensing(bag, "RM-NACL", "405.0", "1", null,
                 null))).getString("dispensedContainerId");

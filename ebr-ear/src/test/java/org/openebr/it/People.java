@@ -69,6 +69,25 @@ final class People {
         return user;
     }
 
+    /**
+     * Records a training record (a qualification, valid from a year ago, until {@code validUntil} or
+     * open-ended when null), as the demo supervisor does.
+     */
+    void train(String user, String qualification, java.time.LocalDate validUntil) {
+        HttpResponse<String> recorded = Api.demo(http, "supervisor1").post("api/v1/users/" + user + "/training",
+                "{\"qualification\":" + q(qualification) + ",\"description\":\"SOP read and practical training\""
+                        + ",\"validFrom\":\"" + java.time.LocalDate.now().minusYears(1) + "\""
+                        + (validUntil == null ? "" : ",\"validUntil\":\"" + validUntil + "\"") + "}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+    }
+
+    /** An operator trained for weighing and dispensing (training record OP-WEIGHING, current). */
+    String weigher(String fullName) {
+        String user = person(fullName, "OPERATOR");
+        train(user, "OP-WEIGHING", null);
+        return user;
+    }
+
     /** A person with a signing credential who has not yet signed the accountability statement. */
     String credentialed(String fullName, String... roles) {
         String user = person(fullName, roles);

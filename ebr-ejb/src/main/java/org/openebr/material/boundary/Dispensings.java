@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.openebr.equipment.boundary.EquipmentGate;
 import org.openebr.equipment.boundary.EquipmentUse;
+import org.openebr.identity.boundary.Training;
 import org.openebr.material.control.MaterialReads;
 import org.openebr.material.control.MaterialRules;
 import org.openebr.material.control.MaterialStore;
@@ -46,6 +47,8 @@ public class Dispensings {
 
     /** Who may verify a dispensing. */
     static final Set<String> VERIFIERS = Set.of("OPERATOR", "SUPERVISOR");
+    /** The training record (qualification) a person weighing must hold on the day (SOP-WH-002 in the demo). */
+    public static final String WEIGHING_QUALIFICATION = "OP-WEIGHING";
 
     @Inject
     MaterialStore store;
@@ -64,6 +67,9 @@ public class Dispensings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Training training;
 
     @Resource
     SessionContext session;
@@ -118,6 +124,13 @@ public class Dispensings {
         }
         QuantityUnit unit = MaterialRules.unit(d.unit(), "unit");
         String by = caller();
+        // only a person trained for weighing and dispensing weighs, on the day they weigh (the training
+        // record's validity is the certification's expiry)
+        if (!training.isQualified(by, WEIGHING_QUALIFICATION, clock.instant())) {
+            throw new MaterialRefused(MaterialRefused.Reason.NOT_QUALIFIED, by + " holds no current training record "
+                    + WEIGHING_QUALIFICATION + " (weighing and dispensing) today; a supervisor records the training"
+                    + " (Training) before this person weighs. Nothing was dispensed.");
+        }
 
         MaterialContainer source = store.lockedContainer(d.sourceContainerId().strip());
         Lot lot = store.lot(source.lotRef());

@@ -79,6 +79,12 @@ public class MaterialRefused extends DomainException {
         /** A hand-over of a controlled material needs the receiving person's signature (password). */
         @Declared(category = Category.INVALID, kind = "receiver-signature-required")
         RECEIVER_SIGNATURE_REQUIRED,
+        /**
+         * The person weighing holds no current training record for weighing and dispensing (MES-CERT-1;
+         * EU GMP 2.11, 21 CFR 211.25): the record's qualification, and when it lapsed, are named.
+         */
+        @Declared(category = Category.NOT_PERMITTED, kind = "performer-not-qualified")
+        NOT_QUALIFIED,
         /** Someone else changed the same record at the same moment; reload and try again. */
         @Declared(category = Category.CONFLICT, kind = "material-conflict")
         CONFLICT;
