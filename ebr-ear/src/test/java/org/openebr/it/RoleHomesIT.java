@@ -45,7 +45,7 @@ class RoleHomesIT {
             "one-time-passwords", "access-review", "batches-to-review", "batches-to-release", "my-batches",
             "effective-recipes", "my-qualifications", "qualifications-due", "audit-latest", "security-events");
     private static final Set<String> SIGNING_ROLES = Set.of("OPERATOR", "SUPERVISOR", "RECIPE_AUTHOR",
-            "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "ADMIN");
+            "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "WAREHOUSE", "MAINTENANCE", "ADMIN");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -114,14 +114,20 @@ class WorklistsIT {
 
     @Test
     void administrators_see_pending_identity_verifications_locked_accounts_open_alerts_and_unused_one_time_passwords() {
+        // the longest waiting come first and an excerpt holds 50: the test counts, as the suite leaves
+        // many people waiting before it
+        long waiting = list(admin, "pending-verifications").getJsonNumber("total").longValue();
         String newcomer = people.person("Nina Newcomer", "QA_REVIEWER");
         String inspector = people.person("Ivo Inspector", "INSPECTOR");
         String verified = people.credentialed("Vera Verified", "OPERATOR");
         JsonObject pending = list(admin, "pending-verifications");
-        assertThat(userNames(pending)).contains(newcomer).doesNotContain(inspector, verified, "admin1");
-        assertThat(byUser(pending, newcomer).getString("gap")).isEqualTo("NO_IDENTITY_VERIFICATION");
+        assertThat(pending.getJsonNumber("total").longValue()).as("the newcomer waits; the inspector and the verified"
+                + " person do not").isEqualTo(waiting + 1);
+        assertThat(userNames(pending)).doesNotContain(inspector, verified, "admin1");
+        assertThat(pending.getJsonArray("items").getValuesAs(JsonObject.class))
+                .allSatisfy(p -> assertThat(p.getString("gap")).isIn("NO_IDENTITY_VERIFICATION", "NO_VALID_CREDENTIAL"));
         people.verifyIdentity(newcomer);
-        assertThat(userNames(list(admin, "pending-verifications"))).doesNotContain(newcomer);
+        assertThat(list(admin, "pending-verifications").getJsonNumber("total").longValue()).isEqualTo(waiting);
 
         String locked = people.person("Lars Locked", "OPERATOR");
         for (int attempt = 0; attempt < 5; attempt++) {
