@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.openebr.identity.entity.TrainingRecord;
 import org.openebr.identity.entity.UserAccount;
 import org.openebr.platform.control.ChangeContext;
@@ -24,6 +25,12 @@ import org.openebr.platform.control.SiteSettings;
  */
 @Stateless
 public class Training {
+
+    /**
+     * What a qualification code looks like, here and where a master recipe requires one (the recipe
+     * validator refuses any other, so that a requirement can always be met by a training record).
+     */
+    public static final Pattern QUALIFICATION = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{1,99}");
 
     /** One training record as shown; voided records stay visible with who voided them and why. */
     public record TrainingEntry(UUID id, String userName, String qualification, String description, LocalDate validFrom,
@@ -64,7 +71,7 @@ public class Training {
         if (account.userName().equalsIgnoreCase(actor)) {
             throw refused(userName, "Nobody records their own training: another supervisor or an administrator must.");
         }
-        if (qualification == null || !qualification.matches("[A-Z0-9][A-Z0-9_.-]{1,99}")) {
+        if (qualification == null || !QUALIFICATION.matcher(qualification).matches()) {
             throw refused(userName, "A qualification is a code of 2 to 100 capital letters, digits, '.', '_' or '-', e.g. OP-ASEPTIC-FILLING.");
         }
         if (validFrom == null || (validUntil != null && validUntil.isBefore(validFrom))) {

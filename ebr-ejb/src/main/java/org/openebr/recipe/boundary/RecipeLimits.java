@@ -16,6 +16,13 @@ public final class RecipeLimits {
     /** An instruction or a calculation formula. */
     public static final int TEXT = 2000;
 
+    /**
+     * Qualifications one operation or step may require: a handful in practice (gowning, the
+     * operation's own); more is a mistake, and every one is checked against training records at
+     * each step of every batch.
+     */
+    public static final int QUALIFICATIONS = 10;
+
     /** The reason for a change (as every reason the audit trail records). */
     public static final int REASON = 1000;
 

@@ -17,8 +17,12 @@ import java.util.List;
  * @param tag the machine data point a {@code MACHINE_VALUE} is read from
  * @param equipmentChecks what an {@code EQUIPMENT_CHECK} verifies about the unit of its class
  *                        (empty: that one is present and its status is clean)
+ * @param qualifications the training records (qualification codes such as {@code OP-WEIGHING}) the
+ *                       performer must currently hold for this step, in addition to its operation's
+ *                       (see {@link Operation#qualificationsFor}); absent or empty: none of its own.
+ *                       Last, so that documents written before it existed read and hash unchanged.
  */
-@JsonbPropertyOrder({"id", "name", "type", "after", "instruction", "numeric", "formula", "charge", "equipmentClass", "equipmentChecks", "tag", "choices", "signatures"})
+@JsonbPropertyOrder({"id", "name", "type", "after", "instruction", "numeric", "formula", "charge", "equipmentClass", "equipmentChecks", "tag", "choices", "signatures", "qualifications"})
 public record Step(
         String id,
         String name,
@@ -32,5 +36,6 @@ public record Step(
         String tag,
         List<String> choices,
         SignatureRequirement signatures,
-        List<EquipmentCheck> equipmentChecks) {
+        List<EquipmentCheck> equipmentChecks,
+        List<String> qualifications) {
 }

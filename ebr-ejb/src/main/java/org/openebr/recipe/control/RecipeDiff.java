@@ -41,7 +41,7 @@ import org.openebr.recipe.boundary.UnitProcedure;
  * items by material, unit procedures, operations and steps by id. Operation and step ids are unique
  * in a document, so one found under another parent is MOVED (and its field changes are listed as
  * well), not removed and added. Steps are sequenced only by {@code after}, which is compared as a
- * set, as are equipment checks; the order in which a list shows its elements (the steps of an
+ * set, as are equipment checks and qualifications; the order in which a list shows its elements (the steps of an
  * operation, the operations of a unit procedure, the unit procedures, parameters and formula items)
  * is what the operator and the reviewer read, so a new order of the elements kept under the same
  * parent is one CHANGED entry of the parent, field {@code order}; choices are compared as a list. Numbers are compared by
@@ -75,7 +75,8 @@ public final class RecipeDiff {
     private static final List<Field<UnitProcedure>> UNIT_PROCEDURE = List.of(
             new Field<>("name", "name", UnitProcedure::name));
     private static final List<Field<Operation>> OPERATION = List.of(
-            new Field<>("name", "name", Operation::name));
+            new Field<>("name", "name", Operation::name),
+            new Field<>("qualifications", "qualifications", o -> set(o.qualifications())));
     private static final List<Field<Step>> STEP = List.of(
             new Field<>("name", "name", Step::name),
             new Field<>("type", "type", Step::type),
@@ -100,7 +101,8 @@ public final class RecipeDiff {
             new Field<>("choices", "choices", s -> list(s.choices())),
             new Field<>("signatures.verifierRequired", "verifier required (four eyes)",
                     s -> get(s.signatures(), SignatureRequirement::verifierRequired)),
-            new Field<>("equipmentChecks", "equipment checks", s -> set(s.equipmentChecks())));
+            new Field<>("equipmentChecks", "equipment checks", s -> set(s.equipmentChecks())),
+            new Field<>("qualifications", "qualifications", s -> set(s.qualifications())));
 
     private RecipeDiff() {
     }

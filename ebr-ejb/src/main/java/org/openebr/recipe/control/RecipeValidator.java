@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openebr.identity.boundary.Training;
 import org.openebr.platform.control.CanonicalJson;
 import org.openebr.recipe.boundary.FormulaItem;
 import org.openebr.recipe.boundary.MaterialCharge;
@@ -189,6 +190,7 @@ public final class RecipeValidator {
                 return;
             }
             element(at, operation.id(), operation.name(), operationIds);
+            qualifications(at + ".qualifications", operation.qualifications());
             List<Step> list = orEmpty(operation.steps());
             if (list.isEmpty()) {
                 add(at + ".steps", "an operation needs at least one step");
@@ -217,6 +219,7 @@ public final class RecipeValidator {
         private void stepRules(PlacedStep placed) {
             Step step = placed.step();
             String at = placed.path();
+            qualifications(at + ".qualifications", step.qualifications());
             if (step.signatures() == null) {
                 add(at + ".signatures", "every step states who signs it: {\"verifierRequired\": true} for a second"
                         + " person's verification (four eyes), false for the performer alone");
@@ -253,6 +256,32 @@ public final class RecipeValidator {
             }
             if (step.charge() != null) {
                 charge(at + ".charge", step.charge());
+            }
+        }
+
+        /**
+         * Each qualification a code a training record can have, so that the requirement can be met,
+         * each once, and only a few (a step's requirement adds to its operation's, which it need not
+         * repeat but may).
+         */
+        private void qualifications(String at, List<String> codes) {
+            List<String> list = orEmpty(codes);
+            if (list.size() > RecipeLimits.QUALIFICATIONS) {
+                add(at, "at most " + RecipeLimits.QUALIFICATIONS + " qualifications per operation or step, not "
+                        + list.size());
+            }
+            Map<String, String> seen = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                String code = list.get(i);
+                String codeAt = at + "[" + i + "]";
+                if (code == null || code.isBlank()) {
+                    add(codeAt, "qualification is empty");
+                } else if (!Training.QUALIFICATION.matcher(code).matches()) {
+                    add(codeAt, "qualification '" + code + "' must be a code of 2 to 100 capital letters, digits,"
+                            + " '.', '_' or '-' as training records name it, e.g. OP-ASEPTIC-FILLING");
+                } else if (seen.putIfAbsent(code, codeAt) != null) {
+                    add(codeAt, "qualification '" + code + "' is already required at " + seen.get(code));
+                }
             }
         }
 

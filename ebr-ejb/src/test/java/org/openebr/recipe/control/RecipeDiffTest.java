@@ -128,7 +128,7 @@ class RecipeDiffTest {
                 op -> withSteps(op, op.steps().stream().filter(s -> !s.id().equals("mix")).toList()));
         v2 = changeOperation(v2, "ph_control", op -> withSteps(op, append(op.steps(),
                 new Step("mix", "Mix 45 min at 200 rpm", mix.type(), mix.after(), mix.instruction(), null, null, null,
-                        null, null, null, mix.signatures(), mix.equipmentChecks()))));
+                        null, null, null, mix.signatures(), mix.equipmentChecks(), mix.qualifications()))));
 
         RecipeComparison comparison = RecipeDiff.compare(V1, null, v2, null);
 
@@ -238,7 +238,7 @@ class RecipeDiffTest {
     void a_verifier_added_to_a_step_is_a_change() {
         RecipeDocument v2 = changeStep(V1, "weigh_nacl", s -> new Step(s.id(), s.name(), s.type(), s.after(),
                 s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(),
-                FOUR_EYES, s.equipmentChecks()));
+                FOUR_EYES, s.equipmentChecks(), s.qualifications()));
 
         assertChanges(v2).containsExactly(
                 tuple(CHANGED, STEP, "weigh_nacl", "signatures.verifierRequired", "false", "true"));
@@ -250,7 +250,7 @@ class RecipeDiffTest {
                 append(up.operations(), new Operation("sterility", "Sterility sample", List.of(
                         step("sterility_sample", "Sterility sample", StepType.SAMPLING, FOUR_EYES, "filtration"),
                         step("sterility_label", "Label the sample", StepType.INSTRUCTION, FOUR_EYES,
-                                "sterility_sample"))))));
+                                "sterility_sample")), null))));
 
         assertChanges(v2).containsExactly(
                 tuple(ADDED, OPERATION, "sterility", null, null, "'Sterility sample' (2 steps)"),
@@ -285,7 +285,7 @@ class RecipeDiffTest {
                 Arrays.asList(null, new UnitProcedure(null, null, Arrays.asList(
                         new Operation("op", null, Arrays.asList(null,
                                 new Step("s", null, null, null, null, null, null, null, null, null, null, null,
-                                        null)))))));
+                                        null, null)), null)))));
 
         assertThat(RecipeDiff.compare(bare, null, bare, null).changes()).isEmpty();
         assertThat(RecipeDiff.compare(null, null, bare, null).changes()).extracting(RecipeChange::kind,
@@ -295,6 +295,30 @@ class RecipeDiffTest {
                 tuple(ADDED, STEP, "s", "null 'null'"));
         RecipeComparison nothingLeft = RecipeDiff.compare(V1, null, null, null);
         assertThat(List.of(nothingLeft.removed(), nothingLeft.changed())).containsExactly(47, 4);
+    }
+
+    @Test
+    void qualifications_required_by_an_operation_or_a_step_are_a_change_their_order_is_not() {
+        RecipeDocument v1 = changeOperation(V1, "fill", o -> ReferenceRecipe.withQualifications(o,
+                List.of("OP-GOWNING", "OP-ASEPTIC-FILLING")));
+        RecipeDocument reordered = changeOperation(v1, "fill", o -> ReferenceRecipe.withQualifications(o,
+                List.of("OP-ASEPTIC-FILLING", "OP-GOWNING")));
+        RecipeDocument v2 = changeStep(changeOperation(v1, "fill", o -> ReferenceRecipe.withQualifications(o,
+                List.of("OP-ASEPTIC-FILLING"))), "weigh_nacl", s -> ReferenceRecipe.withQualifications(s,
+                List.of("OP-WEIGHING")));
+
+        assertThat(RecipeDiff.compare(v1, null, reordered, null).changes()).isEmpty();
+        assertThat(RecipeDiff.compare(v1, null, v2, null).changes()).extracting(RecipeChange::kind,
+                RecipeChange::element, RecipeChange::id, RecipeChange::field, RecipeChange::before, RecipeChange::after,
+                RecipeChange::summary).containsExactly(
+                tuple(CHANGED, STEP, "weigh_nacl", "qualifications", "[]", "[OP-WEIGHING]",
+                        "Step 'weigh_nacl' (Weigh sodium chloride): qualifications changed from [] to [OP-WEIGHING]"),
+                tuple(CHANGED, OPERATION, "fill", "qualifications", "[OP-GOWNING, OP-ASEPTIC-FILLING]",
+                        "[OP-ASEPTIC-FILLING]", "Operation 'fill': qualifications changed from"
+                                + " [OP-GOWNING, OP-ASEPTIC-FILLING] to [OP-ASEPTIC-FILLING]"));
+        // a document from before qualifications existed (absent) is the same as one requiring none
+        assertThat(RecipeDiff.compare(V1, null, changeOperation(V1, "fill", o -> ReferenceRecipe.withQualifications(o,
+                List.of())), null).changes()).isEmpty();
     }
 
     // --- helpers
@@ -331,7 +355,7 @@ class RecipeDiffTest {
     }
 
     private static Operation withSteps(Operation op, List<Step> steps) {
-        return new Operation(op.id(), op.name(), steps);
+        return new Operation(op.id(), op.name(), steps, op.qualifications());
     }
 
     private static <T> List<T> reversed(List<T> list) {

@@ -10,17 +10,23 @@ import static org.openebr.recipe.control.ReferenceRecipe.withNumeric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openebr.platform.control.CanonicalJson;
 import org.openebr.recipe.boundary.NumericSpec;
+import org.openebr.recipe.boundary.Operation;
 import org.openebr.recipe.boundary.RecipeDocument;
 import org.openebr.recipe.boundary.RecipeJson;
+import org.openebr.recipe.boundary.UnitProcedure;
 
 /** The recipe document as JSON: the shipped reference recipe, the round trip, and the content hash. */
 class RecipeJsonTest {
 
     static final String REFERENCE_FILE = "/demo/recipe-DEMOPROFEN-10-2ML.json";
+
+    /** The content hash of version 1 of the reference recipe as shipped before qualifications existed. */
+    private static final String OLD_REFERENCE_HASH = "3fdf6dcb9f20a2051b619eb9dd82acfefa77f1e81e047e3e0366cae7ee4278c3";
 
     @Test
     @Tag("ISA88-4-1")
@@ -82,8 +88,50 @@ class RecipeJsonTest {
         assertThatThrownBy(() -> RecipeJson.read("{\"recipeId\": ")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Version 1 of the reference recipe as shipped before operations and steps could require
+     * qualifications: it must still import as it was, and its content hash, which approved versions
+     * and batches keep, must still be what it was (absent values are left out of the hashed JSON, so
+     * the new member changes nothing where it is absent). The hash is written out here because
+     * recomputing it with the code under test would prove nothing.
+     */
+    @Test
+    void a_document_from_before_qualifications_imports_unchanged_with_the_content_hash_it_had() throws IOException {
+        String old = resource("/recipe/DEMOPROFEN-10-2ML-before-qualifications.json");
+
+        RecipeDocument imported = RecipeJson.read(old);
+
+        assertThat(imported.unitProcedures()).flatMap(UnitProcedure::operations)
+                .allSatisfy(o -> assertThat(o.qualifications()).isNull())
+                .flatMap(Operation::steps).allSatisfy(s -> assertThat(s.qualifications()).isNull());
+        assertThat(new RecipeValidator().validate(imported)).isEmpty();
+        assertThat(RecipeJson.write(imported)).doesNotContain("qualifications");
+        assertThat(RecipeJson.contentHash(imported)).isEqualTo(RecipeJson.contentHash(old))
+                .isEqualTo(OLD_REFERENCE_HASH);
+    }
+
+    @Test
+    void qualifications_are_written_last_and_read_back() {
+        RecipeDocument recipe = ReferenceRecipe.changeOperation(asepticFilling(), "fill",
+                o -> ReferenceRecipe.withQualifications(o, List.of("OP-ASEPTIC-FILLING")));
+        recipe = changeStep(recipe, "fill_weight", s -> ReferenceRecipe.withQualifications(s, List.of("OP-IPC-WEIGHT")));
+
+        String exported = RecipeJson.write(recipe);
+
+        assertThat(RecipeJson.read(exported)).isEqualTo(recipe);
+        assertThat(exported).contains("\"verifierRequired\": false\n                            },\n"
+                + "                            \"qualifications\": [\n                                \"OP-IPC-WEIGHT\"");
+        // after the operation's steps, before the next operation
+        assertThat(exported.indexOf("\"OP-ASEPTIC-FILLING\"")).isGreaterThan(exported.indexOf("\"FILLER.FilledCount\""))
+                .isLessThan(exported.indexOf("\"capping\""));
+    }
+
     static String reference() throws IOException {
-        try (InputStream in = RecipeJsonTest.class.getResourceAsStream(REFERENCE_FILE)) {
+        return resource(REFERENCE_FILE);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = RecipeJsonTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

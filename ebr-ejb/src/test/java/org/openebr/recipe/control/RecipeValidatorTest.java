@@ -2,6 +2,7 @@ package org.openebr.recipe.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openebr.recipe.control.ReferenceRecipe.asepticFilling;
+import static org.openebr.recipe.control.ReferenceRecipe.changeOperation;
 import static org.openebr.recipe.control.ReferenceRecipe.changeStep;
 import static org.openebr.recipe.control.ReferenceRecipe.d;
 import static org.openebr.recipe.control.ReferenceRecipe.withAfter;
@@ -9,8 +10,11 @@ import static org.openebr.recipe.control.ReferenceRecipe.withCharge;
 import static org.openebr.recipe.control.ReferenceRecipe.withFormula;
 import static org.openebr.recipe.control.ReferenceRecipe.withId;
 import static org.openebr.recipe.control.ReferenceRecipe.withNumeric;
+import static org.openebr.recipe.control.ReferenceRecipe.withQualifications;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -218,10 +222,10 @@ class RecipeValidatorTest {
     void every_step_states_who_signs_it() {
         RecipeDocument unstated = changeStep(asepticFilling(), "ph", s -> new Step(s.id(), s.name(), s.type(), s.after(),
                 s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(), null,
-                s.equipmentChecks()));
+                s.equipmentChecks(), s.qualifications()));
         RecipeDocument undecided = changeStep(asepticFilling(), "fill_weight", s -> new Step(s.id(), s.name(), s.type(),
                 s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(), s.equipmentClass(), s.tag(), s.choices(),
-                new SignatureRequirement(null), s.equipmentChecks()));
+                new SignatureRequirement(null), s.equipmentChecks(), s.qualifications()));
 
         assertThat(validator.validate(unstated)).containsExactly(new Problem(PH + ".signatures",
                 "every step states who signs it: {\"verifierRequired\": true} for a second person's verification"
@@ -284,13 +288,13 @@ class RecipeValidatorTest {
         recipe = changeStep(recipe, "yield", s -> withFormula(s, null));
         recipe = changeStep(recipe, "weigh_api", s -> withCharge(s, null));
         recipe = changeStep(recipe, "vessel_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
-                null, null, " ", null, null, s.signatures(), s.equipmentChecks()));
+                null, null, " ", null, null, s.signatures(), s.equipmentChecks(), s.qualifications()));
         recipe = changeStep(recipe, "filled_vials", s -> new Step(s.id(), s.name(), s.type(), s.after(), null,
-                s.numeric(), null, null, null, null, null, s.signatures(), s.equipmentChecks()));
+                s.numeric(), null, null, null, null, null, s.signatures(), s.equipmentChecks(), s.qualifications()));
         recipe = changeStep(recipe, "crimp_check", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null,
-                null, null, null, null, List.of("pass", "pass"), s.signatures(), s.equipmentChecks()));
+                null, null, null, null, List.of("pass", "pass"), s.signatures(), s.equipmentChecks(), s.qualifications()));
         recipe = changeStep(recipe, "mix", s -> new Step(s.id(), s.name(), s.type(), s.after(), null, null, null,
-                null, null, null, null, s.signatures(), s.equipmentChecks()));
+                null, null, null, null, s.signatures(), s.equipmentChecks(), s.qualifications()));
 
         assertThat(validator.validate(recipe)).containsExactly(
                 new Problem("$.unitProcedures[0].operations[0].steps[1].equipmentClass",
@@ -333,7 +337,7 @@ class RecipeValidatorTest {
         String longName = "x".repeat(201);
         RecipeDocument named = changeStep(asepticFilling(), "ph", st -> new Step(st.id(), longName, st.type(), st.after(),
                 "y".repeat(2001), st.numeric(), st.formula(), st.charge(), st.equipmentClass(), st.tag(), st.choices(),
-                st.signatures(), st.equipmentChecks()));
+                st.signatures(), st.equipmentChecks(), st.qualifications()));
         RecipeDocument recipe = new RecipeDocument(named.recipeId(), 1, "p".repeat(201), named.material(),
                 named.nominalBatchSize(), named.batchSizeUnit(), named.parameters(), named.formula(),
                 named.unitProcedures());
@@ -342,5 +346,49 @@ class RecipeValidatorTest {
                 new Problem("$.product", "product must be at most 200 characters, not 201"),
                 new Problem(PH + ".name", "name must be at most 200 characters, not 201"),
                 new Problem(PH + ".instruction", "instruction must be at most 2000 characters, not 2001"));
+    }
+
+    @Test
+    void qualifications_of_operations_and_steps_are_training_record_codes() {
+        RecipeDocument recipe = changeOperation(asepticFilling(), "ph_control",
+                o -> withQualifications(o, List.of("OP-GOWNING", "OP-PH-METER")));
+        recipe = changeStep(recipe, "ph", s -> withQualifications(s, List.of("ASEPTIC_FILLING", "QC.PH-2")));
+
+        assertThat(validator.validate(recipe)).isEmpty();
+    }
+
+    @Test
+    void a_qualification_no_training_record_can_have_is_named_at_its_place() {
+        RecipeDocument recipe = changeOperation(asepticFilling(), "ph_control",
+                o -> withQualifications(o, Arrays.asList("op-gowning", null, "OP-GOWNING", "X")));
+        recipe = changeStep(recipe, "ph", s -> withQualifications(s, List.of("OP-PH METER", " ")));
+        String operation = "$.unitProcedures[1].operations[2].qualifications";
+
+        assertThat(validator.validate(recipe)).containsExactly(
+                new Problem(operation + "[0]", "qualification 'op-gowning' must be a code of 2 to 100 capital letters,"
+                        + " digits, '.', '_' or '-' as training records name it, e.g. OP-ASEPTIC-FILLING"),
+                new Problem(operation + "[1]", "qualification is empty"),
+                new Problem(operation + "[3]", "qualification 'X' must be a code of 2 to 100 capital letters,"
+                        + " digits, '.', '_' or '-' as training records name it, e.g. OP-ASEPTIC-FILLING"),
+                new Problem(PH + ".qualifications[0]", "qualification 'OP-PH METER' must be a code of 2 to 100 capital"
+                        + " letters, digits, '.', '_' or '-' as training records name it, e.g. OP-ASEPTIC-FILLING"),
+                new Problem(PH + ".qualifications[1]", "qualification is empty"));
+    }
+
+    @Test
+    void a_qualification_is_required_once_and_only_a_few_per_element() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "ph",
+                s -> withQualifications(s, List.of("OP-GOWNING", "OP-PH", "OP-GOWNING")));
+        RecipeDocument crowded = changeOperation(asepticFilling(), "ph_control", o -> withQualifications(o,
+                IntStream.rangeClosed(1, 11).mapToObj(i -> "OP-" + i).toList()));
+        // a step may repeat what its operation requires: redundant, not wrong
+        RecipeDocument repeated = changeStep(changeOperation(asepticFilling(), "ph_control",
+                o -> withQualifications(o, List.of("OP-GOWNING"))), "ph", s -> withQualifications(s, List.of("OP-GOWNING")));
+
+        assertThat(validator.validate(recipe)).containsExactly(new Problem(PH + ".qualifications[2]",
+                "qualification 'OP-GOWNING' is already required at " + PH + ".qualifications[0]"));
+        assertThat(validator.validate(crowded)).containsExactly(new Problem(
+                "$.unitProcedures[1].operations[2].qualifications", "at most 10 qualifications per operation or step, not 11"));
+        assertThat(validator.validate(repeated)).isEmpty();
     }
 }

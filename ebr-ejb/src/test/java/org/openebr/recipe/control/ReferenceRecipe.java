@@ -54,7 +54,7 @@ final class ReferenceRecipe {
                         equipment("balance_check", "Balances calibrated", "balance",
                                 List.of(EquipmentCheck.CALIBRATED), "line_clearance"),
                         equipment("ph_meter_check", "pH meter calibrated", "pH meter",
-                                List.of(EquipmentCheck.CALIBRATED), "line_clearance")))));
+                                List.of(EquipmentCheck.CALIBRATED), "line_clearance")), null)));
     }
 
     private static UnitProcedure compounding() {
@@ -68,7 +68,7 @@ final class ReferenceRecipe {
                                 "balance_check"),
                         charge("weigh_phosphate", "Weigh sodium phosphate dibasic",
                                 new MaterialCharge("sodium phosphate dibasic", d("63.0"), "g", d("1")), PERFORMER,
-                                "balance_check"))),
+                                "balance_check")), null),
                 new Operation("mixing", "Dissolving and mixing", List.of(
                         charge("charge_wfi", "Charge water for injection at 20-25 °C",
                                 new MaterialCharge("water for injection", d("40"), "L", null), PERFORMER,
@@ -78,14 +78,14 @@ final class ReferenceRecipe {
                                 new NumericSpec("°C", 1, null, d("20.0"), d("25.0"), null, null), "charge_wfi"),
                         numeric("make_up_weight", "Make up to 45.0 L: net weight",
                                 new NumericSpec("kg", 2, d("45.27"), d("45.17"), d("45.37"), null, null),
-                                "mix", "mix_temperature"))),
+                                "mix", "mix_temperature")), null),
                 new Operation("ph_control", "pH control", List.of(
                         numeric("ph", "pH of the bulk solution",
                                 new NumericSpec("pH", 2, d("7.0"), d("6.8"), d("7.2"), d("6.9"), d("7.1")),
                                 "make_up_weight", "ph_meter_check"),
                         withNumeric(step("bioburden", "Bioburden sample (limit 10 CFU/100 mL, result by QC)",
                                 StepType.SAMPLING, PERFORMER, "ph"),
-                                new NumericSpec("CFU/100 mL", 0, null, null, d("10"), null, null))))));
+                                new NumericSpec("CFU/100 mL", 0, null, null, d("10"), null, null))), null)));
     }
 
     private static UnitProcedure filtration() {
@@ -97,7 +97,7 @@ final class ReferenceRecipe {
                         instruction("filtration", "Filter the bulk into sterile vessel V-201", PERFORMER,
                                 "filter_integrity_pre", "bioburden"),
                         numeric("filter_integrity_post", "Post-use bubble point of F-201", bubblePoint,
-                                "filtration")))));
+                                "filtration")), null)));
     }
 
     private static UnitProcedure filling() {
@@ -108,9 +108,9 @@ final class ReferenceRecipe {
                                 new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.14"), null, null),
                                 "filter_integrity_post"),
                         machine("filled_vials", "Filled vials (filler counter)", "FILLER.FilledCount", count,
-                                "fill_weight"))),
+                                "fill_weight")), null),
                 new Operation("capping", "Capping", List.of(
-                        choice("crimp_check", "Crimp check", List.of("pass", "fail"), "filled_vials")))));
+                        choice("crimp_check", "Crimp check", List.of("pass", "fail"), "filled_vials")), null)));
     }
 
     private static UnitProcedure inspection() {
@@ -122,25 +122,25 @@ final class ReferenceRecipe {
                         numeric("rejects_fill_level", "Rejects: fill level", count, "crimp_check"),
                         numeric("rejects_cosmetic", "Rejects: cosmetic", count, "crimp_check"),
                         numeric("good_vials", "Good vials", count, "rejects_particles", "rejects_cracks",
-                                "rejects_fill_level", "rejects_cosmetic"))),
+                                "rejects_fill_level", "rejects_cosmetic")), null),
                 new Operation("reconciliation", "Reconciliation", List.of(
                         calculation("yield", "Yield of good vials", "round(good_vials / theoretical_vials * 100, 1)",
                                 new NumericSpec("%", 1, null, d("95.0"), d("102.0"), null, null), "good_vials"),
                         calculation("vial_difference", "Filled = good + rejected",
                                 "filled_vials - good_vials - rejects_particles - rejects_cracks"
                                         + " - rejects_fill_level - rejects_cosmetic",
-                                new NumericSpec("vials", 0, d("0"), d("0"), d("0"), null, null), "good_vials")))));
+                                new NumericSpec("vials", 0, d("0"), d("0"), d("0"), null, null), "good_vials")), null)));
     }
 
     // --- step factories, one per type, so the recipe above reads like a batch record
 
     static Step step(String id, String name, StepType type, SignatureRequirement signatures, String... after) {
-        return new Step(id, name, type, List.of(after), null, null, null, null, null, null, null, signatures, List.of());
+        return new Step(id, name, type, List.of(after), null, null, null, null, null, null, null, signatures, List.of(), null);
     }
 
     static Step instruction(String id, String text, SignatureRequirement signatures, String... after) {
         return new Step(id, text, StepType.INSTRUCTION, List.of(after), text, null, null, null, null, null, null,
-                signatures, List.of());
+                signatures, List.of(), null);
     }
 
     static Step numeric(String id, String name, NumericSpec spec, String... after) {
@@ -150,13 +150,13 @@ final class ReferenceRecipe {
     static Step machine(String id, String name, String tag, NumericSpec spec, String... after) {
         Step s = step(id, name, StepType.MACHINE_VALUE, PERFORMER, after);
         return withNumeric(new Step(s.id(), s.name(), s.type(), s.after(), null, null, null, null, null, tag, null,
-                s.signatures(), s.equipmentChecks()), spec);
+                s.signatures(), s.equipmentChecks(), s.qualifications()), spec);
     }
 
     static Step equipment(String id, String name, String equipmentClass, List<EquipmentCheck> checks,
             String... after) {
         return new Step(id, name, StepType.EQUIPMENT_CHECK, List.of(after), null, null, null, null, equipmentClass,
-                null, null, PERFORMER, checks);
+                null, null, PERFORMER, checks, null);
     }
 
     static Step charge(String id, String name, MaterialCharge charge, SignatureRequirement signatures,
@@ -166,7 +166,7 @@ final class ReferenceRecipe {
 
     static Step choice(String id, String name, List<String> choices, String... after) {
         return new Step(id, name, StepType.CHOICE_ENTRY, List.of(after), null, null, null, null, null, null, choices,
-                PERFORMER, List.of());
+                PERFORMER, List.of(), null);
     }
 
     static Step calculation(String id, String name, String formula, NumericSpec spec, String... after) {
@@ -177,32 +177,51 @@ final class ReferenceRecipe {
 
     static Step withAfter(Step s, String... after) {
         return new Step(s.id(), s.name(), s.type(), List.of(after), s.instruction(), s.numeric(), s.formula(),
-                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
     }
 
     static Step withId(Step s, String id) {
         return new Step(id, s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
     }
 
     static Step withNumeric(Step s, NumericSpec numeric) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), numeric, s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
     }
 
     static Step withFormula(Step s, String formula) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), formula, s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
     }
 
     static Step withCharge(Step s, MaterialCharge charge) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), charge,
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
     }
 
     static Step withType(Step s, StepType type) {
         return new Step(s.id(), s.name(), type, s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+    }
+
+    static Step withQualifications(Step s, List<String> qualifications) {
+        return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), qualifications);
+    }
+
+    static Operation withQualifications(Operation o, List<String> qualifications) {
+        return new Operation(o.id(), o.name(), o.steps(), qualifications);
+    }
+
+    /** The recipe with the operation of this id replaced. */
+    static RecipeDocument changeOperation(RecipeDocument r, String id, UnaryOperator<Operation> change) {
+        List<UnitProcedure> ups = r.unitProcedures().stream()
+                .map(up -> new UnitProcedure(up.id(), up.name(), up.operations().stream()
+                        .map(op -> id.equals(op.id()) ? change.apply(op) : op).toList()))
+                .toList();
+        return new RecipeDocument(r.recipeId(), r.version(), r.product(), r.material(), r.nominalBatchSize(),
+                r.batchSizeUnit(), r.parameters(), r.formula(), ups);
     }
 
     /** The recipe with the step of this id replaced. */
@@ -210,7 +229,7 @@ final class ReferenceRecipe {
         List<UnitProcedure> ups = r.unitProcedures().stream()
                 .map(up -> new UnitProcedure(up.id(), up.name(), up.operations().stream()
                         .map(op -> new Operation(op.id(), op.name(), op.steps().stream()
-                                .map(s -> id.equals(s.id()) ? change.apply(s) : s).toList()))
+                                .map(s -> id.equals(s.id()) ? change.apply(s) : s).toList(), op.qualifications()))
                         .toList()))
                 .toList();
         return new RecipeDocument(r.recipeId(), r.version(), r.product(), r.material(), r.nominalBatchSize(),

@@ -67,6 +67,7 @@ public class RecipeDraft implements Serializable {
             UnitProcedureForm unitForm = new UnitProcedureForm(draft.key("u"), unit.id(), unit.name());
             for (Operation operation : present(unit.operations()).toList()) {
                 OperationForm operationForm = new OperationForm(draft.key("o"), operation.id(), operation.name());
+                operationForm.qualifications = codeText(operation.qualifications());
                 present(operation.steps()).forEach(s -> operationForm.steps.add(new StepForm(draft.key("s"), s)));
                 unitForm.operations.add(operationForm);
             }
@@ -250,6 +251,22 @@ public class RecipeDraft implements Serializable {
         return id == null ? "(no id)" : id;
     }
 
+    /** Qualification codes as the page shows them, comma-separated; none is an empty field. */
+    static String codeText(List<String> codes) {
+        return codes == null ? null : String.join(", ", codes.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * Qualification codes as typed (separated by commas or spaces); an empty field is none (absent in
+     * the document, as in one written before recipes had qualifications). Codes are kept as typed, so
+     * that the check names a wrong one instead of it being corrected unseen.
+     */
+    static List<String> codes(String typed) {
+        List<String> codes = typed == null ? List.of()
+                : Arrays.stream(typed.split("[,\\s]+")).filter(c -> !c.isEmpty()).toList();
+        return codes.isEmpty() ? null : codes;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -375,6 +392,8 @@ public class RecipeDraft implements Serializable {
         private String id;
         private String name;
         private final List<StepForm> steps = new ArrayList<>();
+        /** Comma-separated qualification codes every step of the operation requires. */
+        private String qualifications;
 
         OperationForm(String key, String id, String name) {
             this.key = key;
@@ -383,7 +402,8 @@ public class RecipeDraft implements Serializable {
         }
 
         Operation toOperation() {
-            return new Operation(blankToNull(id), blankToNull(name), steps.stream().map(StepForm::toStep).toList());
+            return new Operation(blankToNull(id), blankToNull(name), steps.stream().map(StepForm::toStep).toList(),
+                    codes(qualifications));
         }
 
         public String getKey() { return key; }
@@ -392,6 +412,8 @@ public class RecipeDraft implements Serializable {
         public String getName() { return name; }
         public void setName(String v) { name = v; }
         public List<StepForm> getSteps() { return steps; }
+        public String getQualifications() { return qualifications; }
+        public void setQualifications(String v) { qualifications = v; }
     }
 
     /** One step with every field any step type has; the page shows those its type needs and those with a value. */
@@ -427,6 +449,8 @@ public class RecipeDraft implements Serializable {
         private String tag;
         /** One per line. */
         private String choices;
+        /** Comma-separated qualification codes the step requires in addition to its operation's. */
+        private String qualifications;
 
         StepForm(String key, String id) {
             this.key = key;
@@ -465,6 +489,7 @@ public class RecipeDraft implements Serializable {
                     : step.equipmentChecks().stream().filter(Objects::nonNull).toArray(EquipmentCheck[]::new);
             tag = step.tag();
             choices = step.choices() == null ? null : String.join("\n", step.choices().stream().map(String::valueOf).toList());
+            qualifications = codeText(step.qualifications());
         }
 
         Step toStep() {
@@ -474,7 +499,7 @@ public class RecipeDraft implements Serializable {
                     blankToNull(formula), charge(), blankToNull(equipmentClass), blankToNull(tag),
                     choiceList.isEmpty() ? null : choiceList,
                     new SignatureRequirement(verifierRequired), // every step states it (the checkbox)
-                    List.of(equipmentChecks));
+                    List.of(equipmentChecks), codes(qualifications));
         }
 
         List<String> afterIds() {
@@ -582,5 +607,7 @@ public class RecipeDraft implements Serializable {
         public void setTag(String v) { tag = v; }
         public String getChoices() { return choices; }
         public void setChoices(String v) { choices = v; }
+        public String getQualifications() { return qualifications; }
+        public void setQualifications(String v) { qualifications = v; }
     }
 }

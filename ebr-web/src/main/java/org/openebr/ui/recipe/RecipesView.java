@@ -110,11 +110,11 @@ public class RecipesView implements Serializable {
     public String createNew() {
         newProblems = List.of();
         Step first = new Step("step_1", "First step", StepType.INSTRUCTION, List.of(), "Describe the first step", null,
-                null, null, null, null, null, new SignatureRequirement(false), List.of());
+                null, null, null, null, null, new SignatureRequirement(false), List.of(), null);
         RecipeDocument skeleton = new RecipeDocument(blankToNull(newId), 1, blankToNull(newProduct),
                 blankToNull(newMaterial), newBatchSize, blankToNull(newBatchSizeUnit), List.of(), List.of(),
                 List.of(new UnitProcedure("unit_procedure_1", "First unit procedure", List.of(
-                        new Operation("operation_1", "First operation", List.of(first))))));
+                        new Operation("operation_1", "First operation", List.of(first), null)))));
         String why = newReason == null || newReason.isBlank() ? "New master recipe" : newReason;
         Recipes.VersionSummary created = commands.attempt("create a recipe (recipes screen)")
                 .notAllowed("Your roles do not allow creating recipes; a recipe author creates them.")

@@ -34,7 +34,7 @@ class RecipeDraftTest {
     @Test
     void absent_and_empty_lists_read_back_without_a_change_a_reviewer_would_see() {
         Step sparse = new Step("note", "Note", StepType.INSTRUCTION, null, "Read this", null, null, null, null, null, null,
-                new SignatureRequirement(false), null);
+                new SignatureRequirement(false), null, null);
         RecipeDocument document = with(recipe(), sparse);
         RecipeDocument converted = RecipeDraft.of(document).toDocument();
 
@@ -44,9 +44,36 @@ class RecipeDraftTest {
     }
 
     @Test
+    void qualifications_are_shown_comma_separated_and_typed_ones_become_the_requirement() {
+        RecipeDocument document = recipe();
+        RecipeDraft draft = RecipeDraft.of(document);
+        OperationForm weighing = draft.operations().filter(o -> o.getId().equals("weighing")).findFirst().orElseThrow();
+        StepForm ph = draft.step("ph").orElseThrow();
+        assertThat(weighing.getQualifications()).isEqualTo("OP-WEIGHING, OP-GOWNING");
+        assertThat(ph.getQualifications()).isEqualTo("OP-PH-MEASUREMENT");
+        assertThat(draft.step("sample").orElseThrow().getQualifications()).isNull();
+
+        weighing.setQualifications(" OP-WEIGHING,OP-GOWNING  OP-CLEANROOM-B ");
+        ph.setQualifications(" ");
+        draft.step("sample").orElseThrow().setQualifications("op-sampling"); // kept as typed: the check names it
+        RecipeDocument changed = draft.toDocument();
+
+        Operation operation = changed.unitProcedures().get(0).operations().get(0);
+        assertThat(operation.qualifications()).containsExactly("OP-WEIGHING", "OP-GOWNING", "OP-CLEANROOM-B");
+        List<Step> phControl = changed.unitProcedures().get(0).operations().get(1).steps();
+        assertThat(phControl.get(0).qualifications()).as("an empty field is none, absent as in old documents").isNull();
+        assertThat(phControl.get(1).qualifications()).containsExactly("op-sampling");
+        assertThat(RecipeDiff.compare(document, "a", changed, "b").changes())
+                .extracting(c -> c.id() + " " + c.field() + ": " + c.before() + " -> " + c.after())
+                .containsExactly("weighing qualifications: [OP-WEIGHING, OP-GOWNING] -> [OP-WEIGHING, OP-GOWNING, OP-CLEANROOM-B]",
+                        "ph qualifications: [OP-PH-MEASUREMENT] -> []",
+                        "sample qualifications: [] -> [op-sampling]");
+    }
+
+    @Test
     void a_step_that_does_not_state_its_signatures_states_them_as_its_checkbox_shows() {
         Step unstated = new Step("note", "Note", StepType.INSTRUCTION, List.of(), "Read this", null, null, null, null, null,
-                null, null, List.of());
+                null, null, List.of(), null);
         RecipeDraft draft = RecipeDraft.of(with(recipe(), unstated));
         assertThat(draft.step("note").orElseThrow().isVerifierRequired()).isFalse();
 
@@ -178,22 +205,22 @@ class RecipeDraftTest {
     private static RecipeDocument recipe() {
         SignatureRequirement performer = new SignatureRequirement(false);
         Step vessel = new Step("vessel_check", "Vessel V-101 clean", StepType.EQUIPMENT_CHECK, List.of(), null, null, null,
-                null, "compounding vessel", null, null, performer, List.of(EquipmentCheck.CLEAN, EquipmentCheck.CLEAN_HOLD_TIME));
+                null, "compounding vessel", null, null, performer, List.of(EquipmentCheck.CLEAN, EquipmentCheck.CLEAN_HOLD_TIME), null);
         Step weigh = new Step("weigh_api", "Weigh Demoprofen", StepType.MATERIAL_CHARGE, List.of("vessel_check"), null, null,
                 null, new MaterialCharge("Demoprofen", d("450.0"), "g", d("0.5")), null, null, null,
-                new SignatureRequirement(true), List.of());
+                new SignatureRequirement(true), List.of(), null);
         Step ph = new Step("ph", "pH of the bulk solution", StepType.NUMERIC_ENTRY, List.of("weigh_api", "vessel_check"),
                 null, new NumericSpec("pH", 2, d("7.0"), d("6.8"), d("7.2"), d("6.9"), d("7.1")), null, null, null, null,
-                null, performer, List.of());
+                null, performer, List.of(), List.of("OP-PH-MEASUREMENT"));
         Step sample = new Step("sample", "Bioburden sample", StepType.CHOICE_ENTRY, List.of("ph"), null, null, null, null,
-                null, null, List.of("taken", "not taken"), performer, List.of());
+                null, null, List.of("taken", "not taken"), performer, List.of(), null);
         return new RecipeDocument("UI-TEST", 1, "Demoprofen 10 mg/mL", "FG-DEMOPROFEN-2ML", d("45.0"), "L",
                 List.of(new Parameter("theoretical_vials", d("20000"), "vials")),
                 List.of(new FormulaItem("Demoprofen", d("450.0"), "g", d("0.5"), null),
                         new FormulaItem("filter cartridge", d("1"), "units", null, Scaling.FIXED)),
                 List.of(new UnitProcedure("compounding", "Compounding in V-101", List.of(
-                        new Operation("weighing", "Weighing", List.of(vessel, weigh)),
-                        new Operation("ph_control", "pH control", List.of(ph, sample))))));
+                        new Operation("weighing", "Weighing", List.of(vessel, weigh), List.of("OP-WEIGHING", "OP-GOWNING")),
+                        new Operation("ph_control", "pH control", List.of(ph, sample), null)))));
     }
 
     private static RecipeDocument with(RecipeDocument r, Step extra) {
@@ -203,7 +230,7 @@ class RecipeDraftTest {
         steps.add(extra);
         return new RecipeDocument(r.recipeId(), r.version(), r.product(), r.material(), r.nominalBatchSize(),
                 r.batchSizeUnit(), r.parameters(), r.formula(), List.of(new UnitProcedure(unit.id(), unit.name(),
-                        List.of(unit.operations().get(0), new Operation(last.id(), last.name(), steps)))));
+                        List.of(unit.operations().get(0), new Operation(last.id(), last.name(), steps, last.qualifications())))));
     }
 
     private static BigDecimal d(String value) {
