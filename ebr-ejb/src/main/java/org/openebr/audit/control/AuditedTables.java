@@ -29,7 +29,9 @@ public class AuditedTables {
             "AuditRevision", "the revision itself: the audit trail's own header row, append-only",
             "PasswordHistoryEntry", "holds only password hashes, which must not spread; append-only itself",
             "SignatureNonce", "a technical one-time value, no GMP content; issued and expired, never changed",
-            "SignatureNonceUse", "the one use of a nonce; append-only itself, the signature it served is audited");
+            "SignatureNonceUse", "the one use of a nonce; append-only itself, the signature it served is audited",
+            "IdempotentCall", "a replay cache of answers to repeated API calls; append-only, the effect it answers for is audited",
+            "BatchNumber", "the counter of issued batch numbers; every batch carries its number and its creation is audited");
 
     /**
      * One audited record type.

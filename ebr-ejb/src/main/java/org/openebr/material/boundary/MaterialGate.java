@@ -1,17 +1,25 @@
 package org.openebr.material.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.openebr.material.control.MaterialReads;
 import org.openebr.material.control.MaterialRules;
 import org.openebr.material.control.MaterialStore;
+import org.openebr.material.entity.ContainerEvent;
+import org.openebr.material.entity.GenealogyEdge;
 import org.openebr.material.entity.Lot;
 import org.openebr.material.entity.Material;
 import org.openebr.material.entity.MaterialContainer;
 import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.control.ChangeContext;
 
 /**
  * The material gate batch execution calls before a charge (EU GMP 5.34; 21 CFR 211.101(c)): the
@@ -28,6 +36,15 @@ public class MaterialGate {
 
     @Inject
     MaterialReads reads;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
 
     public MaterialAdmission admit(MaterialUse use) {
         if (use == null || use.containerId() == null || use.materialNumber() == null || use.batch() == null
@@ -52,6 +69,11 @@ public class MaterialGate {
                     + "; this charge is batch " + use.batch() + ", step " + use.step() + ".",
                     List.of(new DomainException.Violation("containerId", "a container dispensed for this batch and step")));
         }
+        if (container.empty()) {
+            throw new MaterialRefused(MaterialRefused.Reason.OUT_OF_TOLERANCE, "Container " + container.containerId()
+                    + " is empty: it was charged or used up already; scan the container that holds the charge.",
+                    List.of(new DomainException.Violation("containerId", "a container that is not empty")));
+        }
         MaterialRules.positive(use.scaledTarget(), "scaledTarget");
         QuantityUnit unit = MaterialRules.unit(use.unit(), "unit");
         BigDecimal held = MaterialRules.convert(container.quantity(), QuantityUnit.of(container.unit()).orElseThrow(), unit,
@@ -63,5 +85,34 @@ public class MaterialGate {
         }
         return new MaterialAdmission(container.containerId(), lot.lotId(), material.materialNumber(),
                 MaterialReads.plain(container.quantity()), container.unit(), lot.expiryDate(), lot.retestDate());
+    }
+
+    /**
+     * A charge: the gate admits the container, then its whole content goes into the batch (EU GMP 5.34;
+     * 21 CFR 211.184(b)): a CONSUMED entry in its history, empty from then on, and a genealogy edge from the
+     * container to the batch, in the caller's transaction. The container is locked while this happens, so
+     * two terminals charging it at once are served one after the other and the second finds it empty.
+     */
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    public MaterialAdmission consume(MaterialUse use) {
+        if (use != null && use.containerId() != null) {
+            store.lockedContainer(use.containerId().strip());
+        }
+        MaterialAdmission admitted = admit(use);
+        MaterialContainer container = store.existingContainer(admitted.containerId());
+        String by = session.getCallerPrincipal().getName();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        BigDecimal all = container.quantity();
+        String why = "charged into batch " + use.batch() + ", step " + use.step();
+        ChangeContext.Change current = change.current();
+        change.record(current.command() == null ? "Charge container " + container.containerId() : current.command(),
+                current.reason() == null ? why : current.reason());
+        container.take(all);
+        store.record(container, new ContainerEvent.Facts(ContainerEvent.Kind.CONSUMED, all, BigDecimal.ZERO, container.unit(),
+                container.location(), null, container.holder(), null, false, use.batch(), null, why), by, now);
+        store.edge(GenealogyEdge.Node.CONTAINER, container.containerId(), GenealogyEdge.Node.BATCH, use.batch(),
+                GenealogyEdge.Kind.CONSUMED_INTO, all, container.unit(), use.batch() + ":" + use.step(), by, now);
+        store.flush();
+        return admitted;
     }
 }

@@ -23,7 +23,7 @@ import org.hibernate.envers.Audited;
 public class ContainerEvent {
 
     /** What happened to the container. */
-    public enum Kind { RECEIVED, DISPENSED, DISPENSED_FROM, SPLIT, MOVED, HANDED_OVER, EMPTIED }
+    public enum Kind { RECEIVED, DISPENSED, DISPENSED_FROM, SPLIT, MOVED, HANDED_OVER, EMPTIED, CONSUMED }
 
     @Id
     private UUID id;

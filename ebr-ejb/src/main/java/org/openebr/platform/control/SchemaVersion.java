@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "11";
+    public static final String EXPECTED = "12";
 
     private SchemaVersion() {
     }

@@ -1,0 +1,514 @@
+package org.openebr.batch.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openebr.batch.control.BatchStore;
+import org.openebr.batch.control.ControlRecipe;
+import org.openebr.batch.control.Readings;
+import org.openebr.batch.control.Sequence;
+import org.openebr.batch.entity.Batch;
+import org.openebr.batch.entity.BatchEvent;
+import org.openebr.batch.entity.BatchStatus;
+import org.openebr.batch.entity.BatchStep;
+import org.openebr.batch.entity.Deviation;
+import org.openebr.batch.entity.EntryKind;
+import org.openebr.batch.entity.Judgement;
+import org.openebr.batch.entity.StepEntry;
+import org.openebr.batch.entity.StepState;
+import org.openebr.equipment.boundary.EquipmentAdmission;
+import org.openebr.equipment.boundary.EquipmentGate;
+import org.openebr.equipment.boundary.EquipmentUse;
+import org.openebr.identity.boundary.Training;
+import org.openebr.material.boundary.MaterialAdmission;
+import org.openebr.material.boundary.MaterialFacts;
+import org.openebr.material.boundary.MaterialGate;
+import org.openebr.material.boundary.MaterialMaster;
+import org.openebr.material.boundary.MaterialUse;
+import org.openebr.platform.boundary.DomainException;
+import org.openebr.platform.control.ChangeContext;
+import org.openebr.recipe.boundary.Calculations;
+import org.openebr.recipe.boundary.EquipmentCheck;
+import org.openebr.recipe.boundary.NumericSpec;
+import org.openebr.recipe.boundary.Step;
+
+/**
+ * Recording on the steps of a batch (21 CFR 211.188, 11.10(f); EU GMP Annex 11 §6; ALCOA+): each entry
+ * is saved on the server the moment it is made, with the server's time, after every rule has passed:
+ * the batch is READY or IN_PROGRESS, the step is available (every step it runs after is done) and has
+ * no entry yet, the operator holds a current training record for each qualification the recipe
+ * requires, and the material and equipment gates admit what was scanned. A value outside the action
+ * limits raises a deviation; a correction is a new entry with a reason, the original stays, and the
+ * step must be signed again. A refused gate is recorded (GateLog) although the entry is not.
+ */
+@Stateless
+@RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+public class Execution {
+
+    /** An entry whose work was done longer ago than this is recorded as late, with the reason (C4 4.8). */
+    public static final Duration LATE_AFTER = Duration.ofMinutes(10);
+    /** A clock difference between a terminal and the server that is not yet "in the future". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    static final int TEXT = 2000;
+    static final int ID = 64;
+
+    @Inject
+    BatchStore store;
+
+    @Inject
+    GateLog gateLog;
+
+    @Inject
+    Training training;
+
+    @Inject
+    MaterialGate materials;
+
+    @Inject
+    MaterialMaster materialMaster;
+
+    @Inject
+    EquipmentGate equipment;
+
+    @Inject
+    ChangeContext change;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
+
+    /** The first entry on a step. */
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    public EntryOutcome enter(String batchId, String stepId, EntryCommand command) {
+        EntryCommand c = command == null ? new EntryCommand(null, null, null, null, null, null, null, null, null, null) : command;
+        Batch batch = lockForEntry(batchId);
+        ControlRecipe recipe = store.controlRecipe(batch);
+        ControlRecipe.Placed placed = placed(recipe, batch, stepId);
+        requireExecutable(batch);
+        BatchStep row = locked(batch, placed.id());
+        if (row.state() != StepState.OPEN) {
+            throw new BatchRefused(BatchRefused.Reason.ALREADY_RECORDED, "Step '" + placed.step().name() + "' was recorded"
+                    + " already by " + row.recordedBy() + "; a new value is a correction with a reason. Nothing was"
+                    + " recorded.");
+        }
+        Map<String, StepState> states = store.states(batch.id());
+        if (Sequence.of(placed, states) != Sequence.Availability.AVAILABLE) {
+            List<String> waiting = placed.after().stream().filter(s -> states.get(s) != StepState.DONE).toList();
+            throw new BatchRefused(BatchRefused.Reason.STEP_NOT_AVAILABLE, "Step '" + placed.step().name() + "' is not"
+                    + " available yet: it runs after " + String.join(", ", waiting) + ", not done yet. Nothing was"
+                    + " recorded.");
+        }
+        return record(batch, recipe, placed, row, c, EntryKind.ENTRY);
+    }
+
+    /**
+     * A new value for a recorded step, with a reason: a new entry; the one it corrects stays visible
+     * everywhere; the step is flagged for review and must be signed again (its earlier signatures were
+     * bound to the earlier entry). Material charges and equipment checks are not corrected by typing:
+     * what went into the batch, or which unit it used, is a deviation.
+     */
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    public EntryOutcome correct(String batchId, String stepId, EntryCommand command) {
+        EntryCommand c = command == null ? new EntryCommand(null, null, null, null, null, null, null, null, null, null) : command;
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new BatchRefused(BatchRefused.Reason.REASON_REQUIRED, "A correction needs its reason (what was wrong"
+                    + " and why); nothing was recorded, the entry stands as it was.", "reason", "is required");
+        }
+        Batch batch = lockForEntry(batchId);
+        ControlRecipe recipe = store.controlRecipe(batch);
+        ControlRecipe.Placed placed = placed(recipe, batch, stepId);
+        if (batch.status() != BatchStatus.IN_PROGRESS) {
+            throw notExecutable(batch);
+        }
+        switch (placed.step().type()) {
+            case MATERIAL_CHARGE, EQUIPMENT_CHECK -> throw new BatchRefused(BatchRefused.Reason.NOT_CORRECTABLE, "Step '"
+                    + placed.step().name() + "' records what went into the batch or which unit it used; that is not"
+                    + " corrected by a new entry. Raise a deviation on the step instead.");
+            default -> {
+            }
+        }
+        BatchStep row = locked(batch, placed.id());
+        if (row.state() == StepState.OPEN) {
+            throw new BatchRefused(BatchRefused.Reason.STEP_NOT_AVAILABLE, "Step '" + placed.step().name() + "' has no"
+                    + " entry to correct; record it first.");
+        }
+        return record(batch, recipe, placed, row, c, EntryKind.CORRECTION);
+    }
+
+    /**
+     * The result of the sample drawn at a SAMPLING step, entered by QC/QA when the laboratory has it,
+     * judged against the step's limits (an out-of-limit result raises a deviation).
+     */
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
+    public EntryOutcome sampleResult(String batchId, String stepId, String value, String unit) {
+        Batch batch = store.locked(batchId, false);
+        ControlRecipe recipe = store.controlRecipe(batch);
+        ControlRecipe.Placed placed = placed(recipe, batch, stepId);
+        if (placed.step().type() != org.openebr.recipe.boundary.StepType.SAMPLING || placed.step().numeric() == null) {
+            throw new BatchRefused(BatchRefused.Reason.WRONG_KIND, "Step '" + placed.step().name() + "' draws no sample"
+                    + " with a numeric result.");
+        }
+        BatchStep row = locked(batch, placed.id());
+        if (row.state() == StepState.OPEN) {
+            throw new BatchRefused(BatchRefused.Reason.STEP_NOT_AVAILABLE, "No sample was drawn at step '"
+                    + placed.step().name() + "' yet.");
+        }
+        if (batch.status() == BatchStatus.ABORTED) {
+            throw notExecutable(batch);
+        }
+        Readings.Reading reading = Readings.read(value, unit, placed.step().numeric(), placed.step().name());
+        String sample = store.entries(batch.id(), placed.id()).stream().map(StepEntry::sampleId)
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        String by = caller();
+        Instant now = now();
+        change.record("Enter the result of sample " + sample + " of batch " + batch.batchId(), "laboratory result")
+                .actingAs(session.isCallerInRole("QA_REVIEWER") ? "QA_REVIEWER" : "QA_RELEASER");
+        StepEntry.Facts facts = new StepEntry.Facts(EntryKind.SAMPLE_RESULT, reading.raw(), reading.recorded(),
+                placed.step().numeric().unit(), null, false, null, null, null, sample, reading.judgement(), false, false,
+                null, null, null);
+        String deviation = reading.judgement() == Judgement.OUT_OF_SPEC ? raise(batch, placed, reading, by, now) : null;
+        int seq = store.nextEntrySeq(batch.id(), placed.id());
+        store.persist(new StepEntry(batch.id(), placed.id(), seq, facts, deviation, by, now));
+        store.flush();
+        return outcome(batch, placed, row, seq, facts, deviation, now);
+    }
+
+    private EntryOutcome record(Batch batch, ControlRecipe recipe, ControlRecipe.Placed placed, BatchStep row,
+                                EntryCommand c, EntryKind kind) {
+        String by = caller();
+        Instant now = now();
+        requireTrained(batch, placed, by, now);
+        boolean late = late(c, now);
+        String reason = c.reason() == null || c.reason().isBlank() ? null : Batches.text(c.reason(), "reason", Batches.REASON);
+        if (late && reason == null) {
+            throw new BatchRefused(BatchRefused.Reason.REASON_REQUIRED, "The work was done at " + c.performedAt()
+                    + ", more than " + LATE_AFTER.toMinutes() + " minutes ago: a late entry needs its reason. Nothing was"
+                    + " recorded.", "reason", "is required for a late entry");
+        }
+        String verb = kind == EntryKind.CORRECTION ? "Correct" : "Record";
+        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason)
+                .actingAs(session.isCallerInRole("OPERATOR") ? "OPERATOR" : "SUPERVISOR");
+        StepEntry.Facts facts = facts(batch, recipe, placed, row, c, kind, late, reason, by);
+        String deviation = null;
+        if (facts.judgement() == Judgement.OUT_OF_SPEC) {
+            deviation = raise(batch, placed, new Readings.Reading(facts.raw(), facts.value(), facts.judgement()), by, now);
+        }
+        int seq = store.nextEntrySeq(batch.id(), placed.id());
+        store.persist(new StepEntry(batch.id(), placed.id(), seq, facts, deviation, by, now));
+        row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late);
+        if (batch.status() == BatchStatus.READY) {
+            BatchStatus from = batch.status();
+            batch.moveTo(BatchStatus.IN_PROGRESS, "first entry: step " + placed.id(), by, now);
+            store.persist(new BatchEvent(batch.id(), store.nextEventSeq(batch.id()), from, BatchStatus.IN_PROGRESS,
+                    "first entry: step " + placed.id(), by, now, false));
+        }
+        try {
+            store.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
+            throw new BatchRefused(BatchRefused.Reason.CONFLICT, "Batch " + batch.batchId() + " was changed by someone"
+                    + " else at the same moment; nothing was recorded. Look at the step again.");
+        }
+        return outcome(batch, placed, row, seq, facts, deviation, now);
+    }
+
+    /** What the entry records, after the gates of its step type have passed. */
+    private StepEntry.Facts facts(Batch batch, ControlRecipe recipe, ControlRecipe.Placed placed, BatchStep row,
+                                  EntryCommand c, EntryKind kind, boolean late, String reason, String by) {
+        Step step = placed.step();
+        String name = step.name();
+        Instant performedAt = late ? c.performedAt() : null;
+        switch (step.type()) {
+            case INSTRUCTION -> {
+                only(c, name, "acknowledged");
+                if (!Boolean.TRUE.equals(c.acknowledged())) {
+                    throw wrongKind(name, "is acknowledged: send {\"acknowledged\": true} once it is done");
+                }
+                return new StepEntry.Facts(kind, null, null, null, null, true, null, null, null, null, null, false, late,
+                        performedAt, reason, null);
+            }
+            case NUMERIC_ENTRY, MACHINE_VALUE -> {
+                only(c, name, "value");
+                boolean manual = step.type() == org.openebr.recipe.boundary.StepType.MACHINE_VALUE;
+                if (manual && reason == null) {
+                    throw new BatchRefused(BatchRefused.Reason.REASON_REQUIRED, "'" + name + "' is read from the machine ("
+                            + step.tag() + "); a value typed by hand needs its reason (e.g. the machine connection is"
+                            + " not available) and is flagged for review.", "reason", "is required for a value typed"
+                            + " instead of read from the machine");
+                }
+                NumericSpec spec = step.numeric();
+                Readings.Reading reading = Readings.read(c.value(), c.unit(), spec, name);
+                return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), spec.unit(), null, false, null, null,
+                        null, null, reading.judgement(), manual, late, performedAt, reason,
+                        manual ? "typed by hand instead of read from " + step.tag() : null);
+            }
+            case TEXT_ENTRY -> {
+                only(c, name, "text");
+                if (c.text() == null || c.text().isBlank()) {
+                    throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Enter the text of '" + name + "'.", "text",
+                            "is required");
+                }
+                return new StepEntry.Facts(kind, null, null, null, Batches.text(c.text(), "text", TEXT), false, null, null,
+                        null, null, null, false, late, performedAt, reason, null);
+            }
+            case CHOICE_ENTRY -> {
+                only(c, name, "choice");
+                String choice = step.choices().stream().filter(x -> c.choice() != null && x.equalsIgnoreCase(c.choice().strip()))
+                        .findFirst().orElseThrow(() -> new BatchRefused(BatchRefused.Reason.UNKNOWN_CHOICE, "'"
+                                + (c.choice() == null ? "" : shorten(c.choice())) + "' is not an answer of '" + name
+                                + "'; choose one of " + String.join(", ", step.choices()) + ".", "choice",
+                                "one of " + step.choices()));
+                return new StepEntry.Facts(kind, null, null, null, choice, false, null, null, null, null,
+                        null, false, late, performedAt, reason, null);
+            }
+            case CALCULATION -> {
+                only(c, name, "acknowledged");
+                if (!Boolean.TRUE.equals(c.acknowledged())) {
+                    throw wrongKind(name, "is computed by the server from earlier values, never typed: send"
+                            + " {\"acknowledged\": true} to record the computed value");
+                }
+                Readings.Reading reading = Readings.computed(calculate(batch, recipe, placed), step.numeric());
+                return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), step.numeric() == null ? null
+                        : step.numeric().unit(), null, true, null, null, null, null, reading.judgement(), false, late,
+                        performedAt, reason, "computed: " + step.formula());
+            }
+            case SAMPLING -> {
+                only(c, name, "sampleId");
+                if (c.sampleId() == null || c.sampleId().isBlank()) {
+                    throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Scan or enter the id on the sample's label.",
+                            "sampleId", "is required");
+                }
+                return new StepEntry.Facts(kind, null, null, null, null, false, null, null, null,
+                        Batches.text(c.sampleId(), "sampleId", ID), null, false, late, performedAt, reason,
+                        "result by QC" + (step.numeric() == null ? "" : ", in " + step.numeric().unit()));
+            }
+            case MATERIAL_CHARGE -> {
+                only(c, name, "containerId");
+                return charge(batch, placed, c, kind, late, performedAt, reason, by);
+            }
+            case EQUIPMENT_CHECK -> {
+                only(c, name, "equipmentId");
+                return equipmentCheck(batch, placed, row, c, kind, late, performedAt, reason, by);
+            }
+            default -> throw new IllegalStateException("step type " + step.type());
+        }
+    }
+
+    private StepEntry.Facts charge(Batch batch, ControlRecipe.Placed placed, EntryCommand c, EntryKind kind, boolean late,
+                                   Instant performedAt, String reason, String by) {
+        if (c.containerId() == null || c.containerId().isBlank()) {
+            throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Scan the container dispensed for '"
+                    + placed.step().name() + "'.", "containerId", "is required");
+        }
+        var q = placed.charge();
+        String materialNumber = materialMaster.resolve(q.material()).map(MaterialFacts::materialNumber).orElse(q.material());
+        MaterialAdmission admitted = gated(batch, placed, by, () -> materials.consume(new MaterialUse(
+                c.containerId().strip(), materialNumber, batch.batchId(), placed.id(), q.quantity(),
+                q.tolerancePercent() == null ? BigDecimal.ZERO : q.tolerancePercent(), q.unit())));
+        return new StepEntry.Facts(kind, null, admitted.quantity(), admitted.unit(), null, false, admitted.containerId(),
+                admitted.lotId(), null, null, null, false, late, performedAt, reason, admitted.materialNumber()
+                + ", lot " + admitted.lotId() + ", expiry " + admitted.expiryDate());
+    }
+
+    private StepEntry.Facts equipmentCheck(Batch batch, ControlRecipe.Placed placed, BatchStep row, EntryCommand c,
+                                           EntryKind kind, boolean late, Instant performedAt, String reason, String by) {
+        if (c.equipmentId() == null || c.equipmentId().isBlank()) {
+            throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Scan the equipment unit for '" + placed.step().name()
+                    + "'.", "equipmentId", "is required");
+        }
+        Step step = placed.step();
+        Set<EquipmentCheck> checks = step.equipmentChecks() == null || step.equipmentChecks().isEmpty()
+                ? EnumSet.of(EquipmentCheck.CLEAN) : EnumSet.copyOf(step.equipmentChecks());
+        // a unit the product touches (checked for cleanliness) is taken by the batch: IN_USE until the batch
+        // is done with it, then DIRTY; an instrument that is only checked for calibration stays free for others
+        boolean takes = checks.contains(EquipmentCheck.CLEAN) || checks.contains(EquipmentCheck.CLEAN_HOLD_TIME);
+        EquipmentAdmission admitted = gated(batch, placed, by, () -> {
+            EquipmentAdmission used = equipment.use(new EquipmentUse(c.equipmentId().strip(), step.equipmentClass(),
+                    checks, batch.batchId(), placed.id()));
+            return takes ? equipment.occupy(used.equipmentId(), batch.batchId()) : used;
+        });
+        if (takes) {
+            row.occupy(admitted.equipmentId());
+        }
+        return new StepEntry.Facts(kind, null, null, null, null, false, null, null, admitted.equipmentId(), null, null,
+                false, late, performedAt, reason, admitted.equipmentClass() + ", " + admitted.status()
+                + (admitted.calibrationDue() == null ? "" : ", calibration due " + admitted.calibrationDue())
+                + (admitted.cleanUntil() == null ? "" : ", clean until " + admitted.cleanUntil()));
+    }
+
+    /** Runs a gate; a refusal is recorded in its own transaction, then passed on unchanged. */
+    private <T> T gated(Batch batch, ControlRecipe.Placed placed, String by, java.util.function.Supplier<T> gate) {
+        try {
+            return gate.get();
+        } catch (DomainException refused) {
+            gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
+            throw refused;
+        }
+    }
+
+    private BigDecimal calculate(Batch batch, ControlRecipe recipe, ControlRecipe.Placed placed) {
+        Map<String, BigDecimal> values = new HashMap<>(recipe.parameters());
+        Map<String, StepEntry> current = new HashMap<>();
+        for (StepEntry e : store.entries(batch.id())) {
+            if (e.kind() != EntryKind.SAMPLE_RESULT) {
+                current.merge(e.stepId(), e, (a, b) -> b.seq() > a.seq() ? b : a);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String input : Calculations.inputs(placed.step().formula())) {
+            if (values.containsKey(input)) {
+                continue;
+            }
+            StepEntry e = current.get(input);
+            if (e == null || e.numericValue() == null) {
+                missing.add(input);
+            } else {
+                values.put(input, e.numericValue());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new BatchRefused(BatchRefused.Reason.CALCULATION_INCOMPLETE, "'" + placed.step().name() + "' is computed"
+                    + " from " + String.join(", ", missing) + ", not recorded yet.");
+        }
+        return Calculations.evaluate(placed.step().formula(), values);
+    }
+
+    private void requireTrained(Batch batch, ControlRecipe.Placed placed, String by, Instant now) {
+        for (String qualification : placed.qualifications()) {
+            if (!training.isQualified(by, qualification, now)) {
+                BatchRefused refused = new BatchRefused(BatchRefused.Reason.NOT_TRAINED, by + " holds no current training"
+                        + " record " + qualification + ", which step '" + placed.step().name() + "' requires (21 CFR"
+                        + " 211.25, 11.10(i)); a trained colleague performs it, or a supervisor records the training first."
+                        + " Nothing was recorded.");
+                gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
+                throw refused;
+            }
+        }
+    }
+
+    private String raise(Batch batch, ControlRecipe.Placed placed, Readings.Reading reading, String by, Instant now) {
+        NumericSpec spec = placed.step().numeric();
+        String id = store.nextDeviationId(now.atZone(java.time.ZoneOffset.UTC).getYear());
+        store.persist(new Deviation(id, batch.id(), placed.id(), Deviation.Origin.OUT_OF_LIMITS, "'" + placed.step().name()
+                + "' recorded " + reading.recorded().toPlainString() + " " + spec.unit() + ", outside the action limits "
+                + limits(spec) + ".", by, now));
+        return id;
+    }
+
+    static String limits(NumericSpec spec) {
+        if (spec.lower() != null && spec.upper() != null) {
+            return spec.lower().toPlainString() + " to " + spec.upper().toPlainString() + " " + spec.unit();
+        }
+        return spec.lower() != null ? "at least " + spec.lower().toPlainString() + " " + spec.unit()
+                : "at most " + spec.upper().toPlainString() + " " + spec.unit();
+    }
+
+    private boolean late(EntryCommand c, Instant now) {
+        if (c.performedAt() == null) {
+            return false;
+        }
+        if (c.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "performedAt " + c.performedAt() + " is in the future"
+                    + " (the server's time is " + now + "); an entry is never dated ahead.", "performedAt",
+                    "not after now");
+        }
+        return Duration.between(c.performedAt(), now).compareTo(LATE_AFTER) > 0;
+    }
+
+    /** Refuses parts of an entry that do not belong to the step's type, so nothing sent is silently dropped. */
+    private static void only(EntryCommand c, String name, String allowed) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("value", c.value());
+        given.put("text", c.text());
+        given.put("choice", c.choice());
+        given.put("acknowledged", c.acknowledged());
+        given.put("containerId", c.containerId());
+        given.put("equipmentId", c.equipmentId());
+        given.put("sampleId", c.sampleId());
+        for (Map.Entry<String, Object> part : given.entrySet()) {
+            if (part.getValue() != null && !part.getKey().equals(allowed)) {
+                throw wrongKind(name, "takes " + allowed + ", not " + part.getKey());
+            }
+        }
+        if (c.unit() != null && !allowed.equals("value")) {
+            throw wrongKind(name, "takes " + allowed + ", not a unit");
+        }
+    }
+
+    private static BatchRefused wrongKind(String name, String rule) {
+        return new BatchRefused(BatchRefused.Reason.WRONG_KIND, "'" + name + "' " + rule + ". Nothing was recorded.");
+    }
+
+    private EntryOutcome outcome(Batch batch, ControlRecipe.Placed placed, BatchStep row, int seq, StepEntry.Facts f,
+                                 String deviation, Instant now) {
+        return new EntryOutcome(batch.batchId(), placed.id(), batch.batchId() + ":" + placed.id(), seq, f.kind().name(),
+                f.judgement() == null ? null : f.judgement().name(), deviation, f.raw(),
+                BatchViews.recorded(f.value(), placed.step().numeric()), f.unit(),
+                f.text() != null ? f.text() : f.containerId() != null ? f.containerId() : f.equipmentId() != null
+                        ? f.equipmentId() : f.sampleId(), row.state().name(), now, f.late(), f.manual(), row.flagged());
+    }
+
+    /**
+     * The batch, locked for an entry: shared while it is running (entries on several steps at once),
+     * exclusive when this entry may start it (READY -> IN_PROGRESS is a status change).
+     */
+    private Batch lockForEntry(String batchId) {
+        String status = store.statusOf(batchId).orElseThrow(() -> BatchStore.notFound(batchId));
+        return store.locked(batchId, BatchStatus.READY.name().equals(status));
+    }
+
+    private ControlRecipe.Placed placed(ControlRecipe recipe, Batch batch, String stepId) {
+        return recipe.step(stepId).orElseThrow(() -> new BatchRefused(BatchRefused.Reason.STEP_NOT_FOUND, "Batch "
+                + batch.batchId() + " (recipe " + batch.recipeId() + " version " + batch.recipeVersion() + ") has no step "
+                + shorten(String.valueOf(stepId)) + "."));
+    }
+
+    private BatchStep locked(Batch batch, String stepId) {
+        return store.lockedStep(batch.id(), stepId);
+    }
+
+    private static void requireExecutable(Batch batch) {
+        if (!batch.status().executable()) {
+            throw notExecutable(batch);
+        }
+    }
+
+    private static BatchRefused notExecutable(Batch batch) {
+        String why = switch (batch.status()) {
+            case PLANNED -> "it has not been dispatched to the shop floor yet";
+            case ON_HOLD -> "it is on hold (" + batch.statusReason() + "); a supervisor resumes it";
+            case ABORTED -> "it was aborted";
+            case COMPLETED -> "it is completed and with QA";
+            default -> "it is " + batch.status();
+        };
+        return new BatchRefused(BatchRefused.Reason.NOT_EXECUTABLE, "Batch " + batch.batchId() + " takes no entries: "
+                + why + ". Nothing was recorded.");
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}
