@@ -8,7 +8,7 @@ import org.openebr.signature.boundary.Signatures;
  * The electronic batch record of one batch: the batch as it stands, every entry in the order it was
  * made, every signature of its steps and status changes, and every refusal of a gate.
  */
-public record BatchRecord(BatchView batch, List<EntryView> entries, List<Signatures.Manifestation> signatures,
+public record BatchRecord(BatchDetail batch, List<EntryFacts> entries, List<Signatures.Manifestation> signatures,
                           List<Refusal> refusals) {
 
     /** A gate that refused someone on a step. */

@@ -31,7 +31,7 @@ final class BatchViews {
                 b.status().name(), b.line(), b.createdAt(), b.createdBy(), done, steps.size(), open, b.statusChangedAt());
     }
 
-    static BatchView view(Batch b, ControlRecipe recipe, List<BatchStep> steps, List<StepEntry> entries,
+    static BatchDetail view(Batch b, ControlRecipe recipe, List<BatchStep> steps, List<StepEntry> entries,
                           List<Deviation> deviations, List<BatchEvent> events) {
         Map<String, BatchStep> byId = new HashMap<>();
         Map<String, StepState> states = new HashMap<>();
@@ -45,12 +45,12 @@ final class BatchViews {
                 current.merge(e.stepId(), e, (a, c) -> c.seq() > a.seq() ? c : a);
             }
         }
-        List<BatchView.StepView> stepViews = new ArrayList<>();
+        List<BatchDetail.StepDetail> stepViews = new ArrayList<>();
         for (ControlRecipe.Placed p : recipe.steps()) {
             BatchStep row = byId.get(p.id());
             stepViews.add(step(p, row, Sequence.of(p, states), current.get(p.id())));
         }
-        return new BatchView(b.batchId(), b.recipeId(), b.recipeVersion(), b.contentHash(), b.product(),
+        return new BatchDetail(b.batchId(), b.recipeId(), b.recipeVersion(), b.contentHash(), b.product(),
                 b.plannedQuantity(), b.unit(), recipe.scaled().factor(), b.status().name(),
                 b.heldFrom() == null ? null : b.heldFrom().name(), b.line(), b.statusReason(), b.statusChangedAt(),
                 b.statusChangedBy(), b.createdAt(), b.createdBy(), b.reason(), stepViews,
@@ -58,14 +58,14 @@ final class BatchViews {
                 events.stream().sorted(Comparator.comparingInt(BatchEvent::seq)).map(BatchViews::event).toList());
     }
 
-    static BatchView.StepView step(ControlRecipe.Placed p, BatchStep row, Sequence.Availability availability,
+    static BatchDetail.StepDetail step(ControlRecipe.Placed p, BatchStep row, Sequence.Availability availability,
                                    StepEntry current) {
         Step s = p.step();
         NumericSpec n = s.numeric();
         ScaledFormula.Quantity q = p.charge();
-        BatchView.ChargeView charge = q == null ? null : new BatchView.ChargeView(q.material(), q.quantity(), q.lower(),
+        BatchDetail.ScaledCharge charge = q == null ? null : new BatchDetail.ScaledCharge(q.material(), q.quantity(), q.lower(),
                 q.upper(), q.unit(), q.tolerancePercent());
-        return new BatchView.StepView(s.id(), s.name(), s.type().name(), p.unitProcedure().name(), p.operation().name(),
+        return new BatchDetail.StepDetail(s.id(), s.name(), s.type().name(), p.unitProcedure().name(), p.operation().name(),
                 p.after(), availability.name(), p.verifierRequired(), s.instruction(), s.choices(),
                 n == null ? null : n.unit(), n == null ? null : n.precision(), n == null ? null : n.target(),
                 n == null ? null : n.lower(), n == null ? null : n.upper(), n == null ? null : n.alertLower(),
@@ -77,8 +77,8 @@ final class BatchViews {
     }
 
     /** The entry, its value with the decimals the recipe records it with (the column keeps more). */
-    static EntryView entry(StepEntry e, NumericSpec spec) {
-        return new EntryView(e.stepId(), e.seq(), e.kind().name(), e.rawValue(), recorded(e.numericValue(), spec), e.unit(), e.textValue(), e.acknowledged(), e.containerId(),
+    static EntryFacts entry(StepEntry e, NumericSpec spec) {
+        return new EntryFacts(e.stepId(), e.seq(), e.kind().name(), e.rawValue(), recorded(e.numericValue(), spec), e.unit(), e.textValue(), e.acknowledged(), e.containerId(),
                 e.lotId(), e.equipmentId(), e.sampleId(), e.judgement() == null ? null : e.judgement().name(), e.manual(),
                 e.late(), e.performedAt(), e.reason(), e.details(), e.deviationId(), e.recordedBy(), e.recordedAt());
     }
@@ -94,14 +94,14 @@ final class BatchViews {
         return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
-    static DeviationView deviation(String batchId, Deviation d) {
-        return new DeviationView(d.deviationId(), batchId, d.stepId(), d.origin().name(), d.description(), d.status().name(),
+    static DeviationFacts deviation(String batchId, Deviation d) {
+        return new DeviationFacts(d.deviationId(), batchId, d.stepId(), d.origin().name(), d.description(), d.status().name(),
                 d.classification() == null ? null : d.classification().name(), d.classifiedBy(), d.classifiedAt(),
                 d.classificationReason(), d.raisedBy(), d.raisedAt());
     }
 
-    static BatchView.EventView event(BatchEvent e) {
-        return new BatchView.EventView(e.seq(), e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(),
+    static BatchDetail.StatusEvent event(BatchEvent e) {
+        return new BatchDetail.StatusEvent(e.seq(), e.fromStatus() == null ? null : e.fromStatus().name(), e.toStatus().name(),
                 e.reason(), e.recordedBy(), e.recordedAt(), e.signed());
     }
 }

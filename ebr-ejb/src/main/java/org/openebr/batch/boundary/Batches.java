@@ -227,7 +227,7 @@ public class Batches {
         // the container's role check on this class is the whole rule
     }
 
-    public BatchView batch(String batchId) {
+    public BatchDetail batch(String batchId) {
         Batch b = store.existing(batchId);
         return BatchViews.view(b, store.controlRecipe(b), store.steps(b.id()), store.entries(b.id()),
                 store.deviations(b.id()), store.events(b.id()));
@@ -242,11 +242,11 @@ public class Batches {
     public BatchRecord record(String batchId) {
         Batch b = store.existing(batchId);
         ControlRecipe recipe = store.controlRecipe(b);
-        BatchView view = BatchViews.view(b, recipe, store.steps(b.id()), store.entries(b.id()), store.deviations(b.id()),
+        BatchDetail view = BatchViews.view(b, recipe, store.steps(b.id()), store.entries(b.id()), store.deviations(b.id()),
                 store.events(b.id()));
         Map<String, ControlRecipe.Placed> steps = recipe.steps().stream()
                 .collect(Collectors.toMap(ControlRecipe.Placed::id, Function.identity()));
-        List<EntryView> entries = store.entries(b.id()).stream().map(e -> BatchViews.entry(e,
+        List<EntryFacts> entries = store.entries(b.id()).stream().map(e -> BatchViews.entry(e,
                 steps.containsKey(e.stepId()) ? steps.get(e.stepId()).step().numeric() : null)).toList();
         List<Signatures.Manifestation> signed = new ArrayList<>();
         for (ControlRecipe.Placed step : recipe.steps()) {

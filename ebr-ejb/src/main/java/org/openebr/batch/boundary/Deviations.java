@@ -38,14 +38,14 @@ public class Deviations {
     @Resource
     SessionContext session;
 
-    public List<DeviationView> ofBatch(String batchId) {
+    public List<DeviationFacts> ofBatch(String batchId) {
         Batch batch = store.existing(batchId);
         return store.deviations(batch.id()).stream().map(d -> BatchViews.deviation(batch.batchId(), d)).toList();
     }
 
     /** A deviation a person raises on a step (or the batch as a whole, {@code stepId} null). */
     @RolesAllowed({"OPERATOR", "SUPERVISOR"})
-    public DeviationView raise(String batchId, String stepId, String description) {
+    public DeviationFacts raise(String batchId, String stepId, String description) {
         if (description == null || description.isBlank()) {
             throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Describe what departed from the instructions or"
                     + " limits.", "description", "is required");
@@ -74,7 +74,7 @@ public class Deviations {
 
     /** The supervisor's classification, with its reason; classified again only with a new reason (audited). */
     @RolesAllowed("SUPERVISOR")
-    public DeviationView classify(String batchId, String deviationId, String classification, String reason) {
+    public DeviationFacts classify(String batchId, String deviationId, String classification, String reason) {
         String why = Batches.requiredReason(reason);
         Deviation.Classification level;
         try {

@@ -9,7 +9,7 @@ import java.time.Instant;
  * when (the server's time; {@code performedAt} is when the person says the work was done, for a late
  * entry).
  */
-public record EntryView(String stepId, int seq, String kind, String raw, BigDecimal value, String unit, String text,
+public record EntryFacts(String stepId, int seq, String kind, String raw, BigDecimal value, String unit, String text,
                         boolean acknowledged, String containerId, String lotId, String equipmentId, String sampleId,
                         String judgement, boolean manual, boolean late, Instant performedAt, String reason,
                         String details, String deviationId, String recordedBy, Instant recordedAt) {

@@ -3,7 +3,7 @@ package org.openebr.batch.boundary;
 import java.time.Instant;
 
 /** A deviation of a batch: where, why, how it was raised, its classification and status. */
-public record DeviationView(String deviationId, String batchId, String stepId, String origin, String description,
+public record DeviationFacts(String deviationId, String batchId, String stepId, String origin, String description,
                             String status, String classification, String classifiedBy, Instant classifiedAt,
                             String classificationReason, String raisedBy, Instant raisedAt) {
 }

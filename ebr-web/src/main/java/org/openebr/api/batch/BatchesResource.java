@@ -1,0 +1,397 @@
+package org.openebr.api.batch;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.api.JsonbConfiguration;
+import org.openebr.batch.boundary.BatchRecord;
+import org.openebr.batch.boundary.BatchRefused;
+import org.openebr.batch.boundary.BatchSummary;
+import org.openebr.batch.boundary.BatchDetail;
+import org.openebr.batch.boundary.Batches;
+import org.openebr.batch.boundary.DeviationFacts;
+import org.openebr.batch.boundary.Deviations;
+import org.openebr.batch.boundary.EntryCommand;
+import org.openebr.batch.boundary.EntryOutcome;
+import org.openebr.batch.boundary.Execution;
+import org.openebr.batch.boundary.Idempotency;
+
+/**
+ * Batches (process orders) and their execution. Every state-changing call takes an optional
+ * {@code Idempotency-Key} header: the same key with the same body is answered once more with the
+ * first answer, without a second effect (the header {@code Idempotent-Replayed: true} says so).
+ */
+@Path("batches")
+@Tag(name = "batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "WAREHOUSE"})
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class BatchesResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Jsonb JSON = JsonbConfiguration.create();
+
+    /** A new batch: the recipe whose effective version it follows, the planned quantity and its unit (default: the recipe's). */
+    public record NewBatch(@NotNull String recipeId, @NotNull BigDecimal plannedQuantity, String unit, String reason) {
+    }
+
+    /** A status change: its reason; hold, resume and abort are signed with the supervisor's password; dispatch may name the line. */
+    public record StatusChange(String reason, String password, String line) {
+    }
+
+    /**
+     * An entry on a step: value (a JSON number or a decimal string) and unit; or text; choice;
+     * acknowledged; containerId; equipmentId; sampleId; plus reason where needed (correction, late
+     * entry, machine value typed by hand) and performedAt (when the work was done, if not now).
+     */
+    public record EntryRequest(JsonValue value, String unit, String text, String choice, Boolean acknowledged,
+                               String containerId, String equipmentId, String sampleId, String reason,
+                               Instant performedAt) {
+    }
+
+    /** A deviation raised by a person: on a step (stepId) or on the batch. */
+    public record NewDeviation(String stepId, String description) {
+    }
+
+    /** A supervisor's classification of a deviation. */
+    public record Classification(String classification, String reason) {
+    }
+
+    /** The laboratory result of a sample drawn at a SAMPLING step. */
+    public record SampleResult(JsonValue value, String unit) {
+    }
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    Execution execution;
+
+    @Inject
+    Deviations deviations;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Operation(operationId = "listBatches", summary = "The batches, newest first (?status= one status)")
+    @APIResponse(responseCode = "200", description = "The batches")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public List<BatchSummary> list(@QueryParam("status") String status) {
+        return batches.list(status);
+    }
+
+    @POST
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "createBatch", summary = "Create a batch from the effective version of a recipe",
+            description = "201 with the batch, PLANNED. 409 recipe-not-effective; 422 batch-size-invalid,"
+                    + " batch-input-incomplete; 404 recipe-not-found.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response create(@Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           @NotNull NewBatch request) {
+        return once(key, "create", request, () -> batches.create(request.recipeId(), request.plannedQuantity(),
+                request.unit(), request.reason()));
+    }
+
+    @GET
+    @Path("{batchId}")
+    @Operation(operationId = "getBatch", summary = "A batch: header, status, recipe version and contentHash, steps with state, targets and limits as scaled")
+    @APIResponse(responseCode = "200", description = "The batch")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public BatchDetail batch(@PathParam("batchId") String batchId) {
+        return batches.batch(batchId);
+    }
+
+    @GET
+    @Path("{batchId}/record")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(operationId = "getBatchRecord", summary = "The electronic batch record: every entry, correction, signature, deviation and gate refusal")
+    @APIResponse(responseCode = "200", description = "The batch record")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public BatchRecord record(@PathParam("batchId") String batchId) {
+        return batches.record(batchId);
+    }
+
+    @POST
+    @Path("{batchId}/dispatch")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "dispatchBatch", summary = "PLANNED -> READY, to a line or room (optional 'line')",
+            description = "409 batch-state; 422 reason-required.")
+    @APIResponse(responseCode = "200", description = "Dispatched", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response dispatch(@PathParam("batchId") String batchId,
+                             @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                             @NotNull StatusChange request) {
+        return status(key, "dispatch", batchId, request, () -> batches.dispatch(batchId, request.line(), request.reason()));
+    }
+
+    @POST
+    @Path("{batchId}/hold")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "holdBatch", summary = "Hold the batch, signed (reason and password)",
+            description = "409 batch-state; 422 reason-required, batch-input-incomplete (password); 401 signature-not-authenticated.")
+    @APIResponse(responseCode = "200", description = "On hold", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response hold(@PathParam("batchId") String batchId,
+                         @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                         @NotNull StatusChange request) {
+        return status(key, "hold", batchId, request, () -> batches.hold(batchId, request.reason(), password(request)));
+    }
+
+    @POST
+    @Path("{batchId}/resume")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "resumeBatch", summary = "Resume a batch on hold, signed (reason and password)",
+            description = "409 batch-state; 422 reason-required, batch-input-incomplete (password).")
+    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response resume(@PathParam("batchId") String batchId,
+                           @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           @NotNull StatusChange request) {
+        return status(key, "resume", batchId, request, () -> batches.resume(batchId, request.reason(), password(request)));
+    }
+
+    @POST
+    @Path("{batchId}/abort")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "abortBatch", summary = "Abort the batch for good, signed (reason and password)",
+            description = "409 batch-state; 422 reason-required, batch-input-incomplete (password).")
+    @APIResponse(responseCode = "200", description = "Aborted", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response abort(@PathParam("batchId") String batchId,
+                          @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                          @NotNull StatusChange request) {
+        return status(key, "abort", batchId, request, () -> batches.abort(batchId, request.reason(), password(request)));
+    }
+
+    @POST
+    @Path("{batchId}/complete")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "completeBatch", summary = "Complete an IN_PROGRESS batch whose every step is done; to QA review",
+            description = "409 batch-steps-open (naming them), batch-state.")
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response complete(@PathParam("batchId") String batchId,
+                             @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                             @NotNull StatusChange request) {
+        return status(key, "complete", batchId, request, () -> batches.complete(batchId, request.reason()));
+    }
+
+    @POST
+    @Path("{batchId}/steps/{stepId}/entries")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "recordStepEntry", summary = "Record a step: saved at once, judged against its limits",
+            description = "201 with the judgement (IN_SPEC, ALERT, OUT_OF_SPEC) and any deviation id. 409 step-not-available,"
+                    + " step-already-recorded, batch-not-executable, and the material and equipment gates' refusals;"
+                    + " 422 value-not-a-number, value-wrong-unit, value-beyond-precision, value-implausible, choice-unknown,"
+                    + " entry-wrong-kind, reason-required; 403 operator-not-trained.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EntryOutcome.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response enter(@PathParam("batchId") String batchId, @PathParam("stepId") String stepId,
+                          @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                          @NotNull EntryRequest request) {
+        return once(key, "entry " + batchId + " " + stepId, request,
+                () -> execution.enter(batchId, stepId, command(request)));
+    }
+
+    @POST
+    @Path("{batchId}/steps/{stepId}/corrections")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "correctStepEntry", summary = "Correct a recorded step: a new entry with a reason, the original stays; sign again",
+            description = "201 with the judgement. 422 reason-required and the entry's value checks; 409 step-not-correctable.")
+    @APIResponse(responseCode = "201", description = "Corrected", content = @Content(schema = @Schema(implementation = EntryOutcome.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response correct(@PathParam("batchId") String batchId, @PathParam("stepId") String stepId,
+                            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                            @NotNull EntryRequest request) {
+        return once(key, "correction " + batchId + " " + stepId, request,
+                () -> execution.correct(batchId, stepId, command(request)));
+    }
+
+    @POST
+    @Path("{batchId}/steps/{stepId}/sample-result")
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
+    @Operation(operationId = "recordSampleResult", summary = "The laboratory result of the sample drawn at a SAMPLING step, judged against its limits")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EntryOutcome.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response sampleResult(@PathParam("batchId") String batchId, @PathParam("stepId") String stepId,
+                                 @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                 @NotNull SampleResult request) {
+        return once(key, "sample " + batchId + " " + stepId, request,
+                () -> execution.sampleResult(batchId, stepId, number(request.value()), request.unit()));
+    }
+
+    @GET
+    @Path("{batchId}/deviations")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(operationId = "listBatchDeviations", summary = "The deviations of a batch, in the order raised")
+    @APIResponse(responseCode = "200", description = "The deviations")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<DeviationFacts> deviations(@PathParam("batchId") String batchId) {
+        return deviations.ofBatch(batchId);
+    }
+
+    @POST
+    @Path("{batchId}/deviations")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "raiseDeviation", summary = "Raise a deviation on a step (stepId) or on the batch")
+    @APIResponse(responseCode = "201", description = "Raised", content = @Content(schema = @Schema(implementation = DeviationFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response raise(@PathParam("batchId") String batchId,
+                          @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                          @NotNull NewDeviation request) {
+        return once(key, "deviation " + batchId, request,
+                () -> deviations.raise(batchId, request.stepId(), request.description()));
+    }
+
+    @POST
+    @Path("{batchId}/deviations/{deviationId}/classification")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "classifyDeviation", summary = "Classify a deviation MINOR, MAJOR or CRITICAL, with the reason")
+    @APIResponse(responseCode = "200", description = "Classified", content = @Content(schema = @Schema(implementation = DeviationFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response classify(@PathParam("batchId") String batchId, @PathParam("deviationId") String deviationId,
+                             @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                             @NotNull Classification request) {
+        return status(key, "classify " + deviationId, batchId, request,
+                () -> deviations.classify(batchId, deviationId, request.classification(), request.reason()));
+    }
+
+    private Response status(String key, String what, String batchId, Object request, Supplier<Object> effect) {
+        return answer(key, what + " " + batchId, request, 200, effect);
+    }
+
+    private Response once(String key, String what, Object request, Supplier<Object> effect) {
+        return answer(key, what, request, 201, effect);
+    }
+
+    /** Without a key: the effect, answered. With one: through Idempotency, which stores or replays the answer. */
+    private Response answer(String key, String what, Object request, int status, Supplier<Object> effect) {
+        if (key == null) {
+            return Response.status(status).entity(effect.get()).build();
+        }
+        Idempotency.Answer answer = idempotency.once(key.strip(), sha256(what + "\n" + JSON.toJson(request)), status,
+                () -> JSON.toJson(effect.get()));
+        return Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotent-Replayed", answer.replayed()).build();
+    }
+
+    private static char[] password(StatusChange request) {
+        return request.password() == null ? null : request.password().toCharArray();
+    }
+
+    private static EntryCommand command(EntryRequest r) {
+        return new EntryCommand(number(r.value()), r.unit(), r.text(), r.choice(), r.acknowledged(), r.containerId(),
+                r.equipmentId(), r.sampleId(), r.reason(), r.performedAt());
+    }
+
+    /** A value as typed: a JSON number's own digits, or a string's text (checked as a number by the boundary). */
+    private static String number(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber n) {
+            return n.toString();
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new BatchRefused(BatchRefused.Reason.NOT_A_NUMBER, "'value' is a number (e.g. 7.02), not "
+                + value.getValueType().name().toLowerCase() + ".", "value", "a number");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
