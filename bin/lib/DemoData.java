@@ -65,6 +65,7 @@ public class DemoData {
         if (existing.body().matches("(?s).*\"effectiveVersion\"\\s*:\\s*\\d+.*")) {
             System.out.println("demo data: recipe " + recipeId + " is effective");
             worklistExamples(recipeId);
+            trainedForRecipe(recipe);
             return;
         }
         int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
@@ -91,6 +92,7 @@ public class DemoData {
         expect(send(AUTHOR, "GET", path + "/effective", null), 200);
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
         worklistExamples(recipeId);
+        trainedForRecipe(recipe);
     }
 
     // --- tasks for the home pages' worklists --------------------------------------------------------
@@ -135,6 +137,74 @@ public class DemoData {
         training("operator1", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(6),
                 today.plusMonths(6));
         System.out.println("demo data: tasks for the home pages are in place");
+    }
+
+    // --- training records the reference recipe requires (issue 16) ------------------------------------
+
+    /** Who executes the demo's batches: the operators perform and verify, the supervisor stands in. */
+    static final String[] RECIPE_PEOPLE = {"operator1", "operator2", SUPERVISOR};
+
+    /** What each qualification of the reference recipe stands for (the SOP its training is on). */
+    static final java.util.Map<String, String> QUALIFICATIONS = java.util.Map.of(
+            "OP-WEIGHING", "dispensing and weighing, SOP-WH-002",
+            "OP-STERILE-FILTRATION", "sterile filtration of the bulk solution, SOP-FI-003",
+            "OP-FILTER-INTEGRITY", "filter integrity test (bubble point), SOP-FI-004",
+            "OP-GOWNING", "gowning for grade A/B areas, SOP-HY-004",
+            "OP-ASEPTIC-FILLING", "aseptic filling of vials, SOP-FL-001");
+
+    /**
+     * The demo's operators and supervisor hold a current training record for every qualification
+     * the recipe requires (read from the recipe, so that the two never drift apart), so a batch of it
+     * can be run; a lapsed one (the home pages' example of operator2) is renewed by a later record,
+     * never changed. The supervisor's own are recorded by the administrator: nobody records their own.
+     * Another qualification of operator2 stays expired, as the home pages' example.
+     */
+    void trainedForRecipe(String recipe) throws IOException, InterruptedException {
+        LocalDate today = LocalDate.now();
+        training("operator2", "OP-CIP-CLEANING", "CIP cleaning of vessels, SOP-CL-101", today.minusYears(1).minusDays(5),
+                today.minusDays(5));
+        java.util.Set<String> required = new java.util.TreeSet<>();
+        Matcher lists = Pattern.compile("\"qualifications\"\\s*:\\s*\\[([^\\]]*)]").matcher(recipe);
+        while (lists.find()) {
+            Matcher code = Pattern.compile("\"([^\"]+)\"").matcher(lists.group(1));
+            while (code.find()) {
+                required.add(code.group(1));
+            }
+        }
+        for (String user : RECIPE_PEOPLE) {
+            String recorder = user.equals(SUPERVISOR) ? ADMIN : SUPERVISOR;
+            String held = expect(send(recorder, "GET", "api/v1/users/" + user + "/training", null), 200).body();
+            for (String qualification : required) {
+                if (!current(held, qualification, today)) {
+                    boolean lapsed = held.contains("\"" + qualification + "\"");
+                    LocalDate from = lapsed ? today.minusDays(3) : today.minusMonths(3);
+                    String description = QUALIFICATIONS.getOrDefault(qualification, "as the master recipe requires")
+                            + (lapsed ? ", requalification" : "");
+                    expect(send(recorder, "POST", "api/v1/users/" + user + "/training", "{\"qualification\":"
+                            + quoted(qualification) + ",\"description\":" + quoted(description) + ",\"validFrom\":\""
+                            + from + "\",\"validUntil\":\"" + from.plusYears(1) + "\"}"), 201);
+                }
+            }
+        }
+        System.out.println("demo data: " + String.join(", ", RECIPE_PEOPLE) + " are trained for " + required);
+    }
+
+    /** Whether one of the training records (as the API lists them) is for the qualification, not void, and valid today. */
+    private static boolean current(String records, String qualification, LocalDate today) {
+        Matcher record = Pattern.compile("\\{[^{}]*}").matcher(records);
+        while (record.find()) {
+            String r = record.group();
+            if (r.matches("(?s).*\"qualification\"\\s*:\\s*\"" + Pattern.quote(qualification) + "\".*")) {
+                Matcher until = Pattern.compile("\"validUntil\"\\s*:\\s*\"([^\"]+)\"").matcher(r);
+                Matcher from = Pattern.compile("\"validFrom\"\\s*:\\s*\"([^\"]+)\"").matcher(r);
+                boolean started = !from.find() || !LocalDate.parse(from.group(1)).isAfter(today);
+                boolean ended = until.find() && LocalDate.parse(until.group(1)).isBefore(today);
+                if (!r.contains("\"voidedAt\"") && started && !ended) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A new version of the effective version 1 with the author's change, saved as a draft; its number. */

@@ -128,4 +128,34 @@ final class People {
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return Api.object(issued).getString("nonce");
     }
+
+    // --- trained for the reference recipe: batch execution asks for the qualifications it requires
+
+    /** Every qualification the reference recipe requires (its operations' and its steps'), read from the file. */
+    static java.util.SortedSet<String> referenceQualifications() {
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(
+                RecipesIT.REFERENCE, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (jakarta.json.JsonObject unit : reader.readObject().getJsonArray("unitProcedures")
+                    .getValuesAs(jakarta.json.JsonObject.class)) {
+                for (jakarta.json.JsonObject operation : unit.getJsonArray("operations").getValuesAs(jakarta.json.JsonObject.class)) {
+                    codes.addAll(strings(operation));
+                    operation.getJsonArray("steps").getValuesAs(jakarta.json.JsonObject.class).forEach(s -> codes.addAll(strings(s)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return codes;
+    }
+
+    private static java.util.List<String> strings(jakarta.json.JsonObject element) {
+        return element.containsKey("qualifications")
+                ? element.getJsonArray("qualifications").getValuesAs(jakarta.json.JsonString::getString) : java.util.List.of();
+    }
+
+    /** Current, open-ended training records for every qualification the reference recipe requires. */
+    void trainForReferenceRecipe(String user) {
+        referenceQualifications().forEach(qualification -> train(user, qualification, null));
+    }
 }

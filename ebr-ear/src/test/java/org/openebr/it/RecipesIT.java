@@ -521,6 +521,14 @@ class RecipesIT {
                 .containsExactly("1 EFFECTIVE 0", "2 REJECTED 1", "3 IN_REVIEW 1");
         assertThat(demo.getJsonArray("versions").getJsonObject(1).getString("statusReason")).contains("TR-2026-07");
         assertThat(Api.demo(http, "admin1").get("api/v1/users/operator2/training").body()).contains("OP-ASEPTIC-FILLING");
+        // the people who run the demo's batches hold a current training record for each qualification it requires
+        assertThat(People.referenceQualifications()).contains("OP-ASEPTIC-FILLING", "OP-WEIGHING");
+        for (String user : List.of("operator1", "operator2", "supervisor1")) {
+            for (String qualification : People.referenceQualifications()) {
+                assertThat(Api.demo(http, "admin1").getJson("api/v1/users/" + user + "/qualifications/" + qualification)
+                        .getBoolean("qualified")).as(user + " " + qualification).isTrue();
+            }
+        }
         JsonArray signatures = Api.array(Api.demo(http, "author1")
                 .get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=DEMOPROFEN-10-2ML:1"));
         assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("userName") + " " + s.getString("meaning"))

@@ -317,7 +317,7 @@ class RecipeDiffTest {
                         "[OP-ASEPTIC-FILLING]", "Operation 'fill': qualifications changed from"
                                 + " [OP-GOWNING, OP-ASEPTIC-FILLING] to [OP-ASEPTIC-FILLING]"));
         // a document from before qualifications existed (absent) is the same as one requiring none
-        assertThat(RecipeDiff.compare(V1, null, changeOperation(V1, "fill", o -> ReferenceRecipe.withQualifications(o,
+        assertThat(RecipeDiff.compare(V1, null, changeOperation(V1, "capping", o -> ReferenceRecipe.withQualifications(o,
                 List.of())), null).changes()).isEmpty();
     }
 

@@ -20,11 +20,20 @@ import org.openebr.recipe.boundary.UnitProcedure;
  * The reference process of DOMAIN.md as a recipe document: aseptic filling of 2 mL vials of
  * Demoprofen 10 mg/mL. Built in code so each test can break one thing and show the one problem.
  * Parallel branches: the equipment checks and the pre-use filter test run alongside compounding.
+ * Qualifications: weighing, sterile filtration (its filter integrity tests one more) and aseptic
+ * filling (with grade A/B gowning) need a current training record.
  */
 final class ReferenceRecipe {
 
     static final SignatureRequirement PERFORMER = new SignatureRequirement(false);
     static final SignatureRequirement FOUR_EYES = new SignatureRequirement(true);
+
+    // the training records the reference process requires (codes as the demo's training records have them)
+    static final String WEIGHING = "OP-WEIGHING";
+    static final String STERILE_FILTRATION = "OP-STERILE-FILTRATION";
+    static final String FILTER_INTEGRITY = "OP-FILTER-INTEGRITY";
+    static final String GOWNING = "OP-GOWNING";
+    static final String ASEPTIC_FILLING = "OP-ASEPTIC-FILLING";
 
     private ReferenceRecipe() {
     }
@@ -68,7 +77,7 @@ final class ReferenceRecipe {
                                 "balance_check"),
                         charge("weigh_phosphate", "Weigh sodium phosphate dibasic",
                                 new MaterialCharge("sodium phosphate dibasic", d("63.0"), "g", d("1")), PERFORMER,
-                                "balance_check")), null),
+                                "balance_check")), List.of(WEIGHING)),
                 new Operation("mixing", "Dissolving and mixing", List.of(
                         charge("charge_wfi", "Charge water for injection at 20-25 °C",
                                 new MaterialCharge("water for injection", d("40"), "L", null), PERFORMER,
@@ -92,12 +101,12 @@ final class ReferenceRecipe {
         NumericSpec bubblePoint = new NumericSpec("bar", 1, null, d("3.4"), null, null, null);
         return new UnitProcedure("filtration", "Sterile filtration", List.of(
                 new Operation("sterile_filtration", "Filtration through F-201 into V-201", List.of(
-                        numeric("filter_integrity_pre", "Pre-use bubble point of F-201", bubblePoint,
-                                "line_clearance"),
+                        withQualifications(numeric("filter_integrity_pre", "Pre-use bubble point of F-201",
+                                bubblePoint, "line_clearance"), List.of(FILTER_INTEGRITY)),
                         instruction("filtration", "Filter the bulk into sterile vessel V-201", PERFORMER,
                                 "filter_integrity_pre", "bioburden"),
-                        numeric("filter_integrity_post", "Post-use bubble point of F-201", bubblePoint,
-                                "filtration")), null)));
+                        withQualifications(numeric("filter_integrity_post", "Post-use bubble point of F-201",
+                                bubblePoint, "filtration"), List.of(FILTER_INTEGRITY))), List.of(STERILE_FILTRATION))));
     }
 
     private static UnitProcedure filling() {
@@ -108,7 +117,7 @@ final class ReferenceRecipe {
                                 new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.14"), null, null),
                                 "filter_integrity_post"),
                         machine("filled_vials", "Filled vials (filler counter)", "FILLER.FilledCount", count,
-                                "fill_weight")), null),
+                                "fill_weight")), List.of(GOWNING, ASEPTIC_FILLING)),
                 new Operation("capping", "Capping", List.of(
                         choice("crimp_check", "Crimp check", List.of("pass", "fail"), "filled_vials")), null)));
     }

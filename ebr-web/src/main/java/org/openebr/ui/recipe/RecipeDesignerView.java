@@ -518,6 +518,20 @@ public class RecipeDesignerView implements Serializable {
         return step == null ? "" : draft.operationOf(step).map(draft::label).orElse("");
     }
 
+    /** The qualifications of the selected step's operation, which the step requires too; empty when none. */
+    public String getSelectedStepOperationQualifications() {
+        StepForm step = getSelectedStep();
+        String codes = step == null ? null : draft.operationOf(step).map(OperationForm::getQualifications).orElse(null);
+        return codes == null ? "" : codes.strip();
+    }
+
+    /** All the selected step requires (its operation's and its own), for reading; "none" when nothing. */
+    public String getSelectedStepRequirement() {
+        StepForm step = getSelectedStep();
+        List<String> codes = step == null ? List.of() : draft.requiredQualifications(step);
+        return codes.isEmpty() ? "none" : String.join(", ", codes);
+    }
+
     /** Every operation the selected step could move to. */
     public List<OperationForm> getMoveTargets() {
         StepForm step = getSelectedStep();

@@ -157,6 +157,16 @@ public class RecipeDraft implements Serializable {
         target.steps.add(step);
     }
 
+    /**
+     * What a person must hold a current training record for to perform the step: its operation's
+     * qualifications, then its own, each once, as batch execution asks ({@link Operation#qualificationsFor}).
+     */
+    public List<String> requiredQualifications(StepForm step) {
+        Operation operation = new Operation(null, null, List.of(),
+                operationOf(step).map(o -> codes(o.qualifications)).orElse(null));
+        return operation.qualificationsFor(step.toStep());
+    }
+
     public Optional<OperationForm> operationOf(StepForm step) {
         return operations().filter(o -> o.steps.contains(step)).findFirst();
     }

@@ -49,6 +49,7 @@ public record RecipeProblem(String place, String path, String message, Serializa
             Map.entry("equipmentChecks", "equipment checks"),
             Map.entry("tag", "machine tag"),
             Map.entry("after", "runs after"),
+            Map.entry("qualifications", "qualifications"),
             Map.entry("signatures", "signatures"));
 
     /**

@@ -71,6 +71,17 @@ class RecipeDraftTest {
     }
 
     @Test
+    void a_step_requires_its_operations_qualifications_and_its_own_each_once() {
+        RecipeDraft draft = RecipeDraft.of(recipe());
+        StepForm weigh = draft.step("weigh_api").orElseThrow();
+        assertThat(draft.requiredQualifications(weigh)).containsExactly("OP-WEIGHING", "OP-GOWNING");
+
+        weigh.setQualifications("OP-API-HANDLING, OP-WEIGHING");
+        assertThat(draft.requiredQualifications(weigh)).containsExactly("OP-WEIGHING", "OP-GOWNING", "OP-API-HANDLING");
+        assertThat(draft.requiredQualifications(draft.step("sample").orElseThrow())).isEmpty();
+    }
+
+    @Test
     void a_step_that_does_not_state_its_signatures_states_them_as_its_checkbox_shows() {
         Step unstated = new Step("note", "Note", StepType.INSTRUCTION, List.of(), "Read this", null, null, null, null, null,
                 null, null, List.of(), null);
