@@ -1,0 +1,185 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A shop floor for batch tests, set up through the API as a plant would: an effective master recipe
+ * (the reference recipe under its own id), people with signing credentials and the trainings the
+ * recipe requires (a supervisor, two operators), released lots of every charged material, and for
+ * each batch its charges dispensed. The demo balances BAL-01/BAL-02 and pH meter PHM-01 are used as
+ * they are; each batch gets a clean compounding vessel of its own ({@link #cleanVessel}).
+ */
+final class BatchFloor {
+
+    /** The charges of the reference recipe: step, material number, quantity per 45 L, unit, whether controlled. */
+    record Charge(String step, String material, String quantity, String unit, boolean controlled) {
+    }
+
+    static final List<Charge> CHARGES = List.of(
+            new Charge("weigh_api", "RM-DEMOPROFEN", "450.0", "g", true),
+            new Charge("weigh_nacl", "RM-NACL", "405.0", "g", false),
+            new Charge("weigh_phosphate", "RM-NA2HPO4", "63.0", "g", false),
+            new Charge("charge_wfi", "RM-WFI", "40", "L", false));
+
+    final Http http;
+    final People people;
+    final String supervisor;
+    final String operator1;
+    final String operator2;
+    final String author;
+    final String approver;
+    final String warehouse;
+    final String releaser;
+    final String maintenance;
+    final String recipeId;
+    /** Per material number: the released stock container dispensed from. */
+    private final Map<String, String> stock = new HashMap<>();
+    /** Per batch and charge step: the container dispensed for it. */
+    private final Map<String, String> dispensed = new HashMap<>();
+
+    BatchFloor(Http http) {
+        this.http = http;
+        this.people = new People(http);
+        String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+        supervisor = people.signer("Sam Supervisor", "SUPERVISOR");
+        operator1 = people.signer("Olga Operator", "OPERATOR");
+        operator2 = people.signer("Otto Operator", "OPERATOR");
+        for (String trained : List.of(supervisor, operator1, operator2)) {
+            people.trainForReferenceRecipe(trained);
+        }
+        author = people.signer("Anna Author", "RECIPE_AUTHOR");
+        approver = people.signer("Abel Approver", "RECIPE_APPROVER");
+        warehouse = people.person("Wanda Warehouse", "WAREHOUSE");
+        releaser = people.signer("Rita Releaser", "QA_RELEASER");
+        maintenance = people.person("Mats Maintenance", "MAINTENANCE");
+        recipeId = "IT-BATCH-" + tag;
+        effective(recipeId);
+        for (Charge c : CHARGES) {
+            stock.put(c.material(), releasedContainer(c.material(), c.unit()));
+        }
+    }
+
+    /** The reference recipe under its own id, signed by its author and an independent approver, effective now. */
+    private void effective(String recipe) {
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", RecipesIT.reference(recipe));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        int version = Api.object(imported).getInt("version");
+        assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":" + version, "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(people.sign(approver, "RECIPE_VERSION", recipe + ":" + version, "APPROVED").statusCode()).isEqualTo(201);
+        HttpResponse<String> effective = people.api(approver).post("api/v1/recipes/" + recipe + "/versions/" + version
+                + "/effective", "{\"reason\":\"released for production\"}");
+        assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
+    }
+
+    /** A lot received into the dispensary and released by QA; its first container's id. */
+    private String releasedContainer(String material, String unit) {
+        String quantity = unit.equals("L") ? "1000" : "20000";
+        HttpResponse<String> received = people.api(warehouse).post("api/v1/lots", "{\"materialNumber\":" + q(material)
+                + ",\"supplier\":\"IT Supplies GmbH\",\"supplierLot\":" + q("SL-" + Long.toString(System.nanoTime(), 36))
+                + ",\"expiryDate\":" + q(LocalDate.now().plusYears(2).toString()) + ",\"containers\":[{\"quantity\":"
+                + quantity + ",\"unit\":" + q(unit) + "}],\"location\":\"Dispensary\",\"reason\":\"goods receipt\"}");
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+        String lotId = Api.object(received).getString("lotId");
+        HttpResponse<String> released = people.sign(releaser, "LOT", lotId, "RELEASED");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
+        JsonObject lot = people.api(releaser).getJson("api/v1/lots/" + lotId);
+        return lot.getJsonArray("containers").getJsonObject(0).getString("containerId");
+    }
+
+    /** A batch of 45 L, dispatched, its charges dispensed: READY to run. */
+    String readyBatch() {
+        String batch = plannedBatch();
+        HttpResponse<String> dispatched = people.api(supervisor).post("api/v1/batches/" + batch + "/dispatch",
+                "{\"reason\":\"line clearance booked\",\"line\":\"Filling line 1\"}");
+        assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+        return batch;
+    }
+
+    /** A batch of 45 L, PLANNED, its charges dispensed. */
+    String plannedBatch() {
+        HttpResponse<String> created = people.api(supervisor).post("api/v1/batches", "{\"recipeId\":" + q(recipeId)
+                + ",\"plannedQuantity\":45,\"unit\":\"L\",\"reason\":\"process order PO-4711\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String batch = Api.object(created).getString("batchId");
+        for (Charge c : CHARGES) {
+            dispense(batch, c);
+        }
+        return batch;
+    }
+
+    private void dispense(String batch, Charge c) {
+        HttpResponse<String> done = people.api(operator1).post("api/v1/dispensings", "{\"sourceContainerId\":"
+                + q(stock.get(c.material())) + ",\"materialNumber\":" + q(c.material()) + ",\"batch\":" + q(batch)
+                + ",\"step\":" + q(c.step()) + ",\"target\":" + c.quantity() + ",\"tolerancePercent\":"
+                + (c.unit().equals("L") ? "0" : "0.5") + ",\"gross\":" + c.quantity() + ",\"tare\":0,\"unit\":" + q(c.unit())
+                + ",\"balanceId\":\"BAL-01\",\"location\":\"Dispensary\""
+                + (c.controlled() ? ",\"verifier\":" + q(operator2) + ",\"verifierPassword\":" + q(People.PASSWORD) : "")
+                + "}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        dispensed.put(batch + ":" + c.step(), Api.object(done).getString("dispensedContainerId"));
+    }
+
+    /** The container dispensed for a batch's charge step. */
+    String container(String batch, String step) {
+        return dispensed.get(batch + ":" + step);
+    }
+
+    /** A new unit of the demo class "compounding vessel", cleaned and the cleaning verified: CLEAN. */
+    String cleanVessel() {
+        String id = "V-IT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        HttpResponse<String> registered = people.api(maintenance).post("api/v1/equipment", "{\"equipmentId\":" + q(id)
+                + ",\"equipmentClass\":\"compounding vessel\",\"description\":\"50 L compounding vessel\","
+                + "\"location\":\"Compounding room C-1\",\"reason\":\"installed\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> cleaned = people.api(operator1).post("api/v1/equipment/" + id + "/cleanings",
+                "{\"procedure\":\"SOP-CL-101\"}");
+        assertThat(cleaned.statusCode()).as(cleaned.body()).isEqualTo(201);
+        String cleaning = Api.object(cleaned).getJsonObject("entry").getString("id");
+        HttpResponse<String> verified = people.sign(supervisor, "EQUIPMENT_CLEANING", cleaning, "VERIFIED");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(201);
+        return id;
+    }
+
+    HttpResponse<String> enter(String user, String batch, String step, String json) {
+        return people.api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/entries", json);
+    }
+
+    HttpResponse<String> correct(String user, String batch, String step, String json) {
+        return people.api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/corrections", json);
+    }
+
+    HttpResponse<String> sign(String user, String batch, String step, String meaning) {
+        return people.sign(user, "BATCH_STEP", batch + ":" + step, meaning);
+    }
+
+    /** Records and signs a step (PERFORMED, and VERIFIED by {@code verifier} when given); the entry's outcome. */
+    JsonObject perform(String user, String batch, String step, String json, String verifier) {
+        HttpResponse<String> entered = enter(user, batch, step, json);
+        assertThat(entered.statusCode()).as(step + ": " + entered.body()).isEqualTo(201);
+        HttpResponse<String> signed = sign(user, batch, step, "PERFORMED");
+        assertThat(signed.statusCode()).as(step + ": " + signed.body()).isEqualTo(201);
+        if (verifier != null) {
+            HttpResponse<String> verified = sign(verifier, batch, step, "VERIFIED");
+            assertThat(verified.statusCode()).as(step + ": " + verified.body()).isEqualTo(201);
+        }
+        return Api.object(entered);
+    }
+
+    JsonObject batch(String user, String batch) {
+        return people.api(user).getJson("api/v1/batches/" + batch);
+    }
+
+    /** A step of the batch as the API shows it. */
+    JsonObject step(String user, String batch, String step) {
+        return batch(user, batch).getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("stepId").equals(step)).findFirst().orElseThrow();
+    }
+}
