@@ -110,6 +110,13 @@ final class Api {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))));
     }
 
+    /** A POST with one extra header, e.g. an Idempotency-Key. */
+    HttpResponse<String> post(String path, String json, String header, String value) {
+        return send(path, authorization -> http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
     HttpResponse<String> put(String path, String json) {
         return send(path, authorization -> http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", authorization)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))));

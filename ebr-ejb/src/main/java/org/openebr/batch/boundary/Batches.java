@@ -67,6 +67,9 @@ public class Batches {
     Signatures signatures;
 
     @Inject
+    SigningNonces nonces;
+
+    @Inject
     ChangeContext change;
 
     @Inject
@@ -281,12 +284,16 @@ public class Batches {
     }
 
     private void sign(Batch batch, int seq, char[] password) {
+        ChangeContext.Change moving = change.current();
         if (password == null || password.length == 0) {
             throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Holding, resuming and aborting a batch is signed:"
                     + " give your password. Nothing was changed.", "password", "is required");
         }
         signatures.sign(new Signatures.SignRequest(STATUS_RECORD_TYPE, batch.batchId() + ":" + seq, "PERFORMED",
-                "SUPERVISOR", caller(), password, signatures.issueNonce().nonce(), false, null));
+                "SUPERVISOR", caller(), password, nonces.fresh(), false, null));
+        // the signing described itself in the change context; the status change in this transaction keeps its own
+        // command and reason in the audit trail
+        change.record(moving.command(), moving.reason()).actingAs("SUPERVISOR");
     }
 
     private void releaseEquipment(Batch batch) {

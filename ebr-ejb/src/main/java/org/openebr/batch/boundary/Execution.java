@@ -202,7 +202,9 @@ public class Execution {
                     + " recorded.", "reason", "is required for a late entry");
         }
         String verb = kind == EntryKind.CORRECTION ? "Correct" : "Record";
-        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason)
+        // the entry is the reason the step (and, for the first, the batch) changes; a person's reason goes first
+        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason != null ? reason
+                        : kind == EntryKind.ENTRY ? "entry made at the step" : null)
                 .actingAs(session.isCallerInRole("OPERATOR") ? "OPERATOR" : "SUPERVISOR");
         StepEntry.Facts facts = facts(batch, recipe, placed, row, c, kind, late, reason, by);
         String deviation = null;
@@ -277,11 +279,11 @@ public class Execution {
                         null, false, late, performedAt, reason, null);
             }
             case CALCULATION -> {
-                only(c, name, "acknowledged");
-                if (!Boolean.TRUE.equals(c.acknowledged())) {
+                if (!Boolean.TRUE.equals(c.acknowledged()) || c.value() != null) {
                     throw wrongKind(name, "is computed by the server from earlier values, never typed: send"
                             + " {\"acknowledged\": true} to record the computed value");
                 }
+                only(c, name, "acknowledged");
                 Readings.Reading reading = Readings.computed(calculate(batch, recipe, placed), step.numeric());
                 return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), step.numeric() == null ? null
                         : step.numeric().unit(), null, true, null, null, null, null, reading.judgement(), false, late,
@@ -389,15 +391,14 @@ public class Execution {
     }
 
     private void requireTrained(Batch batch, ControlRecipe.Placed placed, String by, Instant now) {
-        for (String qualification : placed.qualifications()) {
-            if (!training.isQualified(by, qualification, now)) {
-                BatchRefused refused = new BatchRefused(BatchRefused.Reason.NOT_TRAINED, by + " holds no current training"
-                        + " record " + qualification + ", which step '" + placed.step().name() + "' requires (21 CFR"
-                        + " 211.25, 11.10(i)); a trained colleague performs it, or a supervisor records the training first."
-                        + " Nothing was recorded.");
-                gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
-                throw refused;
-            }
+        List<String> missing = placed.qualifications().stream().filter(q -> !training.isQualified(by, q, now)).toList();
+        if (!missing.isEmpty()) {
+            BatchRefused refused = new BatchRefused(BatchRefused.Reason.NOT_TRAINED, by + " holds no current training"
+                    + " record " + String.join(" and ", missing) + ", which step '" + placed.step().name() + "' requires"
+                    + " (21 CFR 211.25, 11.10(i)); a trained colleague performs it, or a supervisor records the training"
+                    + " first. Nothing was recorded.");
+            gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
+            throw refused;
         }
     }
 

@@ -14,6 +14,9 @@ public final class BatchNumbers {
     private static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d))?}");
     private static final Pattern ALLOWED = Pattern.compile("([A-Za-z0-9/_.-]|\\{yyyy}|\\{yy}|\\{MM}|\\{seq(?::\\d)?})+");
 
+    /** A batch number is printed on labels and referenced by genealogy edges and container events (24 characters). */
+    public static final int MAX_LENGTH = 24;
+
     private final String pattern;
 
     public BatchNumbers(String pattern) {
@@ -26,6 +29,10 @@ public final class BatchNumbers {
             throw new IllegalArgumentException("a batch number pattern has exactly one {seq} part: " + pattern);
         }
         this.pattern = pattern;
+        if (number(LocalDate.of(2026, 12, 31), 99_999).length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a batch number pattern makes numbers of at most " + MAX_LENGTH
+                    + " characters (with 5 digits of {seq}): " + pattern);
+        }
     }
 
     /** The numbering period a day falls in: the pattern with its date parts filled in. */

@@ -111,7 +111,7 @@ public class MaterialGate {
         store.record(container, new ContainerEvent.Facts(ContainerEvent.Kind.CONSUMED, all, BigDecimal.ZERO, container.unit(),
                 container.location(), null, container.holder(), null, false, use.batch(), null, why), by, now);
         store.edge(GenealogyEdge.Node.CONTAINER, container.containerId(), GenealogyEdge.Node.BATCH, use.batch(),
-                GenealogyEdge.Kind.CONSUMED_INTO, all, container.unit(), use.batch() + ":" + use.step(), by, now);
+                GenealogyEdge.Kind.CONSUMED_INTO, all, container.unit(), use.batch(), by, now);
         store.flush();
         return admitted;
     }

@@ -1,0 +1,502 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Batch execution on the real server through the API: a batch of the reference recipe executed from
+ * its first step to completion (every step type, a verifier where the recipe asks for one, an
+ * out-of-limit pH that raises a deviation and its correction with a reason, a machine value typed by
+ * hand, a late entry, QC's sample result, the calculations), the control recipe that a new master
+ * version does not reach, gapless batch numbers, sequencing, the signed hold/resume/abort, idempotent
+ * calls, and every bad input of the issue with its own problem type and nothing recorded half-way.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BatchExecutionIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithProbe();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Http http;
+    BatchFloor floor;
+
+    /** One shop floor for the class: it takes many API calls to set up. */
+    private static BatchFloor shared;
+
+    @BeforeEach
+    void clients() {
+        http = new Http(contextRoot);
+        synchronized (BatchExecutionIT.class) {
+            if (shared == null) {
+                shared = new BatchFloor(http);
+            }
+        }
+        floor = shared;
+    }
+
+    @Test
+    @Tag("PR-211.188b-1")
+    @Tag("PR-211.188b-3")
+    @Tag("PR-211.188b-4")
+    @Tag("DI-FDA-Q2-1")
+    @Tag("ALCOA-O-1")
+    @Tag("ALCOA-Acc-1")
+    @Tag("A11-6-1")
+    @Tag("C4-4.8-1")
+    void a_whole_batch_is_executed_and_its_record_holds_every_entry_signature_correction_and_deviation() {
+        String op1 = floor.operator1;
+        String op2 = floor.operator2;
+        String batch = floor.readyBatch();
+        String vessel = floor.cleanVessel();
+        assertThat(floor.batch(op1, batch).getString("status")).isEqualTo("READY");
+
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", null);
+        // the verifier is still missing: the step is not done, its successors wait
+        assertThat(floor.step(op1, batch, "line_clearance").getString("state")).isEqualTo("PERFORMED");
+        assertThat(floor.batch(op1, batch).getString("status")).isEqualTo("IN_PROGRESS");
+        assertRefused(floor.enter(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}"), 409,
+                "step-not-available", "line_clearance");
+        assertThat(floor.sign(op2, batch, "line_clearance", "VERIFIED").statusCode()).isEqualTo(201);
+        assertThat(floor.step(op1, batch, "line_clearance").getString("state")).isEqualTo("DONE");
+
+        floor.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        JsonObject taken = floor.people.api(op1).getJson("api/v1/equipment/" + vessel);
+        assertThat(taken.getString("status")).isEqualTo("IN_USE");
+        assertThat(taken.getString("batch")).isEqualTo(batch);
+        floor.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
+        floor.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
+        floor.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
+
+        for (BatchFloor.Charge c : BatchFloor.CHARGES) {
+            if (c.step().equals("charge_wfi")) {
+                continue;
+            }
+            JsonObject charged = floor.perform(op1, batch, c.step(), "{\"containerId\":"
+                    + q(floor.container(batch, c.step())) + "}", c.controlled() ? op2 : null);
+            assertThat(charged.getString("text")).isEqualTo(floor.container(batch, c.step()));
+        }
+        floor.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(floor.container(batch, "charge_wfi")) + "}", null);
+        // the charged container is consumed into the batch: empty, and a genealogy edge leads to the batch
+        String api = floor.container(batch, "weigh_api");
+        JsonObject consumed = floor.people.api(op1).getJson("api/v1/containers/" + api);
+        assertThat(consumed.getJsonNumber("quantity").bigDecimalValue().signum()).isZero();
+        String apiLot = consumed.getString("lotId");
+        JsonObject forward = floor.people.api(floor.supervisor).getJson("api/v1/genealogy/" + apiLot + "?direction=forward");
+        assertThat(forward.getJsonArray("links").getValuesAs(JsonObject.class)).anySatisfy(link -> {
+            assertThat(link.getString("from")).isEqualTo(api);
+            assertThat(link.getString("to")).isEqualTo(batch);
+            assertThat(link.getString("toNode")).isEqualTo("BATCH");
+            assertThat(link.getString("kind")).isEqualTo("CONSUMED_INTO");
+        });
+
+        floor.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
+        JsonObject manual = floor.perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":"
+                + "\"machine connection not installed yet: read from the vessel display\"}", null);
+        assertThat(manual.getBoolean("manual")).isTrue();
+        assertThat(manual.getBoolean("flagged")).isTrue();
+        floor.perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
+        JsonObject weight = floor.step(op1, batch, "make_up_weight").getJsonObject("current");
+        // the reading as typed stays beside the value as recorded (2 decimals by the recipe's rule)
+        assertThat(weight.getString("raw")).isEqualTo("45.268");
+        assertThat(weight.getJsonNumber("value").toString()).isEqualTo("45.27");
+
+        // pH out of the action limits: a deviation, automatically
+        HttpResponse<String> ph = floor.enter(op1, batch, "ph", "{\"value\":7.35,\"unit\":\"pH\"}");
+        assertThat(ph.statusCode()).as(ph.body()).isEqualTo(201);
+        assertThat(Api.object(ph).getString("judgement")).isEqualTo("OUT_OF_SPEC");
+        String deviation = Api.object(ph).getString("deviationId");
+        assertThat(floor.sign(op1, batch, "ph", "PERFORMED").statusCode()).isEqualTo(201);
+        // corrected with a reason: a new entry, the original stays, the step is signed again
+        HttpResponse<String> corrected = floor.correct(op1, batch, "ph", "{\"value\":7.04,\"unit\":\"pH\",\"reason\":"
+                + "\"electrode not equilibrated; measured again after 2 min\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(Api.object(corrected).getString("judgement")).isEqualTo("IN_SPEC");
+        assertThat(Api.object(corrected).getString("state")).isEqualTo("RECORDED");
+        assertThat(floor.step(op1, batch, "ph").getString("state")).isEqualTo("RECORDED");
+        assertThat(floor.sign(op1, batch, "ph", "PERFORMED").statusCode()).isEqualTo(201);
+
+        floor.perform(op1, batch, "bioburden", "{\"sampleId\":\"S-" + batch + "-BB1\"}", null);
+        floor.perform(op1, batch, "filtration", "{\"acknowledged\":true}", null);
+        floor.perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
+        floor.perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
+        floor.perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
+                + "\"filler counter read from its display\"}", null);
+        // done 30 minutes ago, entered now: recorded with the server's time, marked late, with its reason
+        Instant done = Instant.now().minus(30, ChronoUnit.MINUTES);
+        JsonObject late = floor.perform(op2, batch, "crimp_check", "{\"choice\":\"pass\",\"performedAt\":" + q(done.toString())
+                + ",\"reason\":\"terminal was in use by the line clearance of line 2\"}", null);
+        assertThat(late.getBoolean("late")).isTrue();
+        assertThat(Instant.parse(late.getString("recordedAt"))).isAfter(done.plus(29, ChronoUnit.MINUTES));
+        Map<String, String> rejects = Map.of("rejects_particles", "40", "rejects_cracks", "25", "rejects_fill_level", "30",
+                "rejects_cosmetic", "15");
+        rejects.forEach((step, count) -> floor.perform(op2, batch, step, "{\"value\":" + count + ",\"unit\":\"vials\"}", null));
+        floor.perform(op2, batch, "good_vials", "{\"value\":19740,\"unit\":\"vials\"}", null);
+        // computed by the server, never typed: yield = round(19740 / 20000 * 100, 1) = 98.7 %
+        assertRefused(floor.enter(op2, batch, "yield", "{\"value\":98.7,\"unit\":\"%\"}"), 422, "entry-wrong-kind",
+                "computed by the server");
+        JsonObject yield = floor.perform(op2, batch, "yield", "{\"acknowledged\":true}", null);
+        assertThat(yield.getJsonNumber("value").toString()).isEqualTo("98.7");
+        assertThat(yield.getString("judgement")).isEqualTo("IN_SPEC");
+        // reconciliation: filled - good - rejects = 19850 - 19740 - 110 = 0 vials
+        JsonObject difference = floor.perform(op2, batch, "vial_difference", "{\"acknowledged\":true}", null);
+        assertThat(difference.getJsonNumber("value").intValue()).isZero();
+
+        HttpResponse<String> completed = floor.people.api(op1).post("api/v1/batches/" + batch + "/complete",
+                "{\"reason\":\"all steps signed\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        assertThat(Api.object(completed).getString("status")).isEqualTo("COMPLETED");
+        // the batch is done with the vessel: DIRTY
+        assertThat(floor.people.api(op1).getJson("api/v1/equipment/" + vessel).getString("status")).isEqualTo("DIRTY");
+
+        // QC's result of the bioburden sample comes after the batch, judged against its limit
+        String qc = floor.people.person("Quentin QC", "QA_REVIEWER");
+        HttpResponse<String> result = floor.people.api(qc).post("api/v1/batches/" + batch + "/steps/bioburden/sample-result",
+                "{\"value\":3,\"unit\":\"CFU/100 mL\"}");
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(201);
+        assertThat(Api.object(result).getString("judgement")).isEqualTo("IN_SPEC");
+
+        JsonObject record = floor.people.api(qc).getJson("api/v1/batches/" + batch + "/record");
+        JsonArray entries = record.getJsonArray("entries");
+        List<JsonObject> phEntries = entries.getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("stepId").equals("ph")).toList();
+        assertThat(phEntries).extracting(e -> e.getString("kind")).containsExactly("ENTRY", "CORRECTION");
+        assertThat(phEntries.get(0).getString("raw")).isEqualTo("7.35");
+        assertThat(phEntries.get(0).getString("deviationId")).isEqualTo(deviation);
+        assertThat(phEntries.get(1).getString("reason")).contains("not equilibrated");
+        assertThat(phEntries.get(1).getString("recordedBy")).isEqualTo(op1);
+        // every step signed: performer on each, verifier where the recipe requires one, the pH twice (before and after
+        // its correction)
+        Map<String, Long> meanings = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.groupingBy(s -> s.getString("meaning"), Collectors.counting()));
+        assertThat(meanings).containsEntry("PERFORMED", 31L).containsEntry("VERIFIED", 2L);
+        // the deviation stays open after the correction: QA review closes it
+        JsonObject dev = record.getJsonObject("batch").getJsonArray("deviations").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();
+        assertThat(dev.getString("status")).isEqualTo("OPEN");
+        assertThat(dev.getString("stepId")).isEqualTo("ph");
+        assertThat(dev.getString("description")).contains("7.35").contains("6.8 to 7.2");
+        JsonObject phStep = record.getJsonObject("batch").getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("stepId").equals("ph")).findFirst().orElseThrow();
+        assertThat(phStep.getBoolean("flagged")).isTrue();
+        assertThat(phStep.getJsonObject("current").getString("raw")).isEqualTo("7.04");
+
+        // the audit trail has the correction with its reason
+        JsonObject audit = Api.demo(http, "inspector1").getJson("api/v1/audit?text="
+                + java.net.URLEncoder.encode("Correct step ph of batch " + batch, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(audit.toString()).contains("electrode not equilibrated");
+    }
+
+    @Test
+    @Tag("P11-10f-2")
+    @Tag("DI-FDA-Q6-1")
+    void a_batch_is_made_from_the_effective_version_keeps_its_control_recipe_and_numbers_have_no_gaps() {
+        String supervisor = floor.supervisor;
+        Api sup = floor.people.api(supervisor);
+        // a recipe that is only a draft has no effective version: no batch
+        String draft = "IT-DRAFT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        assertThat(floor.people.api(floor.author).post("api/v1/recipes/import", RecipesIT.reference(draft)).statusCode())
+                .isEqualTo(201);
+        assertRefused(sup.post("api/v1/batches", "{\"recipeId\":" + q(draft) + ",\"plannedQuantity\":45,\"unit\":\"L\"}"),
+                409, "recipe-not-effective", "no effective version");
+
+        JsonObject first = Api.object(sup.post("api/v1/batches", "{\"recipeId\":" + q(floor.recipeId)
+                + ",\"plannedQuantity\":22.5,\"unit\":\"L\",\"reason\":\"half batch for the stability study\"}"));
+        // refused creations take no number
+        assertRefused(sup.post("api/v1/batches", "{\"recipeId\":" + q(floor.recipeId) + ",\"plannedQuantity\":-1}"), 422,
+                "batch-size-invalid", "more than 0");
+        assertRefused(sup.post("api/v1/batches", "{\"recipeId\":" + q(floor.recipeId) + ",\"plannedQuantity\":45,"
+                + "\"unit\":\"kg\"}"), 422, "batch-size-invalid", "kg");
+        JsonObject second = Api.object(sup.post("api/v1/batches", "{\"recipeId\":" + q(floor.recipeId)
+                + ",\"plannedQuantity\":45000,\"unit\":\"mL\"}"));
+        String a = first.getString("batchId");
+        String b = second.getString("batchId");
+        assertThat(a).matches("B-\\d{4}-\\d{4,}");
+        int na = Integer.parseInt(a.substring(a.lastIndexOf('-') + 1));
+        int nb = Integer.parseInt(b.substring(b.lastIndexOf('-') + 1));
+        assertThat(nb).as("numbers issued one after the other, " + a + " then " + b).isGreaterThan(na);
+        // every number between them belongs to a batch (others may have been created by parallel tests)
+        JsonArray all = Api.array(sup.get("api/v1/batches"));
+        List<String> ids = all.getValuesAs(JsonObject.class).stream().map(o -> o.getString("batchId")).toList();
+        for (int n = na; n <= nb; n++) {
+            assertThat(ids).contains(a.substring(0, a.lastIndexOf('-') + 1) + String.format("%04d", n));
+        }
+
+        JsonObject view = floor.batch(supervisor, a);
+        String hash = floor.people.api(floor.author).getJson("api/v1/recipes/" + floor.recipeId + "/effective")
+                .getString("contentHash");
+        assertThat(view.getString("contentHash")).isEqualTo(hash);
+        assertThat(view.getInt("recipeVersion")).isEqualTo(1);
+        assertThat(view.getString("status")).isEqualTo("PLANNED");
+        // the charges scaled to 22.5 L: 225.0 g of Demoprofen within +-0.5 %
+        JsonObject weighApi = view.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("stepId").equals("weigh_api")).findFirst().orElseThrow();
+        assertThat(weighApi.getJsonObject("charge").getJsonNumber("quantity").bigDecimalValue())
+                .isEqualByComparingTo("225.0");
+        assertThat(weighApi.getString("state")).isEqualTo("WAITING");
+
+        // a new master version does not reach the batch made before it
+        HttpResponse<String> v2 = floor.people.api(floor.author).post("api/v1/recipes/" + floor.recipeId + "/versions",
+                "{\"basedOn\":1,\"reason\":\"pH target tightened\"}");
+        assertThat(v2.statusCode()).as(v2.body()).isEqualTo(201);
+        int version = Api.object(v2).getInt("version");
+        assertThat(floor.people.sign(floor.author, "RECIPE_VERSION", floor.recipeId + ":" + version, "PERFORMED")
+                .statusCode()).isIn(201, 403);
+        JsonObject still = floor.batch(supervisor, a);
+        assertThat(still.getInt("recipeVersion")).isEqualTo(1);
+        assertThat(still.getString("contentHash")).isEqualTo(hash);
+    }
+
+    @Test
+    @Tag("P11-10f-1")
+    @Tag("P11-10g-2")
+    @Tag("P11-10i-1")
+    @Tag("DI-FDA-Q12-1")
+    void sequence_four_eyes_training_and_the_gates_are_the_servers_whatever_a_screen_shows() {
+        String op1 = floor.operator1;
+        String op2 = floor.operator2;
+        String batch = floor.readyBatch();
+
+        // out of sequence
+        assertRefused(floor.enter(op1, batch, "weigh_api", "{\"containerId\":" + q(floor.container(batch, "weigh_api"))
+                + "}"), 409, "step-not-available", "vessel_check");
+        assertRefused(floor.enter(op1, batch, "no_such_step", "{\"acknowledged\":true}"), 404, "step-not-found",
+                "no_such_step");
+        // an untrained operator (no OP-FILTER-INTEGRITY): refused, and the refusal is recorded
+        String untrained = floor.people.signer("Uwe Untrained", "OPERATOR");
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        assertRefused(floor.enter(untrained, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}"), 403,
+                "operator-not-trained", "OP-STERILE-FILTRATION and OP-FILTER-INTEGRITY");
+        // parallel branches: all four after the line clearance are available at once
+        JsonObject view = floor.batch(op1, batch);
+        Map<String, String> states = view.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(s -> s.getString("stepId"), s -> s.getString("state")));
+        assertThat(states).containsEntry("vessel_check", "AVAILABLE").containsEntry("balance_check", "AVAILABLE")
+                .containsEntry("ph_meter_check", "AVAILABLE").containsEntry("filter_integrity_pre", "AVAILABLE")
+                .containsEntry("weigh_api", "WAITING");
+
+        // a dirty vessel: the equipment gate refuses, the refusal is in the record
+        assertRefused(floor.enter(op1, batch, "vessel_check", "{\"equipmentId\":\"V-102\"}"), 409, "equipment-not-clean",
+                "V-102");
+        // a balance is not a compounding vessel
+        assertRefused(floor.enter(op1, batch, "vessel_check", "{\"equipmentId\":\"BAL-02\"}"), 409, null, "BAL-02");
+        String vessel = floor.cleanVessel();
+        floor.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        floor.perform(op1, batch, "balance_check", "{\"equipmentId\":\"BAL-02\"}", null);
+
+        // the performer is never the verifier; the verifier is
+        HttpResponse<String> weighed = floor.enter(op1, batch, "weigh_api", "{\"containerId\":"
+                + q(floor.container(batch, "weigh_api")) + "}");
+        assertThat(weighed.statusCode()).as(weighed.body()).isEqualTo(201);
+        // saved at once: another person's client sees it before anything else happens
+        assertThat(floor.step(op2, batch, "weigh_api").getString("state")).isEqualTo("RECORDED");
+        assertRefused(floor.sign(op2, batch, "weigh_api", "PERFORMED"), 403, "signature-not-allowed", "recorded by " + op1);
+        assertThat(floor.sign(op1, batch, "weigh_api", "PERFORMED").statusCode()).isEqualTo(201);
+        assertRefused(floor.sign(op1, batch, "weigh_api", "VERIFIED"), 403, "signature-not-allowed", null);
+        assertThat(floor.sign(op2, batch, "weigh_api", "VERIFIED").statusCode()).isEqualTo(201);
+        // the container is consumed: scanning it again for another step is refused
+        assertRefused(floor.enter(op1, batch, "weigh_nacl", "{\"containerId\":" + q(floor.container(batch, "weigh_api"))
+                + "}"), 409, null, floor.container(batch, "weigh_api"));
+        // a stock container (not dispensed for this step) is refused
+        String other = floor.readyBatch();
+        assertRefused(floor.enter(op1, batch, "weigh_nacl", "{\"containerId\":" + q(floor.container(other, "weigh_nacl"))
+                + "}"), 409, "container-not-dispensed-for-step", other);
+
+        JsonObject record = floor.people.api(floor.supervisor).getJson("api/v1/batches/" + batch + "/record");
+        List<String> refused = record.getJsonArray("refusals").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("kind")).toList();
+        assertThat(refused).contains("operator-not-trained", "equipment-not-clean");
+        // the batch is not complete while steps are open
+        assertRefused(floor.people.api(op1).post("api/v1/batches/" + batch + "/complete", "{}"), 409, "batch-steps-open",
+                "not done");
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + other + "/abort",
+                "{\"reason\":\"test batch not needed\",\"password\":" + q(People.PASSWORD) + "}").statusCode()).isEqualTo(200);
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/abort",
+                "{\"reason\":\"test batch not needed\",\"password\":" + q(People.PASSWORD) + "}").statusCode()).isEqualTo(200);
+        assertThat(floor.people.api(op1).getJson("api/v1/equipment/" + vessel).getString("status")).isEqualTo("DIRTY");
+    }
+
+    @Test
+    void bad_values_are_refused_each_with_its_own_problem_and_nothing_is_recorded() {
+        String op1 = floor.operator1;
+        String batch = floor.readyBatch();
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", floor.operator2);
+        String step = "filter_integrity_pre";
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.8,\"unit\":\"mbar\"}"), 422, "value-wrong-unit", "bar");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.8}"), 422, "batch-input-incomplete", "unit");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.8123,\"unit\":\"bar\"}"), 422, "value-beyond-precision",
+                "1 decimal");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":\"3,8\",\"unit\":\"bar\"}"), 422, "value-not-a-number", "3,8");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":\"NaN\",\"unit\":\"bar\"}"), 422, "value-not-a-number", null);
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":true,\"unit\":\"bar\"}"), 422, "value-not-a-number", null);
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":1e12,\"unit\":\"bar\"}"), 422, null, null);
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":-2,\"unit\":\"bar\"}"), 422, "value-implausible", "zero or more");
+        assertRefused(floor.enter(op1, batch, step, "{\"text\":\"looks fine\"}"), 422, "entry-wrong-kind", "takes value");
+        assertRefused(floor.enter(op1, batch, step, "{}"), 422, "batch-input-incomplete", "value");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.8,\"unit\":\"bar\",\"performedAt\":"
+                + q(Instant.now().plus(1, ChronoUnit.HOURS).toString()) + "}"), 422, "batch-input-incomplete", "future");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.8,\"unit\":\"bar\",\"performedAt\":"
+                + q(Instant.now().minus(2, ChronoUnit.HOURS).toString()) + "}"), 422, "reason-required", "late entry");
+        assertRefused(floor.correct(op1, batch, step, "{\"value\":3.8,\"unit\":\"bar\"}"), 422, "reason-required", null);
+        assertRefused(floor.correct(op1, batch, step, "{\"value\":3.8,\"unit\":\"bar\",\"reason\":\"typo\"}"), 409,
+                "step-not-available", "no entry to correct");
+        assertThat(floor.step(op1, batch, step).getString("state")).isEqualTo("AVAILABLE");
+        assertThat(floor.step(op1, batch, step).getInt("revision")).isZero();
+
+        JsonObject ok = floor.perform(op1, batch, step, "{\"value\":3.8,\"unit\":\"bar\"}", null);
+        assertThat(ok.getString("judgement")).isEqualTo("IN_SPEC");
+        assertRefused(floor.enter(op1, batch, step, "{\"value\":3.9,\"unit\":\"bar\"}"), 409, "step-already-recorded",
+                "correction");
+        assertRefused(floor.enter(op1, batch, "vessel_check", "{\"equipmentId\":\"V-102\",\"text\":\"x\"}"), 422,
+                "entry-wrong-kind", null);
+        // a correction without a reason is refused and the entry stands
+        assertRefused(floor.correct(op1, batch, step, "{\"value\":3.9,\"unit\":\"bar\",\"reason\":\"  \"}"), 422,
+                "reason-required", null);
+        assertThat(floor.step(op1, batch, step).getJsonObject("current").getString("raw")).isEqualTo("3.8");
+        assertThat(floor.step(op1, batch, step).getString("state")).isEqualTo("DONE");
+        String vessel = floor.cleanVessel();
+        floor.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        assertRefused(floor.correct(op1, batch, "vessel_check", "{\"equipmentId\":\"V-101\",\"reason\":\"wrong\"}"), 409,
+                "step-not-correctable", "deviation");
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/abort",
+                "{\"reason\":\"test over\",\"password\":" + q(People.PASSWORD) + "}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hold_resume_and_abort_are_signed_and_stop_every_entry_meanwhile() {
+        String op1 = floor.operator1;
+        Api sup = floor.people.api(floor.supervisor);
+        String batch = floor.plannedBatch();
+        assertRefused(floor.enter(op1, batch, "line_clearance", "{\"acknowledged\":true}"), 409, "batch-not-executable",
+                "not been dispatched");
+        assertRefused(floor.people.api(op1).post("api/v1/batches/" + batch + "/dispatch", "{\"reason\":\"go\"}"), 403, null, null);
+        assertRefused(sup.post("api/v1/batches/" + batch + "/dispatch", "{}"), 422, "reason-required", null);
+        assertThat(sup.post("api/v1/batches/" + batch + "/dispatch", "{\"reason\":\"room C-1 cleared\",\"line\":\"Line 1\"}")
+                .statusCode()).isEqualTo(200);
+        assertRefused(sup.post("api/v1/batches/" + batch + "/dispatch", "{\"reason\":\"again\"}"), 409, "batch-state", "READY");
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", floor.operator2);
+
+        assertRefused(sup.post("api/v1/batches/" + batch + "/hold", "{\"reason\":\"pH meter out of calibration\"}"), 422,
+                "batch-input-incomplete", "password");
+        assertRefused(sup.post("api/v1/batches/" + batch + "/hold", "{\"reason\":\"pH meter out of calibration\","
+                + "\"password\":\"wrong password\"}"), 401, null, null);
+        assertThat(floor.batch(op1, batch).getString("status")).isEqualTo("IN_PROGRESS");
+        HttpResponse<String> held = sup.post("api/v1/batches/" + batch + "/hold", "{\"reason\":\"pH meter out of"
+                + " calibration\",\"password\":" + q(People.PASSWORD) + "}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        assertThat(Api.object(held).getString("status")).isEqualTo("ON_HOLD");
+        assertRefused(floor.enter(op1, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}"), 409, "batch-not-executable",
+                "on hold");
+        HttpResponse<String> resumed = sup.post("api/v1/batches/" + batch + "/resume", "{\"reason\":\"PHM-01 calibrated\","
+                + "\"password\":" + q(People.PASSWORD) + "}");
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        assertThat(Api.object(resumed).getString("status")).isEqualTo("IN_PROGRESS");
+
+        // raised and classified deviation
+        HttpResponse<String> raised = floor.people.api(op1).post("api/v1/batches/" + batch + "/deviations",
+                "{\"stepId\":\"balance_check\",\"description\":\"BAL-01 display flickered during the check weight\"}");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+        String deviation = Api.object(raised).getString("deviationId");
+        assertRefused(sup.post("api/v1/batches/" + batch + "/deviations/" + deviation + "/classification",
+                "{\"classification\":\"SEVERE\",\"reason\":\"x\"}"), 422, "batch-input-incomplete", "MINOR");
+        HttpResponse<String> classified = sup.post("api/v1/batches/" + batch + "/deviations/" + deviation + "/classification",
+                "{\"classification\":\"MINOR\",\"reason\":\"no effect on the weighing: check weight within limits\"}");
+        assertThat(classified.statusCode()).as(classified.body()).isEqualTo(200);
+        assertThat(Api.object(classified).getString("classification")).isEqualTo("MINOR");
+
+        HttpResponse<String> aborted = sup.post("api/v1/batches/" + batch + "/abort", "{\"reason\":\"bulk discarded\","
+                + "\"password\":" + q(People.PASSWORD) + "}");
+        assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
+        assertRefused(floor.enter(op1, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}"), 409, "batch-not-executable",
+                "aborted");
+        assertRefused(sup.post("api/v1/batches/" + batch + "/resume", "{\"reason\":\"x\",\"password\":"
+                + q(People.PASSWORD) + "}"), 409, "batch-state", "ABORTED");
+        JsonObject record = sup.getJson("api/v1/batches/" + batch + "/record");
+        List<String> history = record.getJsonObject("batch").getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("to")).toList();
+        assertThat(history).containsExactly("PLANNED", "READY", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS", "ABORTED");
+        long statusSignatures = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("recordType").equals("BATCH_STATUS")).count();
+        assertThat(statusSignatures).isEqualTo(3);
+    }
+
+    @Test
+    void the_same_idempotency_key_has_one_effect_and_two_terminals_completing_one_step_have_one_winner() throws Exception {
+        String op1 = floor.operator1;
+        String batch = floor.readyBatch();
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", floor.operator2);
+        Api me = floor.people.api(op1);
+        String body = "{\"value\":3.8,\"unit\":\"bar\"}";
+        String key = "terminal-7-" + System.nanoTime();
+        HttpResponse<String> first = me.post("api/v1/batches/" + batch + "/steps/filter_integrity_pre/entries", body,
+                "Idempotency-Key", key);
+        HttpResponse<String> again = me.post("api/v1/batches/" + batch + "/steps/filter_integrity_pre/entries", body,
+                "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertRefused(me.post("api/v1/batches/" + batch + "/steps/filter_integrity_pre/entries",
+                "{\"value\":3.9,\"unit\":\"bar\"}", "Idempotency-Key", key), 422, "idempotency-key-reused", key);
+        assertThat(floor.step(op1, batch, "filter_integrity_pre").getInt("revision")).isEqualTo(1);
+
+        // two terminals record the same step at the same moment: exactly one wins
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> at(start,
+                () -> floor.enter(floor.operator1, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}")));
+        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> at(start,
+                () -> floor.enter(floor.operator2, batch, "balance_check", "{\"equipmentId\":\"BAL-02\"}")));
+        List<Integer> codes = List.of(a.get(60, TimeUnit.SECONDS).statusCode(), b.get(60, TimeUnit.SECONDS).statusCode());
+        assertThat(codes).containsExactlyInAnyOrder(201, 409);
+        assertThat(floor.step(op1, batch, "balance_check").getInt("revision")).isEqualTo(1);
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/abort",
+                "{\"reason\":\"test over\",\"password\":" + q(People.PASSWORD) + "}").statusCode()).isEqualTo(200);
+    }
+
+    private static <T> T at(CyclicBarrier start, java.util.function.Supplier<T> call) {
+        try {
+            start.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return call.get();
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String kind, String mentions) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        if (kind != null) {
+            assertThat(Api.object(response).getString("type")).as(response.body()).endsWith("/" + kind);
+        }
+        if (mentions != null) {
+            assertThat(Api.object(response).getString("detail")).as(response.body()).contains(mentions);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.openebr.batch.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.openebr.signature.boundary.Signatures;
+
+/**
+ * A signing nonce for a status change that is signed inside its own call (hold, resume, abort). The
+ * nonce is issued and committed in a transaction of its own: the signature ceremony consumes nonces
+ * in a separate transaction (so that a refused signing still uses its nonce up), which would not see
+ * one issued in the caller's uncommitted transaction.
+ */
+@Stateless
+@RolesAllowed("SUPERVISOR")
+public class SigningNonces {
+
+    @Inject
+    Signatures signatures;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String fresh() {
+        return signatures.issueNonce().nonce();
+    }
+}
