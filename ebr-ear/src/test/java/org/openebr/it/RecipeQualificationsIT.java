@@ -100,7 +100,7 @@ class RecipeQualificationsIT {
         Http http = new Http(contextRoot);
         People people = new People(http, PASSWORD);
         String author = people.person("Anna Author", "RECIPE_AUTHOR");
-        String reader = people.person("Otto Operator", "OPERATOR");
+        String reader = people.person("Quinn Reviewer", "QA_REVIEWER"); // reads drafts too, edits nothing
         String recipeId = uniqueId();
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product",
                 RecipeScreensIT.recipe(recipeId));
