@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,7 +15,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +41,19 @@ class RecipeQualificationsIT {
 
     @ArquillianResource
     URL contextRoot;
+
+    Browser browser;
+
+    @BeforeEach
+    void open() {
+        browser = new Browser(contextRoot);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
+        browser.close();
+    }
 
     @Test
     @Tag("A11-4.7-1")
@@ -83,56 +100,53 @@ class RecipeQualificationsIT {
         Http http = new Http(contextRoot);
         People people = new People(http, PASSWORD);
         String author = people.person("Anna Author", "RECIPE_AUTHOR");
-        String reader = people.person("Otto Operator", "OPERATOR");
+        String reader = people.person("Quinn Reviewer", "QA_REVIEWER"); // reads drafts too, edits nothing
         String recipeId = uniqueId();
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product",
                 RecipeScreensIT.recipe(recipeId));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 
-        try (Browser browser = new Browser(contextRoot)) {
-            browser.signIn(author, PASSWORD);
-            browser.open(page(recipeId));
-            browser.clickAndWaitFor("units:0:operations:0:select-operation", "whoever performs a step of this operation");
-            browser.type("operation-qualifications", "OP-WEIGHING, OP-GOWNING");
-            browser.clickAndWaitFor("units:0:operations:1:steps:0:select-step", "Upper action limit");
-            assertThat(browser.text()).contains("in addition to the operation's: none.");
-            // a code no training record can have is stopped at its field, with what it must look like
-            browser.type("step-qualifications", "ph meter");
-            browser.type("save-reason", "qualifications for batch execution (CC-2026-040)");
-            browser.clickAndWaitFor("save-bar:save-button", "separated by commas");
-            assertThat(browser.textOf("step-qualifications-message")).contains("Qualifications: training record codes");
-            browser.look("recipe-qualifications-refused");
-            browser.type("step-qualifications", "OP-PH-METER");
-            browser.clickAndWaitFor("save-bar:save-button", "Saved");
-            assertThat(browser.inputValue("step-qualifications")).isEqualTo("OP-PH-METER");
-            browser.look("recipe-qualifications");
-            browser.assertAccessible();
+        browser.signIn(author, PASSWORD);
+        browser.open(page(recipeId));
+        browser.clickAndWaitFor("units:0:operations:0:select-operation", "whoever performs a step of this operation");
+        browser.type("operation-qualifications", "OP-WEIGHING, OP-GOWNING");
+        browser.clickAndWaitFor("units:0:operations:1:steps:0:select-step", "Upper action limit");
+        assertThat(browser.text()).contains("in addition to the operation's: none.");
+        // a code no training record can have is stopped at its field, with what it must look like
+        browser.type("step-qualifications", "ph meter");
+        browser.type("save-reason", "qualifications for batch execution (CC-2026-040)");
+        browser.clickAndWaitFor("save-bar:save-button", "separated by commas");
+        assertThat(browser.textOf("step-qualifications-message")).contains("Qualifications: training record codes");
+        browser.look("recipe-qualifications-refused");
+        browser.type("step-qualifications", "OP-PH-METER");
+        browser.clickAndWaitFor("save-bar:save-button", "Saved");
+        assertThat(browser.inputValue("step-qualifications")).isEqualTo("OP-PH-METER");
+        browser.look("recipe-qualifications");
+        browser.assertAccessible();
 
-            JsonObject stored = people.api(author).getJson("api/v1/recipes/" + recipeId + "/versions/1");
-            JsonObject compounding = stored.getJsonArray("unitProcedures").getJsonObject(0);
-            assertThat(compounding.getJsonArray("operations").getJsonObject(0).getJsonArray("qualifications")
-                    .getValuesAs(jakarta.json.JsonString::getString)).isEqualTo(List.of("OP-WEIGHING", "OP-GOWNING"));
-            assertThat(compounding.getJsonArray("operations").getJsonObject(1).getJsonArray("steps").getJsonObject(0)
-                    .getJsonArray("qualifications").getValuesAs(jakarta.json.JsonString::getString)).isEqualTo(List.of("OP-PH-METER"));
+        JsonObject stored = people.api(author).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        JsonObject compounding = stored.getJsonArray("unitProcedures").getJsonObject(0);
+        assertThat(compounding.getJsonArray("operations").getJsonObject(0).getJsonArray("qualifications")
+                .getValuesAs(jakarta.json.JsonString::getString)).isEqualTo(List.of("OP-WEIGHING", "OP-GOWNING"));
+        assertThat(compounding.getJsonArray("operations").getJsonObject(1).getJsonArray("steps").getJsonObject(0)
+                .getJsonArray("qualifications").getValuesAs(jakarta.json.JsonString::getString)).isEqualTo(List.of("OP-PH-METER"));
 
-            browser.signOut().signIn(reader, PASSWORD);
-            browser.open(page(recipeId));
-            browser.clickAndWaitFor("units:0:operations:0:select-operation", "a current training record for each step");
-            assertThat(browser.textOf("read-operation-qualifications")).endsWith("OP-WEIGHING, OP-GOWNING");
-            browser.clickAndWaitFor("units:0:operations:0:steps:0:select-step", "Verifier required");
-            assertThat(browser.textOf("read-step-qualifications")).isEqualTo("OP-WEIGHING, OP-GOWNING (with its operation's)");
-            browser.clickAndWaitFor("units:0:operations:1:steps:0:select-step", "Action limits");
-            assertThat(browser.textOf("read-step-qualifications")).isEqualTo("OP-PH-METER");
-            browser.look("recipe-qualifications-read");
-            browser.assertAccessible();
-        }
+        browser.signOut().signIn(reader, PASSWORD);
+        browser.open(page(recipeId));
+        browser.clickAndWaitFor("units:0:operations:0:select-operation", "a current training record for each step");
+        assertThat(browser.textOf("read-operation-qualifications")).endsWith("OP-WEIGHING, OP-GOWNING");
+        browser.clickAndWaitFor("units:0:operations:0:steps:0:select-step", "Verifier required");
+        assertThat(browser.textOf("read-step-qualifications")).isEqualTo("OP-WEIGHING, OP-GOWNING (with its operation's)");
+        browser.clickAndWaitFor("units:0:operations:1:steps:0:select-step", "Action limits");
+        assertThat(browser.textOf("read-step-qualifications")).isEqualTo("OP-PH-METER");
+        browser.look("recipe-qualifications-read");
+        browser.assertAccessible();
     }
 
     /** The small recipe of the screen tests, its weighing operation and its pH step requiring these (JSON strings). */
     private static String withQualifications(String recipeId, String weighing, String ph) {
         String recipe = RecipeScreensIT.recipe(recipeId)
-                .replace("\"signatures\": {\"verifierRequired\": true}}\n                      ]}",
-                        "\"signatures\": {\"verifierRequired\": true}}\n                      ], \"qualifications\": [" + weighing + "]}")
+                .replace("]},\n      {\"id\": \"ph_control\"", "], \"qualifications\": [" + weighing + "]},\n      {\"id\": \"ph_control\"")
                 .replace("\"signatures\": {\"verifierRequired\": false}}",
                         "\"signatures\": {\"verifierRequired\": false}, \"qualifications\": [" + ph + "]}");
         assertThat(recipe).contains(weighing).contains(ph);

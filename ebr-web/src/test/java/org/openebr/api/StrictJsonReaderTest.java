@@ -127,6 +127,19 @@ class StrictJsonReaderTest {
     }
 
     @Test
+    void qualifications_of_a_recipe_read_as_json_b_reads_them_and_a_number_among_them_is_named() throws IOException {
+        String recipe = demoRecipe();
+        RecipeDocument read = (RecipeDocument) reader.read(bytes(recipe), RecipeDocument.class);
+        assertThat(read.unitProcedures().get(3).operations().get(0).qualifications())
+                .containsExactly("OP-GOWNING", "OP-ASEPTIC-FILLING");
+
+        InvalidJson refused = refused(recipe.replace("\"OP-ASEPTIC-FILLING\"", "42"), RecipeDocument.class);
+
+        assertThat(refused.property()).isEqualTo("unitProcedures[3].operations[0].qualifications[1]");
+        assertThat(refused.problem()).isEqualTo("expected a string, got a number");
+    }
+
+    @Test
     void an_unknown_property_in_a_recipe_is_still_refused() throws IOException {
         String recipe = demoRecipe().replaceFirst("\"nominalBatchSize\"", "\"nominalBatchSise\"");
 
