@@ -55,7 +55,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " block; release and rejection are signatures of record type LOT"),
                 @Tag(name = "containers", description = "Containers with their custody history, transfers, splits and"
                         + " the material gate"),
-                @Tag(name = "dispensings", description = "Weigh and dispense for a batch and step")},
+                @Tag(name = "dispensings", description = "Weigh and dispense for a batch and step"),
+                @Tag(name = "batches", description = "Batches (process orders) from effective master recipes, their"
+                        + " execution step by step, corrections, deviations and the electronic batch record")},
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class,
                         description = "An RFC 9457 problem document: type names the kind of problem, detail says"

@@ -45,6 +45,9 @@ public class BatchStepRecordType implements SignableRecordType {
     ChangeContext change;
 
     @Inject
+    SignedRevisions revisions;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -87,6 +90,7 @@ public class BatchStepRecordType implements SignableRecordType {
             content.put("stepId", f.step().id());
             content.put("stepName", f.step().step().name());
             content.put("revision", f.row().revision());
+            revisions.read(recordId, f.row().revision());
             List<Object> entries = new ArrayList<>();
             for (StepEntry e : store.entries(f.batch().id(), f.step().id())) {
                 if (e.kind() == EntryKind.SAMPLE_RESULT) {
@@ -187,6 +191,17 @@ public class BatchStepRecordType implements SignableRecordType {
     public void signed(String recordId, Meaning meaning, String userName) {
         Found f = find(recordId).orElseThrow();
         BatchStep row = store.lockedStep(f.batch().id(), f.step().id());
+        if (revisions.revision(recordId).map(read -> read != row.revision()).orElse(false)) {
+            // corrected after its content was read for this signature: the signature would be of the earlier entry
+            throw new BatchRefused(BatchRefused.Reason.CONFLICT, "Step '" + f.step().step().name() + "' of batch "
+                    + f.batch().batchId() + " was corrected while you signed it; nothing was signed. Look at the step"
+                    + " again, then sign.");
+        }
+        if (meaning == Meaning.PERFORMED && row.state() != StepState.RECORDED
+                || meaning == Meaning.VERIFIED && row.state() != StepState.PERFORMED) {
+            throw new BatchRefused(BatchRefused.Reason.CONFLICT, "Step '" + f.step().step().name() + "' of batch "
+                    + f.batch().batchId() + " was signed by someone else at the same moment; nothing was signed.");
+        }
         String command = change.current().command();
         if (meaning == Meaning.PERFORMED) {
             change.record(command + ": performed", "performer's signature (PERFORMED)");
