@@ -57,7 +57,7 @@ class AuditScreensIT {
     @Test
     @Tag("A11D-12-4")
     void an_inspector_filters_the_trail_opens_a_history_and_exports_pdf_and_csv_stating_the_filter() throws IOException {
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
         browser.waitForText("Audit trail");
 
@@ -103,7 +103,7 @@ class AuditScreensIT {
         assertThat(people.api(author).put("api/v1/recipes/" + recipe + "/versions/1", "{\"draftRevision\":1,"
                 + "\"reason\":\"net weight limit after validation run 3\",\"document\":" + saved + "}").statusCode()).isEqualTo(200);
 
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
         browser.choose("entity-type", "RecipeVersion");
         browser.type("text", "net weight limit after validation run 3");

@@ -86,6 +86,8 @@ final class Browser implements AutoCloseable {
     }
 
     Browser signOut() {
+        java.util.Set<org.openqa.selenium.Cookie> ending = java.util.Set.copyOf(driver.manage().getCookies());
+        sessions.values().removeIf(ending::equals);
         clickAndWaitForPage("sign-out");
         return this;
     }
@@ -615,6 +617,39 @@ final class Browser implements AutoCloseable {
     }
 
     private static final java.util.Map<Class<?>, Browser> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The session cookies of this browser's sign-ins, per account and password (see {@link #signedIn}). */
+    private final java.util.Map<String, java.util.Set<org.openqa.selenium.Cookie>> sessions = new java.util.HashMap<>();
+
+    /**
+     * Signed in as the account on its home page, for a test whose subject is not the sign-in: with the
+     * session this browser had for the account in an earlier test of the class, as a person's second tab
+     * has it, while the server still holds that session (not signed out, not expired); through the
+     * login page otherwise. A sign-in through the login page costs a deliberately slow password check.
+     */
+    Browser signedIn(String userName, String password) {
+        String account = userName + "\n" + password;
+        java.util.Set<org.openqa.selenium.Cookie> kept = sessions.get(account);
+        if (kept != null) {
+            for (org.openqa.selenium.Cookie cookie : kept) {
+                driver.executeCdpCommand("Network.setCookie", java.util.Map.of("name", cookie.getName(),
+                        "value", cookie.getValue(), "url", base, "path", cookie.getPath(),
+                        "httpOnly", cookie.isHttpOnly(), "secure", cookie.isSecure()));
+            }
+            open("app/home.xhtml");
+            if (path().equals("app/home.xhtml") && textOf("current-user").equals(userName)) {
+                return this;
+            }
+            driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        }
+        signIn(userName, password);
+        if (!path().equals("app/home.xhtml") || !textOf("current-user").equals(userName)) {
+            throw new AssertionError(userName + " is not signed in on the home page but on " + path()
+                    + "; the page says:\n" + text());
+        }
+        sessions.put(account, java.util.Set.copyOf(driver.manage().getCookies()));
+        return this;
+    }
 
     private void forget() throws IOException {
         if (driver.getCurrentUrl().startsWith(base)) {

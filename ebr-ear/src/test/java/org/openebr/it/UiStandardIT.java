@@ -69,7 +69,7 @@ class UiStandardIT {
 
     @Test
     void a_message_shows_once_next_to_the_button_that_caused_it_and_in_view() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
         assertThat(browser.inView("bottom-bar:bottom-action")).as("the bottom action starts below the first screen").isFalse();
 
         browser.clickAndWaitFor("bottom-bar:bottom-action", "Bottom action refused.");
@@ -87,7 +87,7 @@ class UiStandardIT {
 
     @Test
     void a_plain_submit_shows_its_message_at_its_button_after_the_page_loads_again() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
 
         browser.clickAndWaitForPage("bottom-bar:plain-submit");
         browser.waitForTextOf("bottom-bar", "Plain submit done.");
@@ -98,7 +98,7 @@ class UiStandardIT {
 
     @Test
     void a_number_that_is_not_one_is_refused_in_words_naming_the_field_next_to_the_field() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
 
         browser.type("quantity", "abc");
         browser.clickAndWaitFor("save-bar:save", "is not a number");
@@ -110,7 +110,7 @@ class UiStandardIT {
 
     @Test
     void a_button_that_needs_saved_content_is_disabled_while_a_guarded_form_has_unsaved_edits() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
         assertThat(browser.enabled("bottom-bar:sign")).isTrue();
         assertThat(browser.wouldAskBeforeLeaving()).as("asks before leaving an untouched page").isFalse();
 
@@ -132,7 +132,7 @@ class UiStandardIT {
 
     @Test
     void the_composites_show_a_worklist_with_count_and_links_status_in_words_and_the_empty_text() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
 
         assertThat(browser.textOf("tasks")).contains("Probe tasks").contains("3").contains("Granulate 2 (version 3)")
                 .contains("In review").contains("All probe tasks");
@@ -147,7 +147,7 @@ class UiStandardIT {
     @Test
     @Tag("TIME-2")
     void the_header_clock_ticks_on_in_server_time_also_where_the_clients_clock_is_wrong() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD);
         browser.shiftClientClock(Duration.ofHours(-3));
         browser.open("app/change-password.xhtml");
         String rendered = browser.textOf("site-time");
@@ -169,7 +169,7 @@ class UiStandardIT {
 
     @Test
     void the_accessibility_check_passes_the_standard_and_names_rule_and_element_of_a_violation() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
         browser.look("ui-standard-probe");
         browser.assertAccessible();
 
@@ -181,7 +181,7 @@ class UiStandardIT {
 
     @Test
     void an_irreversible_action_asks_first_in_the_one_confirmation_dialog() {
-        browser.windowSize(1280, 800).signIn("author1", Api.DEMO_PASSWORD).open(PROBE);
+        browser.windowSize(1280, 800).signedIn("author1", Api.DEMO_PASSWORD).open(PROBE);
 
         browser.clickAndWaitFor("bottom-bar:discard", "Discard the probe? This cannot be undone.");
         browser.clickAndWaitFor("confirm-no", "Line 1");
@@ -197,7 +197,7 @@ class UiStandardIT {
 
     @Test
     void a_date_that_is_not_one_is_refused_next_to_its_field_naming_it() {
-        browser.windowSize(1280, 800).signIn("inspector1", Api.DEMO_PASSWORD).open("app/security-events.xhtml");
+        browser.windowSize(1280, 800).signedIn("inspector1", Api.DEMO_PASSWORD).open("app/security-events.xhtml");
 
         browser.type("from_input", "yesterday");
         browser.clickAndWaitFor("search-bar:search", "From day");
@@ -208,7 +208,7 @@ class UiStandardIT {
 
     @Test
     void a_refusal_of_the_training_screen_shows_at_its_button_not_at_the_top() {
-        browser.windowSize(1280, 800).signIn("supervisor1", Api.DEMO_PASSWORD).open("app/training.xhtml");
+        browser.windowSize(1280, 800).signedIn("supervisor1", Api.DEMO_PASSWORD).open("app/training.xhtml");
         browser.choose("person", "operator1");
         browser.waitForText("Record training");
 
@@ -227,13 +227,13 @@ class UiStandardIT {
             browser.open(page);
             check(softly, page.replace(".xhtml", ""));
         }
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
         for (String page : List.of("security-events", "access-review", "training", "status", "change-password")) {
             browser.open("app/" + page + ".xhtml");
             check(softly, page + "-inspector");
         }
         browser.signOut();
-        browser.signIn("admin1", Api.DEMO_PASSWORD).open("app/access-review.xhtml");
+        browser.signedIn("admin1", Api.DEMO_PASSWORD).open("app/access-review.xhtml");
         check(softly, "access-review-admin");
         browser.open("app/security-events.xhtml");
         browser.clickAndWaitFor("search-bar:search", "LOGIN");
