@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,19 +39,25 @@ class AuditScreensIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(contextRoot);
+        browser = Browser.shared(getClass(), contextRoot);
     }
 
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
-        browser.close();
+        browser.nextTest(getClass());
+    }
+
+    /** One Chromium for the class's tests (see {@link Browser#shared}). */
+    @AfterAll
+    static void quitBrowser() {
+        Browser.closeShared(AuditScreensIT.class);
     }
 
     @Test
     @Tag("A11D-12-4")
     void an_inspector_filters_the_trail_opens_a_history_and_exports_pdf_and_csv_stating_the_filter() throws IOException {
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
         browser.waitForText("Audit trail");
 
@@ -96,7 +103,7 @@ class AuditScreensIT {
         assertThat(people.api(author).put("api/v1/recipes/" + recipe + "/versions/1", "{\"draftRevision\":1,"
                 + "\"reason\":\"net weight limit after validation run 3\",\"document\":" + saved + "}").statusCode()).isEqualTo(200);
 
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
         browser.open("app/audit-trail.xhtml");
         browser.choose("entity-type", "RecipeVersion");
         browser.type("text", "net weight limit after validation run 3");

@@ -28,6 +28,10 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private final String base;
     private final Path downloads;
+    /** The scripts {@link #shiftClientClock} added to every new page, removed again by {@link #nextTest}. */
+    private final java.util.List<String> addedScripts = new java.util.ArrayList<>();
+    /** The window's size as Chromium started, restored by {@link #nextTest}. */
+    private final org.openqa.selenium.Dimension firstSize;
 
     Browser(URL contextRoot) {
         String root = contextRoot.toString();
@@ -56,6 +60,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.firstSize = driver.manage().window().getSize();
     }
 
     Browser open(String path) {
@@ -81,6 +86,8 @@ final class Browser implements AutoCloseable {
     }
 
     Browser signOut() {
+        java.util.Set<org.openqa.selenium.Cookie> ending = java.util.Set.copyOf(driver.manage().getCookies());
+        sessions.values().removeIf(ending::equals);
         clickAndWaitForPage("sign-out");
         return this;
     }
@@ -337,9 +344,10 @@ final class Browser implements AutoCloseable {
      * whose clock is wrong (the page's scripts see the shifted {@code Date.now()}).
      */
     void shiftClientClock(Duration shift) {
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
-                "(function () { var real = Date.now; var shift = " + shift.toMillis() + ";"
+        java.util.Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", "(function () { var real = Date.now; var shift = " + shift.toMillis() + ";"
                         + " Date.now = function () { return real.call(Date) + shift; }; }());"));
+        addedScripts.add(String.valueOf(added.get("identifier")));
     }
 
     /**
@@ -499,16 +507,21 @@ final class Browser implements AutoCloseable {
     public void close() {
         String blocked;
         try {
-            blocked = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
-                    .filter(message -> message.contains("Content Security Policy"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+            blocked = blockedByPolicy();
         } finally {
             driver.quit();
         }
         if (!blocked.isEmpty()) {
             throw new AssertionError("the Content-Security-Policy blocked something:\n" + blocked);
         }
+    }
+
+    /** What the Content-Security-Policy blocked since the last look (reading the console's log empties it). */
+    private String blockedByPolicy() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     // --- administration screens (wt-admin) -----------------------------------------------------
@@ -555,5 +568,108 @@ final class Browser implements AutoCloseable {
 
     private WebElement element(By by) {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    // --- one browser for the tests of a class (suite16) --------------------------------------------
+
+    /**
+     * The browser of a test class: the one the class's earlier tests used, made as new by {@link
+     * #nextTest}, or a new one. Starting and quitting Chromium for every test cost seconds each; a
+     * class whose tests need nothing of a fresh browser but its emptiness keeps one
+     * ({@link #closeShared} after the class).
+     */
+    static Browser shared(Class<?> testClass, URL contextRoot) {
+        return SHARED.computeIfAbsent(testClass, unused -> new Browser(contextRoot));
+    }
+
+    /** Quits the class's browser after its last test (nothing to do when none was started). */
+    static void closeShared(Class<?> testClass) {
+        Browser browser = SHARED.remove(testClass);
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /**
+     * Ends a test in the class's browser: fails, as {@link #close} does, when the page's
+     * Content-Security-Policy blocked anything during the test, and in any case leaves the browser as
+     * a new one leaves it for the next test: signed out (no cookies, no storage; the server's session
+     * is left to expire, as after {@link #close}), no page, no added scripts, no emulated viewport,
+     * the window at its first size, no downloaded files. A browser that cannot be cleaned is quit,
+     * and the next test gets a new one.
+     */
+    void nextTest(Class<?> testClass) {
+        String blocked = "";
+        try {
+            blocked = blockedByPolicy();
+        } finally {
+            try {
+                forget();
+            } catch (WebDriverException | IOException | UncheckedIOException broken) {
+                SHARED.remove(testClass, this);
+                driver.quit();
+                throw new AssertionError("the browser could not be cleaned for the next test", broken);
+            }
+        }
+        if (!blocked.isEmpty()) {
+            throw new AssertionError("the Content-Security-Policy blocked something:\n" + blocked);
+        }
+    }
+
+    private static final java.util.Map<Class<?>, Browser> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The session cookies of this browser's sign-ins, per account and password (see {@link #signedIn}). */
+    private final java.util.Map<String, java.util.Set<org.openqa.selenium.Cookie>> sessions = new java.util.HashMap<>();
+
+    /**
+     * Signed in as the account on its home page, for a test whose subject is not the sign-in: with the
+     * session this browser had for the account in an earlier test of the class, as a person's second tab
+     * has it, while the server still holds that session (not signed out, not expired); through the
+     * login page otherwise. A sign-in through the login page costs a deliberately slow password check.
+     */
+    Browser signedIn(String userName, String password) {
+        String account = userName + "\n" + password;
+        java.util.Set<org.openqa.selenium.Cookie> kept = sessions.get(account);
+        if (kept != null) {
+            for (org.openqa.selenium.Cookie cookie : kept) {
+                driver.executeCdpCommand("Network.setCookie", java.util.Map.of("name", cookie.getName(),
+                        "value", cookie.getValue(), "url", base, "path", cookie.getPath(),
+                        "httpOnly", cookie.isHttpOnly(), "secure", cookie.isSecure()));
+            }
+            open("app/home.xhtml");
+            if (path().equals("app/home.xhtml") && textOf("current-user").equals(userName)) {
+                return this;
+            }
+            driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        }
+        signIn(userName, password);
+        if (!path().equals("app/home.xhtml") || !textOf("current-user").equals(userName)) {
+            throw new AssertionError(userName + " is not signed in on the home page but on " + path()
+                    + "; the page says:\n" + text());
+        }
+        sessions.put(account, java.util.Set.copyOf(driver.manage().getCookies()));
+        return this;
+    }
+
+    private void forget() throws IOException {
+        if (driver.getCurrentUrl().startsWith(base)) {
+            driver.executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+        }
+        driver.get("about:blank");
+        String origin = java.net.URI.create(base).resolve("/").toString();
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin",
+                origin.substring(0, origin.length() - 1), "storageTypes", "all"));
+        for (String script : addedScripts) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", script));
+        }
+        addedScripts.clear();
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        driver.manage().window().setSize(firstSize);
+        try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

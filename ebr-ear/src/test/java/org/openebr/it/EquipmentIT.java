@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with the batches it puts in question, an overdue calibration and a wear limit that block use,
  * a batch taking and releasing a vessel, every bad input, and the logbook complete and in order.
  * The gate's writing calls (use, occupy, release) go through a test-only probe, as dispensing and
- * batch execution will make them.
+ * batch execution will make them. Each test registers its own equipment, so its people (maintenance,
+ * operators, performer and verifiers) are the same for all tests (see {@link People#sharedPerson}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -96,9 +97,9 @@ class EquipmentIT {
     @Test
     void a_cleaning_is_verified_by_a_second_person_never_by_its_performer_and_the_clean_hold_runs_from_it()
             throws InterruptedException {
-        String maintenance = people.person("Mira Maintenance", "MAINTENANCE");
-        String performer = people.signer("Pia Performer", "OPERATOR");
-        String verifier = people.signer("Vera Verifier", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String performer = people.sharedSigner(EquipmentIT.class, "Pia Performer", "OPERATOR");
+        String verifier = people.sharedSigner(EquipmentIT.class, "Vera Verifier", "OPERATOR");
         String vesselClass = defineClass(maintenance, false, "PT8S", "PT24H");
         String vessel = register(maintenance, vesselClass, null, null);
         qualify(maintenance, vessel);
@@ -145,8 +146,8 @@ class EquipmentIT {
     @Test
     @Tag("P11-10h-1")
     void a_failed_calibration_takes_the_balance_out_of_service_and_lists_every_batch_since_its_last_good_calibration() {
-        String maintenance = people.person("Max Maintenance", "MAINTENANCE");
-        String operator = people.person("Otto Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         String balanceClass = defineClass(maintenance, true, null, null);
         String balance = register(maintenance, balanceClass, 365, null);
         qualify(maintenance, balance);
@@ -189,8 +190,8 @@ class EquipmentIT {
     @Test
     @Tag("P11-10h-1")
     void an_overdue_calibration_blocks_use_and_nothing_is_recorded() {
-        String maintenance = people.person("Mona Maintenance", "MAINTENANCE");
-        String operator = people.person("Olaf Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         String balance = register(maintenance, defineClass(maintenance, true, null, null), 365, null);
         qualify(maintenance, balance);
         calibrate(maintenance, balance, "PASS", Instant.now().minus(Duration.ofDays(400)));
@@ -206,8 +207,8 @@ class EquipmentIT {
     @Test
     @Tag("MES-TOOL-1")
     void a_unit_at_its_wear_limit_is_blocked_with_the_count_and_the_limit() {
-        String maintenance = people.person("Mats Maintenance", "MAINTENANCE");
-        String operator = people.person("Ona Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         String tool = register(maintenance, defineClass(maintenance, false, null, null), null, 2L);
         qualify(maintenance, tool);
 
@@ -226,9 +227,9 @@ class EquipmentIT {
     @Test
     @Tag("MES-TOOL-1")
     void two_uses_at_the_same_moment_of_a_unit_with_one_use_left_admit_exactly_one() {
-        String maintenance = people.person("Mads Maintenance", "MAINTENANCE");
-        String first = people.person("Otilia Operator", "OPERATOR");
-        String second = people.person("Ottavio Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String first = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
+        String second = people.sharedPerson(EquipmentIT.class, "Ottavio Operator", "OPERATOR");
         String tool = register(maintenance, defineClass(maintenance, false, null, null), null, 1L);
         people.api(first).get("api/v1/equipment"); // both clients signed in before the race
         people.api(second).get("api/v1/equipment");
@@ -245,9 +246,9 @@ class EquipmentIT {
 
     @Test
     void a_batch_takes_a_clean_vessel_another_batch_is_refused_and_the_release_makes_it_dirty() {
-        String maintenance = people.person("Milo Maintenance", "MAINTENANCE");
-        String performer = people.signer("Paul Performer", "OPERATOR");
-        String verifier = people.signer("Vito Verifier", "SUPERVISOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String performer = people.sharedSigner(EquipmentIT.class, "Pia Performer", "OPERATOR");
+        String verifier = people.sharedSigner(EquipmentIT.class, "Vito Verifier", "SUPERVISOR");
         String vesselClass = defineClass(maintenance, false, "PT72H", "PT24H");
         String vessel = register(maintenance, vesselClass, null, null);
         String cleaning = Api.object(people.api(performer).post("api/v1/equipment/" + vessel + "/cleanings",
@@ -282,8 +283,8 @@ class EquipmentIT {
 
     @Test
     void maintenance_and_qualification_move_the_unit_and_are_kept_in_its_logbook() {
-        String maintenance = people.person("Marta Maintenance", "MAINTENANCE");
-        String operator = people.person("Omar Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         String vessel = register(maintenance, defineClass(maintenance, false, "PT72H", null), null, null);
         Api m = people.api(maintenance);
 
@@ -324,8 +325,8 @@ class EquipmentIT {
 
     @Test
     void bad_input_is_refused_with_a_specific_problem_and_nothing_is_recorded() {
-        String maintenance = people.person("Mick Maintenance", "MAINTENANCE");
-        String operator = people.person("Orla Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         Api m = people.api(maintenance);
         String vesselClass = defineClass(maintenance, false, "PT72H", "PT24H");
         String vessel = register(maintenance, vesselClass, null, null);
@@ -380,8 +381,8 @@ class EquipmentIT {
 
     @Test
     void the_logbook_is_read_only_and_the_usage_counter_only_grows_even_for_the_runtime_role() throws SQLException {
-        String maintenance = people.person("Moritz Maintenance", "MAINTENANCE");
-        String operator = people.person("Oda Operator", "OPERATOR");
+        String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
+        String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");
         String vesselClass = defineClass(maintenance, false, null, null);
         String tool = register(maintenance, vesselClass, null, null);
         assertThat(use(operator, tool, "B-1").statusCode()).isEqualTo(200);

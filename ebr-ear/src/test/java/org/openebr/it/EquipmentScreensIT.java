@@ -11,6 +11,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,19 @@ class EquipmentScreensIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(contextRoot);
+        browser = Browser.shared(getClass(), contextRoot);
     }
 
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
-        browser.close();
+        browser.nextTest(getClass());
+    }
+
+    /** One Chromium for the class's tests (see {@link Browser#shared}). */
+    @AfterAll
+    static void quitBrowser() {
+        Browser.closeShared(EquipmentScreensIT.class);
     }
 
     @Test

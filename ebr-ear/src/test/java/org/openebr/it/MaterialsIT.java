@@ -88,8 +88,8 @@ class MaterialsIT {
 
     @Test
     void a_received_lot_waits_in_quarantine_until_qa_releases_it_with_a_signature() {
-        String warehouse = people.person("Wanda Warehouse", "WAREHOUSE");
-        String releaser = people.signer("Rita Releaser", "QA_RELEASER");
+        String warehouse = warehouse();
+        String releaser = releaser();
 
         HttpResponse<String> received = people.api(warehouse).post("api/v1/lots", receipt("RM-NACL", "[{\"quantity\":25,"
                 + "\"unit\":\"kg\"},{\"quantity\":25000,\"unit\":\"g\"}]"));
@@ -158,7 +158,7 @@ class MaterialsIT {
 
     @Test
     void a_bad_goods_receipt_is_refused_with_its_own_problem_and_nothing_is_received() {
-        Api warehouse = people.api(people.person("Willa Warehouse", "WAREHOUSE"));
+        Api warehouse = people.api(warehouse());
         int before = Api.array(warehouse.get("api/v1/lots")).size();
 
         assertRefused(warehouse.post("api/v1/lots", receipt("RM-UNKNOWN", "[{\"quantity\":1,\"unit\":\"g\"}]")), 422,
@@ -183,8 +183,8 @@ class MaterialsIT {
     @Test
     @Tag("A11-6-1")
     void a_controlled_material_is_dispensed_only_with_a_second_person_verifying_with_their_password() {
-        String operator = people.weigher("Otto Operator");
-        String verifier = people.weigher("Vera Verifier");
+        String operator = weigher();
+        String verifier = secondWeigher();
         String drum = releasedLot("RM-DEMOPROFEN", "[{\"quantity\":500,\"unit\":\"g\"}]").getJsonArray("containers")
                 .getJsonObject(0).getString("containerId");
         Api me = people.api(operator);
@@ -211,7 +211,7 @@ class MaterialsIT {
     @Test
     @Tag("PICS-AT-1")
     void each_dispensing_leaves_its_own_time_stamped_entries_in_the_history_of_both_containers() {
-        Api operator = people.api(people.weigher("Olga Operator"));
+        Api operator = people.api(weigher());
         String bag = releasedLot("RM-NACL", "[{\"quantity\":2,\"unit\":\"kg\"}]").getJsonArray("containers")
                 .getJsonObject(0).getString("containerId");
         String batch = "B-" + Long.toString(System.nanoTime(), 36);
@@ -241,12 +241,12 @@ class MaterialsIT {
 
     @Test
     void material_of_a_lot_not_released_or_expired_the_wrong_material_an_overdraw_and_bad_quantities_are_never_dispensed() {
-        Api operator = people.api(people.weigher("Oskar Operator"));
-        String releaser = people.signer("Rudi Releaser", "QA_RELEASER");
+        Api operator = people.api(weigher());
+        String releaser = releaser();
         JsonArray demoLots = Api.array(Api.demo(http, "qa2").get("api/v1/lots"));
         String quarantined = firstContainer(bySupplierLot(demoLots, "DP2312-0502"));
         String expired = firstContainer(bySupplierLot(demoLots, "NC2201-0904"));
-        String rejectedLot = Api.object(people.api(people.person("Wim Warehouse", "WAREHOUSE")).post("api/v1/lots",
+        String rejectedLot = Api.object(people.api(warehouse()).post("api/v1/lots",
                 receipt("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"))).getString("lotId");
         assertThat(people.sign(releaser, "LOT", rejectedLot, "REJECTED").statusCode()).isEqualTo(201);
         String rejected = firstContainer(operator.getJson("api/v1/lots/" + rejectedLot));
@@ -283,8 +283,8 @@ class MaterialsIT {
 
     @Test
     void two_dispensings_from_one_container_at_the_same_moment_never_overdraw_it() throws Exception {
-        Api first = people.api(people.weigher("Paula Parallel"));
-        Api second = people.api(people.weigher("Pete Parallel"));
+        Api first = people.api(weigher());
+        Api second = people.api(secondWeigher());
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":100,\"unit\":\"g\"}]"));
         String body = dispensing(bag, "RM-NACL", "60", "1", null, null).replace("\"gross\":405.0", "\"gross\":60");
         first.get("api/v1/containers/" + bag); // both signed in before they start
@@ -307,8 +307,8 @@ class MaterialsIT {
 
     @Test
     void a_controlled_material_changes_hands_only_with_the_receivers_password_and_every_movement_is_in_its_history() {
-        String warehouse = people.person("Wolf Warehouse", "WAREHOUSE");
-        String operator = people.weigher("Ola Operator");
+        String warehouse = warehouse();
+        String operator = weigher();
         String drum = firstContainer(releasedLot("RM-DEMOPROFEN", "[{\"quantity\":500,\"unit\":\"g\"}]"));
         Api me = people.api(warehouse);
 
@@ -340,7 +340,7 @@ class MaterialsIT {
 
     @Test
     void a_split_leaves_its_entry_in_both_histories_and_never_takes_all_or_more() {
-        Api warehouse = people.api(people.person("Sina Splitter", "WAREHOUSE"));
+        Api warehouse = people.api(warehouse());
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":25,\"unit\":\"kg\"}]"));
 
         HttpResponse<String> split = warehouse.post("api/v1/containers/" + bag + "/splits",
@@ -359,7 +359,7 @@ class MaterialsIT {
                 "{\"quantity\":20,\"unit\":\"kg\",\"reason\":\"all of it\"}"), 409, "container-overdraw", "holds 20 kg");
         assertRefused(warehouse.post("api/v1/containers/" + bag + "/splits",
                 "{\"quantity\":2,\"unit\":\"L\",\"reason\":\"volume\"}"), 422, "unit-not-convertible", "L");
-        assertThat(people.api(people.weigher("Otis Operator")).post("api/v1/containers/" + bag + "/splits",
+        assertThat(people.api(weigher()).post("api/v1/containers/" + bag + "/splits",
                 "{\"quantity\":1,\"unit\":\"kg\",\"reason\":\"not mine\"}").statusCode()).isEqualTo(403);
         assertThat(quantity(warehouse, bag)).isEqualTo("20");
     }
@@ -367,7 +367,7 @@ class MaterialsIT {
     @Test
     @Tag("P11-10h-1")
     void only_a_calibrated_qualified_balance_weighs_and_each_weighing_is_a_use_in_its_logbook() {
-        Api operator = people.api(people.weigher("Bala Balance"));
+        Api operator = people.api(weigher());
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
         String batch = "B-" + Long.toString(System.nanoTime(), 36);
         String body = dispensing(bag, "RM-NACL", "405.0", "1", null, null).replace("\"batch\":\"B-IT\"", "\"batch\":" + q(batch));
@@ -416,7 +416,7 @@ class MaterialsIT {
 
     @Test
     void a_use_of_a_container_at_a_place_it_was_never_transferred_to_is_flagged() {
-        Api operator = people.api(people.weigher("Flora Flag"));
+        Api operator = people.api(weigher());
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
 
         JsonObject d = Api.object(operator.post("api/v1/dispensings", dispensing(bag, "RM-NACL", "405.0", "1", null, null)
@@ -429,7 +429,7 @@ class MaterialsIT {
 
     @Test
     void the_material_gate_admits_only_a_container_dispensed_for_the_batch_and_step_within_tolerance() {
-        Api operator = people.api(people.weigher("Gina Gate"));
+        Api operator = people.api(weigher());
         String bag = firstContainer(releasedLot("RM-NACL", "[{\"quantity\":1000,\"unit\":\"g\"}]"));
         String dispensed = Api.object(operator.post("api/v1/dispensings", dispensing(bag, "RM-NACL", "405.0", "1", null,
                 null))).getString("dispensedContainerId");
@@ -451,10 +451,34 @@ class MaterialsIT {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    /** A lot received by a new warehouse person and released by a new QA releaser. */
+    /*
+     * The tests' people: each test receives, releases and weighs its own new lots and containers, so the
+     * same warehouse worker, QA releaser and weighers serve all of them (a person of their own costs six
+     * to eight slow password hashes). The people a test changes (training) or that hold two roles at
+     * once are the test's own.
+     */
+
+    private String warehouse() {
+        return people.sharedPerson(MaterialsIT.class, "Walt Warehouse", "WAREHOUSE");
+    }
+
+    private String releaser() {
+        return people.sharedSigner(MaterialsIT.class, "Rhea Releaser", "QA_RELEASER");
+    }
+
+    private String weigher() {
+        return people.sharedWeigher(MaterialsIT.class, "Otto Operator");
+    }
+
+    /** A weigher other than {@link #weigher}: a verifier, a second person at the same container. */
+    private String secondWeigher() {
+        return people.sharedWeigher(MaterialsIT.class, "Vera Verifier");
+    }
+
+    /** A lot received by the warehouse worker and released by the QA releaser of the tests. */
     private JsonObject releasedLot(String materialNumber, String containers) {
-        String warehouse = people.person("Walt Warehouse", "WAREHOUSE");
-        String releaser = people.signer("Rhea Releaser", "QA_RELEASER");
+        String warehouse = warehouse();
+        String releaser = releaser();
         HttpResponse<String> received = people.api(warehouse).post("api/v1/lots", receipt(materialNumber, containers));
         assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
         String lotId = Api.object(received).getString("lotId");

@@ -158,4 +158,43 @@ final class People {
     void trainForReferenceRecipe(String user) {
         referenceQualifications().forEach(qualification -> train(user, qualification, null));
     }
+
+    // --- the same people for the tests of a class (suite16) ----------------------------------------
+
+    /*
+     * Making a person costs about six deliberately slow password hashes on the server (a signer eight,
+     * 0.3-1 s each): a test class whose tests each need someone in a role only as the actor of their
+     * own new records, and count nothing of that person's, may share the person among its tests. Never
+     * for a test that changes the person (password, roles, lock, training, signing credential) or
+     * counts what the person has or did.
+     */
+
+    /** The people made for the test classes, per class, kind, name, roles and password. */
+    private static final java.util.Map<String, String> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #person}, the same one for every test of the class that asks for this name and these roles. */
+    String sharedPerson(Class<?> testClass, String fullName, String... roles) {
+        return shared(testClass, "person", fullName, roles, () -> person(fullName, roles));
+    }
+
+    /** {@link #signer}, the same one for every test of the class that asks for this name and these roles. */
+    String sharedSigner(Class<?> testClass, String fullName, String... roles) {
+        return shared(testClass, "signer", fullName, roles, () -> signer(fullName, roles));
+    }
+
+    /** {@link #weigher}, the same one for every test of the class that asks for this name. */
+    String sharedWeigher(Class<?> testClass, String fullName) {
+        return shared(testClass, "weigher", fullName, new String[0], () -> weigher(fullName));
+    }
+
+    private String shared(Class<?> testClass, String kind, String fullName, String[] roles,
+                          java.util.function.Supplier<String> make) {
+        String key = String.join("\n", testClass.getName(), kind, fullName, String.join(",", roles), password);
+        String made = SHARED.get(key);
+        if (made == null) {
+            made = make.get();
+            SHARED.put(key, made);
+        }
+        return made;
+    }
 }

@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The master recipe screens in a real browser: import, the designer with its check and save, the
  * author's and the approver's signatures in the dialog, making a version effective, and the
- * comparison of two versions. Each test makes its own recipe and people; the steps a test is not
- * about are done through the API.
+ * comparison of two versions. Each test makes its own recipe; the people are the same for the tests
+ * (an author, an approver), signed in with the session of an earlier test where the server still
+ * holds it; the steps a test is not about are done through the API.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,13 +52,19 @@ class RecipeScreensIT {
     @BeforeEach
     void open() {
         http = new Http(contextRoot);
-        browser = new Browser(contextRoot);
+        browser = Browser.shared(getClass(), contextRoot);
     }
 
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
-        browser.close();
+        browser.nextTest(getClass());
+    }
+
+    /** One Chromium for the class's tests (see {@link Browser#shared}). */
+    @AfterAll
+    static void quitBrowser() {
+        Browser.closeShared(RecipeScreensIT.class);
     }
 
     @Test
@@ -64,7 +72,7 @@ class RecipeScreensIT {
     void an_author_creates_a_new_recipe_from_its_header_and_a_header_with_problems_creates_nothing() {
         String author = ready("RECIPE_AUTHOR", "Nina Newcomer");
         String recipeId = recipeId();
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open("app/recipes.xhtml");
 
         browser.type("new-id", recipeId);
@@ -75,7 +83,7 @@ class RecipeScreensIT {
         browser.clickAndWaitForPage("new-bar:new-button");
         assertThat(browser.valueOf("new-problems")).contains("nothing was created")
                 .contains("product is required").contains("material is required");
-        assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId).statusCode()).isEqualTo(404);
+        assertThat(Api.session(http, author, PASSWORD).get("api/v1/recipes/" + recipeId).statusCode()).isEqualTo(404);
 
         browser.type("new-product", "Demoprofen 10 mg/mL solution for injection");
         browser.type("new-material", "FG-DEMOPROFEN-2ML");
@@ -92,7 +100,7 @@ class RecipeScreensIT {
         browser.type("step-instruction", "Room and filling line cleared of the previous product");
         browser.type("save-reason", "first step written");
         browser.clickAndWaitFor("save-bar:save-button", "Saved");
-        JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        JsonObject stored = Api.session(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
         // the same id again is no new recipe, and no silent next version of this one either
         browser.open("app/recipes.xhtml");
         browser.type("new-id", recipeId);
@@ -101,7 +109,7 @@ class RecipeScreensIT {
         browser.type("new-batch-size", "10");
         browser.clickAndWaitForPage("new-bar:new-button");
         assertThat(browser.valueOf("new-problems")).contains("recipe '" + recipeId + "' exists already");
-        assertThat(new Api(http, author, PASSWORD).get("api/v1/recipes/" + recipeId + "/versions/2").statusCode())
+        assertThat(Api.session(http, author, PASSWORD).get("api/v1/recipes/" + recipeId + "/versions/2").statusCode())
                 .isEqualTo(404);
         assertThat(stored.getString("batchSizeUnit")).isEqualTo("L");
         assertThat(stored.getJsonNumber("nominalBatchSize").bigDecimalValue()).isEqualByComparingTo("45.0");
@@ -114,7 +122,7 @@ class RecipeScreensIT {
     void an_author_imports_a_recipe_and_changes_a_limit_and_a_wrong_limit_is_refused_at_its_place_with_nothing_lost() {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open("app/recipes.xhtml");
         // a document with a problem: every problem is listed with its place, nothing is imported
         browser.type("import-json", recipe(recipeId).replace("\"lower\": 6.8", "\"lower\": 7.5"));
@@ -168,7 +176,7 @@ class RecipeScreensIT {
         String recipeId = recipeId();
         importAs(author, recipeId);
 
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
         assertThat(browser.valueOf("recipe-status")).isEqualTo("Draft");
         browser.clickAndWaitFor("submit-signature:open", "Meaning of your signature");
@@ -186,7 +194,7 @@ class RecipeScreensIT {
         assertThat(ownApproval.body()).contains("needs one of the roles [RECIPE_APPROVER]");
         browser.signOut();
 
-        browser.signIn(approver, PASSWORD);
+        browser.signedIn(approver, PASSWORD);
         browser.open(page(recipeId, 1));
         assertThat(browser.text()).contains("Review and approve").contains("first version of the recipe");
         browser.clickAndWaitFor("approve-signature:open", "Meaning of your signature");
@@ -213,11 +221,11 @@ class RecipeScreensIT {
         importAs(author, recipeId);
         assertThat(sign(author, recipeId + ":1", "PERFORMED").statusCode()).isEqualTo(201);
         assertThat(sign(approver, recipeId + ":1", "APPROVED").statusCode()).isEqualTo(201);
-        HttpResponse<String> effective = new Api(http, approver, PASSWORD).post("api/v1/recipes/" + recipeId
+        HttpResponse<String> effective = Api.session(http, approver, PASSWORD).post("api/v1/recipes/" + recipeId
                 + "/versions/1/effective", "{\"reason\":\"approved for routine production\"}");
         assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
 
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
         assertThat(browser.valueOf("recipe-status")).isEqualTo("Effective");
         browser.type("new-version-reason", "pH range widened (change request CR-17)");
@@ -249,7 +257,7 @@ class RecipeScreensIT {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();
         String reference = RecipesIT.reference(recipeId);
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open("app/recipes.xhtml");
         browser.paste("import-json", reference); // 600 lines: set at once, not typed key by key
         browser.type("import-reason", "reference process moved from the test installation");
@@ -265,7 +273,7 @@ class RecipeScreensIT {
         String document = java.nio.file.Files.readString(exported, StandardCharsets.UTF_8);
         // the same document that was imported, value for value (numbers as written: 2.10 stays 2.10)
         assertThat(json(document)).isEqualTo(json(reference));
-        assertThat(Api.object(new Api(http, author, PASSWORD).post("api/v1/recipes/validate", document))
+        assertThat(Api.object(Api.session(http, author, PASSWORD).post("api/v1/recipes/validate", document))
                 .getBoolean("valid")).isTrue();
     }
 
@@ -275,7 +283,7 @@ class RecipeScreensIT {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();
         importAs(author, recipeId);
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
         browser.clickAndWaitFor(PH_STEP, "Upper action limit");
         // the field takes no more than the server keeps ...
@@ -289,11 +297,11 @@ class RecipeScreensIT {
         assertThat(browser.occurrences("at most 200 characters")).isEqualTo(1);
         browser.look("recipe-long-input");
         browser.assertAccessible();
-        JsonObject stored = new Api(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
+        JsonObject stored = Api.session(http, author, PASSWORD).getJson("api/v1/recipes/" + recipeId + "/versions/1");
         assertThat(stored.getJsonArray("unitProcedures").getJsonObject(0).getJsonArray("operations").getJsonObject(1)
                 .getJsonArray("steps").getJsonObject(0).getString("name")).isEqualTo("pH of the bulk solution");
         // the server keeps the same limit for every client
-        JsonObject checked = Api.object(new Api(http, author, PASSWORD).post("api/v1/recipes/validate",
+        JsonObject checked = Api.object(Api.session(http, author, PASSWORD).post("api/v1/recipes/validate",
                 recipe(recipeId).replace("\"pH of the bulk solution\"", "\"" + "pH of the bulk solution ".repeat(10) + "\"")));
         assertThat(checked.getBoolean("valid")).isFalse();
         assertThat(checked.getJsonArray("problems").getJsonObject(0).getString("message"))
@@ -305,7 +313,7 @@ class RecipeScreensIT {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();
         importAs(author, recipeId);
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.windowSize(1280, 800).open(page(recipeId, 1));
         browser.clickAndWaitFor(PH_STEP, "Upper action limit");
         browser.type("numeric-lower", "8.0");
@@ -325,7 +333,7 @@ class RecipeScreensIT {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();
         importAs(author, recipeId);
-        browser.signIn(author, PASSWORD);
+        browser.signedIn(author, PASSWORD);
         browser.open(page(recipeId, 1));
         assertThat(browser.enabled("submit-signature:open")).isTrue();
 
@@ -398,7 +406,7 @@ class RecipeScreensIT {
     }
 
     private void importAs(String author, String recipeId) {
-        HttpResponse<String> imported = new Api(http, author, PASSWORD).post(
+        HttpResponse<String> imported = Api.session(http, author, PASSWORD).post(
                 "api/v1/recipes/import?reason=new%20product%20introduction", recipe(recipeId));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
     }
@@ -407,8 +415,12 @@ class RecipeScreensIT {
         return new People(http, PASSWORD).sign(user, "RECIPE_VERSION", recordId, meaning);
     }
 
-    /** A new person with a password of their own and one role, ready to sign (credential, statement). */
+    /**
+     * A person with a password of their own and one role, ready to sign (credential, statement): the
+     * same one for every test that asks for this name and role (each test works on its own recipe; a
+     * person of their own costs eight slow password hashes).
+     */
     private String ready(String role, String fullName) {
-        return new People(http, PASSWORD).signer(fullName, role);
+        return new People(http, PASSWORD).sharedSigner(RecipeScreensIT.class, fullName, role);
     }
 }

@@ -65,8 +65,8 @@ class RecipesIT {
     @Tag("ISA88-4-1")
     void the_reference_recipe_is_approved_by_its_author_and_an_independent_approver_and_only_then_executable()
             throws Exception {
-        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
-        String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String recipe = uniqueId();
 
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product", reference(recipe));
@@ -171,8 +171,8 @@ class RecipesIT {
     @Tag("A11-10-1")
     @Tag("P11-10f-2")
     void an_effective_version_never_changes_a_change_is_a_new_version_reviewed_by_its_diff() {
-        String author = people.signer("Dora Designer", "RECIPE_AUTHOR");
-        String approver = people.signer("Emil Examiner", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String recipe = uniqueId();
         effectiveVersion(author, approver, recipe, reference(recipe));
         String v1 = people.api(author).get("api/v1/recipes/" + recipe + "/versions/1").body();
@@ -223,8 +223,8 @@ class RecipesIT {
     @Tag("P11-10f-2")
     @Tag("A11-4.7-1")
     void an_approved_version_becomes_effective_at_its_date_not_before() {
-        String author = people.signer("Mira Planner", "RECIPE_AUTHOR");
-        String approver = people.signer("Nils Scheduler", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String recipe = uniqueId();
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", reference(recipe));
         assertThat(imported.statusCode()).isEqualTo(201);
@@ -262,8 +262,8 @@ class RecipesIT {
     @Test
     @Tag("A11-10-1")
     void a_version_planned_for_later_is_retired_when_a_newer_one_became_effective_first() {
-        String author = people.signer("Pia Planner", "RECIPE_AUTHOR");
-        String approver = people.signer("Quirin Quick", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String recipe = uniqueId();
         assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
         assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":1", "PERFORMED").statusCode()).isEqualTo(201);
@@ -292,8 +292,8 @@ class RecipesIT {
     @Test
     @Tag("A11-10-1")
     void the_database_refuses_a_change_of_submitted_content_even_behind_the_application() throws SQLException {
-        String author = people.signer("Fritz Former", "RECIPE_AUTHOR");
-        String approver = people.signer("Gina Gatekeeper", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String recipe = uniqueId();
         effectiveVersion(author, approver, recipe, reference(recipe));
 
@@ -331,7 +331,7 @@ class RecipesIT {
     @Test
     @Tag("P11-10f-2")
     void a_version_made_effective_behind_the_application_without_its_signatures_is_not_executable() throws SQLException {
-        String author = people.signer("Ivo Irregular", "RECIPE_AUTHOR");
+        String author = author();
         String recipe = uniqueId();
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import?reason=new%20product", reference(recipe));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -420,8 +420,8 @@ class RecipesIT {
     @Test
     @Tag("A11-4.7-1")
     void roles_reasons_and_states_are_enforced_with_a_clear_answer() {
-        String author = people.signer("Ida Initiator", "RECIPE_AUTHOR");
-        String approver = people.signer("Jon Judge", "RECIPE_APPROVER");
+        String author = author();
+        String approver = approver();
         String operator = people.person("Kim Keeper", "OPERATOR");
         String recipe = uniqueId();
 
@@ -472,7 +472,7 @@ class RecipesIT {
     @Tag("A11-10-1")
     @Tag("ALCOA-Cons-1")
     void an_exported_version_imports_unchanged_and_scales_to_the_actual_batch_size() {
-        String author = people.signer("Lea Lifter", "RECIPE_AUTHOR");
+        String author = author();
         String recipe = uniqueId();
         assertThat(people.api(author).post("api/v1/recipes/import", reference(recipe)).statusCode()).isEqualTo(201);
 
@@ -536,6 +536,19 @@ class RecipesIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------------
+
+    /**
+     * The author of the tests' recipes: each test imports its own recipe, so one author (and one
+     * approver) serves them all; a person of their own costs eight slow password hashes.
+     */
+    private String author() {
+        return people.sharedSigner(RecipesIT.class, "Arne Author", "RECIPE_AUTHOR");
+    }
+
+    /** The independent approver of the tests' recipes (see {@link #author}). */
+    private String approver() {
+        return people.sharedSigner(RecipesIT.class, "Alma Approver", "RECIPE_APPROVER");
+    }
 
     private void effectiveVersion(String author, String approver, String recipe, String document) {
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", document);

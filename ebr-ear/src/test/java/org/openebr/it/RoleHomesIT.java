@@ -19,6 +19,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,19 @@ class RoleHomesIT {
         http = new Http(contextRoot);
         people = new People(http);
         admin = Api.demo(http, "admin1");
-        browser = new Browser(contextRoot);
+        browser = Browser.shared(getClass(), contextRoot);
     }
 
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
-        browser.close();
+        browser.nextTest(getClass());
+    }
+
+    /** One Chromium for the class's tests (see {@link Browser#shared}). */
+    @AfterAll
+    static void quitBrowser() {
+        Browser.closeShared(RoleHomesIT.class);
     }
 
     @Test
@@ -287,7 +294,8 @@ class RoleHomesIT {
 
     private void home(String user) {
         browser.signIn(user, PASSWORD);
-        browser.open("app/home.xhtml");
+        // signing in lands on the home page: no need to open it again
+        assertThat(browser.path()).isEqualTo("app/home.xhtml");
         browser.waitForText("Welcome, " + user);
     }
 

@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -44,13 +45,19 @@ class SigningCredentialsScreensIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(contextRoot);
+        browser = Browser.shared(getClass(), contextRoot);
     }
 
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot(Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W+", "_") + ".png"));
-        browser.close();
+        browser.nextTest(getClass());
+    }
+
+    /** One Chromium for the class's tests (see {@link Browser#shared}). */
+    @AfterAll
+    static void quitBrowser() {
+        Browser.closeShared(SigningCredentialsScreensIT.class);
     }
 
     @Test
