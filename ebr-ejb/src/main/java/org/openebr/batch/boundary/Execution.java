@@ -202,7 +202,10 @@ public class Execution {
                     + " recorded.", "reason", "is required for a late entry");
         }
         String verb = kind == EntryKind.CORRECTION ? "Correct" : "Record";
-        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason)
+        // the audit revision needs a reason: the step's row (and, at the first entry, the batch's status) change with
+        // every entry; a plain entry's reason is that the work was done (a correction always brings its own)
+        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason != null ? reason
+                        : "work on the step done and recorded")
                 .actingAs(session.isCallerInRole("OPERATOR") ? "OPERATOR" : "SUPERVISOR");
         StepEntry.Facts facts = facts(batch, recipe, placed, row, c, kind, late, reason, by);
         String deviation = null;
