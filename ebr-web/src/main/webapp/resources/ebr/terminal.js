@@ -105,6 +105,27 @@
         document.body.classList.remove('ebr-terminal-no-connection');
     }
 
+    /**
+     * A signature dialog lives in its step's card; when the signature moves the step on, the Ajax answer
+     * re-renders the cards without that dialog. Its modal mask (PrimeFaces puts it on the body) would
+     * then cover the terminal: a mask whose dialog is gone is removed.
+     */
+    function dropOrphanMasks() {
+        var masks = document.querySelectorAll('.ui-dialog-mask[id$="_modal"]');
+        var dropped = false;
+        for (var i = 0; i < masks.length; i++) {
+            var dialogId = masks[i].id.slice(0, -'_modal'.length);
+            if (!document.getElementById(dialogId)) {
+                masks[i].remove();
+                dropped = true;
+            }
+        }
+        if (dropped && !document.querySelector('.ui-dialog-mask')) {
+            document.body.classList.remove('ui-overflow-hidden');
+            document.documentElement.classList.remove('ui-overflow-hidden');
+        }
+    }
+
     document.addEventListener('mousedown', function (event) {
         var key = event.target.closest ? event.target.closest('.ebr-key') : null;
         if (key) {
@@ -185,6 +206,7 @@
             if (lastCard) {
                 lastCard.classList.remove('ebr-terminal-saving');
             }
+            dropOrphanMasks();
             window.setTimeout(keepScanFocus, 0);
         });
     }
