@@ -75,7 +75,7 @@ class TerminalIT {
             olga.waitForTextAt("section[data-step='line_clearance']", "Waiting for verifier");
             otto.signIn(f.operator2, People.PASSWORD).open("app/terminal.xhtml?batch=" + batch);
             sign(otto, "line_clearance", "verified", f.operator2);
-            otto.waitForTextAt("#done-list", "Line clearance");
+            otto.waitForTextAt("#done-list li[data-step='line_clearance']", "verified by " + f.operator2);
 
             // the parallel branches, side by side, worked on at the same time on two terminals
             olga.open("app/terminal.xhtml?batch=" + batch);

@@ -298,6 +298,11 @@ public class TerminalView implements Serializable {
         return b.steps() == 0 ? 0 : b.stepsDone() * 10 / b.steps() * 10;
     }
 
+    /** A quantity as a person writes it: 45 L, not 45.000000 L. */
+    public String quantity(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
     public String joined(List<String> items) {
         return items == null ? "" : String.join(", ", items);
     }
