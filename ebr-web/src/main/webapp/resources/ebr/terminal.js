@@ -97,6 +97,24 @@
         }
     }
 
+    /**
+     * PrimeFaces disables a button while its request is underway and enables it again only from the
+     * server's answer; a request that got no answer leaves it disabled. The operator must be able to
+     * press Save again once the connection is back, so the buttons are released here.
+     */
+    function releaseButtons() {
+        if (!window.PrimeFaces || !PrimeFaces.widgets || typeof PrimeFaces.buttonEndAjaxDisabled !== 'function') {
+            return;
+        }
+        for (var name in PrimeFaces.widgets) {
+            var widget = PrimeFaces.widgets[name];
+            if (widget && widget.jq && widget.jq.hasClass && widget.jq.hasClass('ui-state-loading')) {
+                widget.ajaxCount = 0;
+                PrimeFaces.buttonEndAjaxDisabled(widget, widget.jq);
+            }
+        }
+    }
+
     function online() {
         var shown = banner();
         if (shown) {
@@ -198,6 +216,7 @@
             if (!xhr || xhr.status === 0 || xhr.status === 502 || xhr.status === 503 || xhr.status === 504) {
                 offline(null);
             }
+            window.setTimeout(releaseButtons, 0);
         });
         jQuery(document).on('pfAjaxSuccess', function () {
             online();

@@ -422,8 +422,11 @@ public class TerminalView implements Serializable {
                     + " waits for a " + scanned.kind().words() + " now.", false, null, null);
             return;
         }
-        scanNote = new CardNote("Scanned " + scanned.description() + " for step '" + target.name() + "'.", true, null, null);
         route(target, scanned.id());
+        CardNote atCard = notes.get(target.stepId());
+        boolean taken = atCard != null && atCard.ok();
+        scanNote = new CardNote("Scanned " + scanned.description() + " for step '" + target.name() + "'"
+                + (taken ? "." : ": NOT saved, see the step."), taken, null, null);
     }
 
     private void route(StepDetail step, String id) {
