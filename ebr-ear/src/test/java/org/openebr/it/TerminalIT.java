@@ -290,19 +290,20 @@ class TerminalIT {
         b.enterAt("#scan");
     }
 
-    /** The signature dialog of the card: user id the first time in the session, then the password. */
+    /** The card's Sign button opens the signature dialog: user id the first time in the session, then the password. */
     private static void sign(Browser b, String step, String meaning, String user) {
-        String at = "section[data-step='" + step + "'] [id$='sign-" + meaning + ":";
-        b.clickAt(at + "open']");
-        b.waitForVisibleAt(at + "password']");
-        if (b.presentAt(at + "user-id']")) {
-            b.typeAt(at + "user-id']", user);
+        b.clickAt("section[data-step='" + step + "'] button[id$=':sign-" + meaning + "']");
+        b.waitForVisibleAt("[id='sign:password']");
+        if (b.presentAt("[id='sign:user-id']")) {
+            b.typeAt("[id='sign:user-id']", user);
         }
-        b.typeAt(at + "password']", People.PASSWORD);
-        b.clickAt(at + "sign']");
+        b.typeAt("[id='sign:password']", People.PASSWORD);
+        b.clickAt("[id='sign:sign']");
+        b.waitForVisibleAt("[id='sign:close']");
+        b.clickAt("[id='sign:close']");
         b.waitUntil("step " + step + " signed " + meaning, () -> b.textAt("#done-list li[data-step='" + step + "']")
                 .contains(step.equals("line_clearance") || step.equals("weigh_api") ? "verified" : "performed by")
                 || b.textAt("section[data-step='" + step + "']").contains("Waiting for verifier"));
-        b.waitUntil("no dialog left open", () -> !b.presentAt(".ui-dialog-mask"));
+        b.waitUntil("the dialog closed", () -> !b.presentAt(".ui-dialog-mask"));
     }
 }

@@ -97,6 +97,8 @@ public class TerminalView implements Serializable {
     private String scan;
     private CardNote scanNote;
     private UUID seenSignature;
+    private String signStep;
+    private String signMeaning;
 
     /** Called by the page's view action, with the batch from the address when there is one. */
     public void load() {
@@ -207,6 +209,30 @@ public class TerminalView implements Serializable {
 
     public String signSummary(StepDetail s) {
         return "Step '" + s.name() + "' of batch " + batch.batchId() + ": " + shown(s.current());
+    }
+
+    /** A card's Sign button: the one signature dialog of the page, for this step and meaning. */
+    public void openSigning(String stepId, String meaning) {
+        StepDetail s = step(stepId);
+        if (s == null) {
+            return;
+        }
+        signStep = stepId;
+        signMeaning = meaning;
+        signatureDialog.open(Batches.STEP_RECORD_TYPE, recordId(s), meaning, signSummary(s));
+    }
+
+    public String getSignRecordId() {
+        return batch == null || signStep == null ? "" : batch.batchId() + ":" + signStep;
+    }
+
+    public String getSignMeaning() {
+        return signMeaning == null ? "PERFORMED" : signMeaning;
+    }
+
+    public String getSignSummaryText() {
+        StepDetail s = signStep == null ? null : step(signStep);
+        return s == null ? "" : signSummary(s);
     }
 
     /** What an entry recorded, in words. */
