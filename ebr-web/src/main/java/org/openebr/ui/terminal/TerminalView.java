@@ -508,6 +508,9 @@ public class TerminalView implements Serializable {
                 .refused(rule -> notes.put(stepId, new CardNote("NOT saved. " + rule.getMessage(), false, null, null)))
                 .call(command);
         if (result == null) {
+            // a failure of the server (not a rule) is said at the page too; the card must not look untouched
+            notes.putIfAbsent(stepId, new CardNote("NOT saved: the server could not record it. Nothing was recorded;"
+                    + " try again or call the supervisor.", false, null, null));
             // the batch may have moved on meanwhile (another terminal): show it as it is now
             commands.attempt("open the operator terminal").run(this::reload);
         }
