@@ -360,7 +360,7 @@ public class TerminalView implements Serializable {
         EntryOutcome outcome = atCard(stepId, "record step " + stepId + " (operator terminal)",
                 () -> execution.enter(batch.batchId(), stepId, command));
         if (outcome != null) {
-            saved(stepId, outcome, "Saved");
+            saved(stepId, outcome, "Saved", "");
         }
     }
 
@@ -390,7 +390,7 @@ public class TerminalView implements Serializable {
                 () -> execution.correct(batch.batchId(), stepId, command));
         if (outcome != null) {
             correcting.remove(stepId);
-            saved(stepId, outcome, "Correction saved; the original stays in the record. Sign the step again");
+            saved(stepId, outcome, "Correction saved", " The original stays in the record; sign the step again.");
         }
     }
 
@@ -489,13 +489,13 @@ public class TerminalView implements Serializable {
         return checks.size() == 1 ? checks.get(0) : null;
     }
 
-    private void saved(String stepId, EntryOutcome outcome, String what) {
+    private void saved(String stepId, EntryOutcome outcome, String what, String then) {
         values.remove(stepId);
         reasons.remove(stepId);
         String judged = outcome.judgement() == null ? "" : ": " + judgementWords(outcome.judgement());
         String deviation = outcome.deviationId() == null ? "" : ". Deviation " + outcome.deviationId() + " raised";
-        notes.put(stepId, new CardNote(what + " on the server at " + time(outcome.recordedAt()) + judged + deviation + ".",
-                true, outcome.judgement(), outcome.deviationId()));
+        notes.put(stepId, new CardNote(what + " on the server at " + time(outcome.recordedAt()) + judged + deviation + "."
+                + then, true, outcome.judgement(), outcome.deviationId()));
         commands.attempt("open the operator terminal").run(this::reload);
     }
 
