@@ -672,4 +672,58 @@ final class Browser implements AutoCloseable {
             }
         }
     }
+
+    // ---- the operator terminal (issue 16): cards found by CSS (their ids repeat per card), the network cut ----
+
+    /** Types into the field the CSS selector finds (the first one), as a person or a barcode scanner does. */
+    void typeAt(String css, String value) {
+        WebElement input = element(By.cssSelector(css));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Presses Enter in the field, as a barcode scanner ends what it types. */
+    void enterAt(String css) {
+        element(By.cssSelector(css)).sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    void clickAt(String css) {
+        element(By.cssSelector(css)).click();
+    }
+
+    boolean presentAt(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    /** The text of the first element the selector finds, empty when there is none (also while it is replaced). */
+    String textAt(String css) {
+        try {
+            return driver.findElements(By.cssSelector(css)).stream().findFirst().map(e -> e.getAttribute("textContent"))
+                    .orElse("").replaceAll("\\s+", " ").strip();
+        } catch (WebDriverException replaced) {
+            return "";
+        }
+    }
+
+    /** Waits until the first element the selector finds has this text (its textContent: also inside closed details). */
+    void waitForTextAt(String css, String text) {
+        try {
+            wait.until(d -> textAt(css).contains(text));
+        } catch (RuntimeException notThere) {
+            throw new AssertionError("expected '" + text + "' in " + css + " on " + path() + "; it says: " + textAt(css)
+                    + "\nthe page says:\n" + text() + "\nbrowser console:\n" + console(), notThere);
+        }
+    }
+
+    /** Waits until an element the selector finds is visible. */
+    void waitForVisibleAt(String css) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Cuts the browser from the network (Chrome's own offline mode: no request leaves the page), or back. */
+    void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
 }

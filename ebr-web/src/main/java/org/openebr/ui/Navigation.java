@@ -57,7 +57,8 @@ public class Navigation {
             new Entry("Lots", "/app/lots.xhtml", "pi pi-box", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER, Role.QA_RELEASER,
                     Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR)),
             new Entry("Materials", "/app/materials.xhtml", "pi pi-tags", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER,
-                    Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)));
+                    Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)),
+            new Entry("Terminal", "/app/terminal.xhtml", "pi pi-tablet", Set.of(Role.OPERATOR, Role.SUPERVISOR)));
 
     @Inject
     ExternalContext external;

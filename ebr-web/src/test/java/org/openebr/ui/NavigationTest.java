@@ -22,7 +22,7 @@ class NavigationTest {
     @Test
     void an_operator_does_not_see_the_system_status() {
         assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes", "Equipment", "Lots",
-                "Materials");
+                "Materials", "Terminal");
     }
 
     @Test
@@ -66,6 +66,16 @@ class NavigationTest {
         }
         assertThat(labels(Set.of(Role.MAINTENANCE))).containsExactly("Home", "My signature", "Equipment");
         assertThat(labels(Set.of(Role.ADMIN))).doesNotContain("Equipment");
+    }
+
+    @Test
+    void operators_and_supervisors_see_the_terminal_and_no_one_else() {
+        assertThat(labels(Set.of(Role.SUPERVISOR))).contains("Terminal");
+        for (Role role : Role.values()) {
+            if (role != Role.OPERATOR && role != Role.SUPERVISOR) {
+                assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Terminal");
+            }
+        }
     }
 
     @Test
