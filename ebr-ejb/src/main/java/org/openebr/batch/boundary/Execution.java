@@ -202,7 +202,11 @@ public class Execution {
                     + " recorded.", "reason", "is required for a late entry");
         }
         String verb = kind == EntryKind.CORRECTION ? "Correct" : "Record";
-        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason)
+        // an original entry needs no reason from the operator, but it changes the step's state (and the first one
+        // the batch's status), audited changes that carry a reason: what the entry was, unless one was given
+        String why = reason != null ? reason : batch.status() == BatchStatus.READY
+                ? "first entry on the batch: step " + placed.id() + " recorded" : "step " + placed.id() + " recorded";
+        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), why)
                 .actingAs(session.isCallerInRole("OPERATOR") ? "OPERATOR" : "SUPERVISOR");
         StepEntry.Facts facts = facts(batch, recipe, placed, row, c, kind, late, reason, by);
         String deviation = null;
