@@ -50,8 +50,9 @@ import javax.crypto.spec.PBEKeySpec;
  *
  * <p>Usage: java ExecutionBenchmark.java BASE_URL DEMO_PASSWORD PG_HOST PG_PORT PG_USER PG_DATABASE
  * [SECONDS] [PACED_SECONDS] (the PostgreSQL password in the environment variable
- * EBR_BENCH_PG_PASSWORD; BASE_URL e.g. http://127.0.0.1:8080/ebr/). Loopback only: it is a load
- * generator.
+ * EBR_BENCH_PG_PASSWORD; BASE_URL e.g. http://127.0.0.1:8080/ebr/). With the server's process id in
+ * EBR_BENCH_SERVER_PID (Linux) it also prints the server's CPU time per operation, the figure that
+ * other programs' load on a shared machine distorts least. Loopback only: it is a load generator.
  */
 public final class ExecutionBenchmark {
 
@@ -68,9 +69,14 @@ public final class ExecutionBenchmark {
     static final int PACED_OPERATORS = 64;
 
     record Stats(String name, int clients, long ops, long errors, double seconds, long p50, long p95, long p99,
-                 String firstError) {
+                 String firstError, double serverCpuMillis) {
         double perSecond() {
             return ops / seconds;
+        }
+
+        /** The server's CPU time per operation (its JVM's user + system time over the run), NaN when unknown. */
+        double serverCpuPerOp() {
+            return ops == 0 ? Double.NaN : serverCpuMillis / ops;
         }
     }
 
@@ -84,10 +90,14 @@ public final class ExecutionBenchmark {
     private final String password;
     private final ConcurrentLinkedQueue<Slot> pool = new ConcurrentLinkedQueue<>();
     private final List<String[]> tokens = new ArrayList<>();
+    /** The server's /proc/PID/stat, when its process id is known and this is Linux; else null. */
+    private final Path serverStat;
 
-    ExecutionBenchmark(URI base, String password) {
+    ExecutionBenchmark(URI base, String password, String serverPid) {
         this.base = base;
         this.password = password;
+        Path stat = serverPid == null || serverPid.isBlank() ? null : Path.of("/proc", serverPid.strip(), "stat");
+        this.serverStat = stat != null && Files.isReadable(stat) ? stat : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,13 +116,13 @@ public final class ExecutionBenchmark {
             throw new IllegalArgumentException("SECONDS must be 3..600 and PACED_SECONDS 30..900");
         }
         Pgbench pgbench = new Pgbench(args[2], args[3], args[4], args[5], System.getenv("EBR_BENCH_PG_PASSWORD"));
-        new ExecutionBenchmark(base, args[1]).run(pgbench, seconds, paced);
+        new ExecutionBenchmark(base, args[1], System.getenv("EBR_BENCH_SERVER_PID")).run(pgbench, seconds, paced);
     }
 
     void run(Pgbench pgbench, int seconds, int paced) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "OpenEBR execution benchmark: %s, %d cores, Java %s, %s, %d s per run, paced run %d s%n",
-                base, cores, Runtime.version(), Instant.now(), seconds, paced);
+        System.out.printf(Locale.ROOT, "OpenEBR execution benchmark: %s, %d cores, Java %s, %s, %d s per run, paced run %d s,"
+                + " load average %s%n", base, cores, Runtime.version(), Instant.now(), seconds, paced, loadAverage());
         String supervisor = signIn(SUPERVISOR);
         String recipe = effectiveRecipe();
         System.out.println("benchmark recipe " + RECIPE + " version " + recipe + " is effective (" + STEPS
@@ -132,15 +142,17 @@ public final class ExecutionBenchmark {
         for (int clients : CLIENTS) {
             pg.add(pgbench.run(clients, seconds));
             supply(supervisor, clients, 3 * clients + 20);
-            entries("warm-up", clients, 3, bearer, operators, false);
+            entries("warm-up", clients, 5, bearer, operators, false);
             double rate = Math.max(entries("calibration", clients, 3, bearer, operators, false).perSecond(), 1);
-            supply(supervisor, clients, (long) Math.ceil(rate * seconds * 1.6) + 2L * clients);
+            supply(supervisor, clients, (long) Math.ceil(rate * seconds * 3) + 2L * clients);
             unsigned.add(entries("entries", clients, seconds, bearer, operators, false));
         }
 
         // --- b: entries with a PERFORMED signature, against cores / one password hash -----------------
-        double hashMillis = hashMillis();
-        double bound = cores * 1000.0 / hashMillis;
+        Hash hash = hash(1);
+        double hashMillis = hash.wallMillis();
+        double parallelHashMillis = hash(cores).wallMillis();
+        double bound = cores * 1000.0 / parallelHashMillis;
         List<Stats> signed = new ArrayList<>();
         for (int clients : CLIENTS) {
             supply(supervisor, clients, (long) Math.ceil(bound * seconds * 1.5) + 2L * clients);
@@ -151,12 +163,12 @@ public final class ExecutionBenchmark {
         Stats pacedRun = paced(PACED_OPERATORS, paced, bearer, operators);
 
         // --- the figures ------------------------------------------------------------------------------
-        System.out.printf(Locale.ROOT, "%n%-40s %7s %8s %9s %8s %8s %8s %7s%n", "a. value entries (no signature)",
-                "clients", "ops", "per s", "p50 ms", "p95 ms", "p99 ms", "errors");
+        System.out.printf(Locale.ROOT, "%n%-40s %7s %8s %9s %8s %8s %8s %7s %12s%n", "a. value entries (no signature)",
+                "clients", "ops", "per s", "p50 ms", "p95 ms", "p99 ms", "errors", "srv CPU ms/op");
         for (int i = 0; i < CLIENTS.length; i++) {
             Pgbench.Result p = pg.get(i);
-            System.out.printf(Locale.ROOT, "%-40s %7d %8d %9.1f %8.2f %8.2f %8.2f %7d%n", "pgbench -N (TPC-B-like, scratch db)",
-                    p.clients(), p.transactions(), p.tps(), p.p50() / 1e3, p.p95() / 1e3, p.p99() / 1e3, p.failed());
+            System.out.printf(Locale.ROOT, "%-40s %7d %8d %9.1f %8.2f %8.2f %8.2f %7d %12s%n", "pgbench -N (TPC-B-like, scratch db)",
+                    p.clients(), p.transactions(), p.tps(), p.p50() / 1e3, p.p95() / 1e3, p.p99() / 1e3, p.failed(), "");
             print(unsigned.get(i));
         }
         for (int i = 0; i < CLIENTS.length; i++) {
@@ -167,11 +179,12 @@ public final class ExecutionBenchmark {
                             ratio >= 0.5 ? "met" : "NOT met", unsigned.get(i).p99() / 1e6,
                             unsigned.get(i).p99() < 100_000_000L ? "met" : "NOT met") : "");
         }
-        System.out.printf(Locale.ROOT, "%nb. signed entries: one PBKDF2-HMAC-SHA256 hash (%,d iterations) takes %.1f ms here"
-                + " (median of 7, one thread); bound = %d cores / %.1f ms = %.2f signings/s%n", PBKDF2_ITERATIONS,
-                hashMillis, cores, hashMillis, bound);
-        System.out.printf(Locale.ROOT, "%-40s %7s %8s %9s %8s %8s %8s %7s%n", "entry + nonce + signature", "clients", "ops",
-                "per s", "p50 ms", "p95 ms", "p99 ms", "errors");
+        System.out.printf(Locale.ROOT, "%nb. signed entries: one PBKDF2-HMAC-SHA256 hash (%,d iterations, as the server's) takes"
+                + " %.1f ms here alone (%.1f ms of CPU) and %.1f ms with %d at once (medians, this JVM, in this run); bound ="
+                + " %d cores / %.1f ms = %.2f signings/s%n", PBKDF2_ITERATIONS, hashMillis, hash.cpuMillis(), parallelHashMillis,
+                cores, cores, parallelHashMillis, bound);
+        System.out.printf(Locale.ROOT, "%-40s %7s %8s %9s %8s %8s %8s %7s %12s%n", "entry + nonce + signature", "clients", "ops",
+                "per s", "p50 ms", "p95 ms", "p99 ms", "errors", "srv CPU ms/op");
         for (Stats s : signed) {
             print(s);
         }
@@ -188,12 +201,50 @@ public final class ExecutionBenchmark {
                 System.out.println("  first error of '" + s.name() + "' at " + s.clients() + " clients: " + s.firstError());
             }
         }
+        if (serverStat != null) {
+            // what the load of other programs on the machine distorts least: CPU time per operation
+            Stats busiest = unsigned.get(unsigned.size() - 1);
+            double perSigned = signed.get(0).serverCpuPerOp();
+            System.out.printf(Locale.ROOT, "%nThe server's own CPU time (load-independent): %.1f ms per entry, so %d cores / %.1f ms"
+                    + " = %.0f entries/s at most with the machine to itself (PostgreSQL's share not counted); %.1f ms per signed"
+                    + " entry, of which one hash is %.1f ms of CPU: with the machine to itself the server signs at %.2fx of"
+                    + " cores / hash CPU time (goal >= 0.8x: %s)%n", busiest.serverCpuPerOp(), cores, busiest.serverCpuPerOp(),
+                    cores * 1000 / busiest.serverCpuPerOp(), perSigned, hash.cpuMillis(), hash.cpuMillis() / perSigned,
+                    hash.cpuMillis() / perSigned >= 0.8 ? "met" : "NOT met");
+        }
+        System.out.println("load average at the end: " + loadAverage());
         revokeTokens();
     }
 
     private static void print(Stats s) {
-        System.out.printf(Locale.ROOT, "%-40s %7d %8d %9.1f %8.2f %8.2f %8.2f %7d%n", "REST: " + s.name(), s.clients(), s.ops(),
-                s.perSecond(), s.p50() / 1e6, s.p95() / 1e6, s.p99() / 1e6, s.errors());
+        System.out.printf(Locale.ROOT, "%-40s %7d %8d %9.1f %8.2f %8.2f %8.2f %7d %12s%n", "REST: " + s.name(), s.clients(),
+                s.ops(), s.perSecond(), s.p50() / 1e6, s.p95() / 1e6, s.p99() / 1e6, s.errors(),
+                Double.isNaN(s.serverCpuPerOp()) ? "-" : String.format(Locale.ROOT, "%.1f", s.serverCpuPerOp()));
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), to judge how much of the machine the run had. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException unknown) {
+            return "unknown";
+        }
+    }
+
+    /** The server JVM's user + system CPU time in ms (clock ticks of 10 ms), NaN when not known. */
+    private double serverCpuMillis() {
+        if (serverStat == null) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(serverStat);
+            // after the command name in parentheses: state is field 3, utime 14 and stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
     }
 
     // --- the runs ---------------------------------------------------------------------------------------
@@ -210,6 +261,7 @@ public final class ExecutionBenchmark {
         AtomicReference<String> firstError = new AtomicReference<>();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
+        double cpu = serverCpuMillis();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -245,11 +297,12 @@ public final class ExecutionBenchmark {
             };
             results.add(threads.submit(work));
         }
-        return collect(name, clients, start, threads, results, errors, firstError);
+        return collect(name, clients, start, threads, results, errors, firstError, cpu);
     }
 
     /** Operators who each record and sign one step every PACE, started evenly spread over the first PACE. */
     private Stats paced(int clients, int seconds, String[] bearer, String[] operators) throws Exception {
+        double cpu = serverCpuMillis();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
         AtomicLong errors = new AtomicLong();
@@ -281,11 +334,11 @@ public final class ExecutionBenchmark {
             };
             results.add(threads.submit(work));
         }
-        return collect("paced signed entries (1 per 30 s each)", clients, start, threads, results, errors, firstError);
+        return collect("paced signed entries (1 per 30 s each)", clients, start, threads, results, errors, firstError, cpu);
     }
 
-    private static Stats collect(String name, int clients, long start, ExecutorService threads, List<Future<long[]>> results,
-                                 AtomicLong errors, AtomicReference<String> firstError) throws Exception {
+    private Stats collect(String name, int clients, long start, ExecutorService threads, List<Future<long[]>> results,
+                          AtomicLong errors, AtomicReference<String> firstError, double cpuBefore) throws Exception {
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : results) {
             all.add(f.get());
@@ -294,7 +347,7 @@ public final class ExecutionBenchmark {
         threads.shutdown();
         long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Stats(name, clients, sorted.length, errors.get(), elapsed, percentile(sorted, 50), percentile(sorted, 95),
-                percentile(sorted, 99), firstError.get());
+                percentile(sorted, 99), firstError.get(), serverCpuMillis() - cpuBefore);
     }
 
     private static void fail(AtomicLong errors, AtomicReference<String> first, String failure) {
@@ -460,22 +513,37 @@ public final class ExecutionBenchmark {
 
     // --- the physical limit of a signing ----------------------------------------------------------------
 
-    /** Wall-clock time of one PBKDF2 hash as the server computes it (same algorithm, iterations, key length), median of 7. */
-    static double hashMillis() throws Exception {
+    /** One hash's medians: wall-clock time and the hashing thread's CPU time. */
+    record Hash(double wallMillis, double cpuMillis) {
+    }
+
+    /**
+     * One PBKDF2 hash as the server computes it (same algorithm, iterations, key length), medians over
+     * {@code threads} threads hashing at once (7 each after 2 for warm-up): with as many threads as
+     * cores, what one hash takes when every core hashes, as on a saturated server.
+     */
+    static Hash hash(int threads) throws Exception {
         char[] secret = "the benchmark's password".toCharArray();
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-        long[] took = new long[7];
-        for (int i = -2; i < took.length; i++) {
-            long t0 = System.nanoTime();
-            factory.generateSecret(new PBEKeySpec(secret, salt, PBKDF2_ITERATIONS, 256)).getEncoded();
-            if (i >= 0) {
-                took[i] = System.nanoTime() - t0;
+        long[] took = new long[7 * threads];
+        long[] cpu = new long[7 * threads];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        parallel(threads, threads, t -> {
+            SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            for (int i = -2; i < 7; i++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                factory.generateSecret(new PBEKeySpec(secret, salt, PBKDF2_ITERATIONS, 256)).getEncoded();
+                if (i >= 0) {
+                    took[t * 7 + i] = System.nanoTime() - t0;
+                    cpu[t * 7 + i] = mx.getCurrentThreadCpuTime() - c0;
+                }
             }
-        }
+        });
         Arrays.sort(took);
-        return took[took.length / 2] / 1e6;
+        Arrays.sort(cpu);
+        return new Hash(took[took.length / 2] / 1e6, cpu[cpu.length / 2] / 1e6);
     }
 
     // --- pgbench ----------------------------------------------------------------------------------------
@@ -486,7 +554,20 @@ public final class ExecutionBenchmark {
         record Result(int clients, long transactions, long failed, double tps, long p50, long p95, long p99) {
         }
 
-        Result run(int clients, int seconds) throws IOException, InterruptedException {
+        /**
+         * pgbench with the clients asked for, or as many as PostgreSQL has connection slots free (less a
+         * margin for the servers that share it), said so: a shared cluster's max_connections is not ours.
+         */
+        Result run(int wanted, int seconds) throws IOException, InterruptedException {
+            int free = freeConnections();
+            int clients = Math.min(wanted, free - 6);
+            if (clients < 1) {
+                throw new IllegalStateException("PostgreSQL has no connection slots free for pgbench (" + free + ")");
+            }
+            if (clients < wanted) {
+                System.out.printf(Locale.ROOT, "pgbench: only %d connection slots free on this PostgreSQL (max_connections is"
+                        + " shared): pgbench -N runs with %d clients for the %d-client comparison%n", free, clients, wanted);
+            }
             Path logs = Files.createTempDirectory("ebr-pgbench");
             try {
                 int threads = Math.min(clients, Runtime.getRuntime().availableProcessors());
@@ -528,6 +609,25 @@ public final class ExecutionBenchmark {
                 }
                 Files.delete(logs);
             }
+        }
+
+        /**
+         * Connection slots free for ordinary roles now: max_connections less the superusers' reserve less
+         * every backend (a role that is not a superuser cannot tell client backends from background workers).
+         */
+        int freeConnections() throws IOException, InterruptedException {
+            ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-At", "-h", host, "-p", port, "-U", user, "-d", database,
+                    "-c", "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"
+                            + " - count(*) FROM pg_stat_activity").redirectErrorStream(true);
+            if (password != null) {
+                builder.environment().put("PGPASSWORD", password);
+            }
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0 || !output.matches("-?\\d+")) {
+                throw new IllegalStateException("psql could not count PostgreSQL's free connection slots: " + output);
+            }
+            return Integer.parseInt(output);
         }
     }
 
