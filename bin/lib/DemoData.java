@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * in progress ({@link DemoBatches}). Safe to run again: it only does what is still missing.
  *
  * <p>Usage: java DemoData.java BASE_URL RECIPE_JSON_FILE DEMO_PASSWORD (BASE_URL e.g.
- * http://localhost:8080/ebr/). Exit 0 when the recipe is effective.
+ * http://localhost:8080/ebr/). Exit 0 when the recipe is effective and the demo batches are in place.
  */
 public class DemoData {
 
