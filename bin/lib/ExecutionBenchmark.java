@@ -424,7 +424,8 @@ public final class ExecutionBenchmark {
     /** Batches created and dispatched by the supervisor until the prepared steps cover the entries wanted. */
     private void supply(String supervisor, int clients, long entries) throws Exception {
         long have = pool.stream().mapToLong(s -> STEPS - s.next()).sum();
-        int missing = (int) Math.max(0, Math.max((entries - have + STEPS - 1) / STEPS, clients - pool.size()));
+        // at least a fresh batch per client and as many spare: a client may start on a batch nearly used up
+        int missing = (int) Math.max(0, Math.max((entries - have + STEPS - 1) / STEPS, 2L * clients - pool.size()));
         long t0 = System.nanoTime();
         parallel(missing, 4, i -> {
             String batch = field(expect(post(supervisor, "api/v1/batches", "{\"recipeId\":\"" + RECIPE
