@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +24,12 @@ import java.util.regex.Pattern;
  * Demo data through the public API, as any client would load it (used by bin/ebr start in demo mode,
  * and by an integration test): gives the demo author and approver their signing credentials and
  * accountability statements, imports the reference master recipe, and takes it through its
- * lifecycle with two real electronic signatures until it is effective. Safe to run again: it only
- * does what is still missing.
+ * lifecycle with two real electronic signatures until it is effective; then (issue 16) the same
+ * for the operators, the supervisor and QA, and two batches of the recipe: one ready to run, one
+ * in progress ({@link DemoBatches}). Safe to run again: it only does what is still missing.
  *
  * <p>Usage: java DemoData.java BASE_URL RECIPE_JSON_FILE DEMO_PASSWORD (BASE_URL e.g.
- * http://localhost:8080/ebr/). Exit 0 when the recipe is effective.
+ * http://localhost:8080/ebr/). Exit 0 when the recipe is effective and the demo batches are in place.
  */
 public class DemoData {
 
@@ -46,7 +55,9 @@ public class DemoData {
             System.exit(2);
         }
         String recipe = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-        new DemoData(args[0], args[2]).load(recipe);
+        DemoData demo = new DemoData(args[0], args[2]);
+        demo.load(recipe);
+        demo.revokeTokens();
     }
 
     void load(String recipe) throws IOException, InterruptedException {
@@ -66,6 +77,7 @@ public class DemoData {
             System.out.println("demo data: recipe " + recipeId + " is effective");
             worklistExamples(recipeId);
             trainedForRecipe(recipe);
+            new DemoBatches(this, recipeId).load();
             return;
         }
         int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
@@ -93,6 +105,7 @@ public class DemoData {
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
         worklistExamples(recipeId);
         trainedForRecipe(recipe);
+        new DemoBatches(this, recipeId).load();
     }
 
     // --- tasks for the home pages' worklists --------------------------------------------------------
@@ -189,6 +202,395 @@ public class DemoData {
         System.out.println("demo data: " + String.join(", ", RECIPE_PEOPLE) + " are trained for " + required);
     }
 
+    // --- batches of the reference recipe (issue 16) -----------------------------------------------------
+
+    /**
+     * Two batches of the reference recipe, as a working day leaves them: one READY to run (dispatched,
+     * its four charges dispensed; vessel V-101 is clean from the demo equipment) and one IN_PROGRESS,
+     * its line clearance performed and verified, balance and pH meter checked, the pre-use filter
+     * integrity test passed, and one deviation raised by an operator and classified by the supervisor.
+     * Each batch is known again by the reason it was created with; every part is done only when it is
+     * missing, so a second start adds nothing and an interrupted one is finished.
+     */
+    static final class DemoBatches {
+
+        static final String IN_PROGRESS_ORDER = "Demo data: process order PO-2026-0417 (compounding started)";
+        static final String READY_ORDER = "Demo data: process order PO-2026-0418 (ready to run)";
+        static final String OPERATOR1 = "operator1";
+        static final String OPERATOR2 = "operator2";
+        static final String WAREHOUSE = "warehouse1";
+        static final String RELEASER = "qa2";
+        /** Who signs in the demo's batches: the operators and the supervisor; qa2 releases the WFI draw, qa1 enters sample results. */
+        static final String[] SIGNERS = {OPERATOR1, OPERATOR2, SUPERVISOR, "qa1", RELEASER};
+
+        /** One charge as weighed in the dispensary (DOMAIN.md): target, tolerance, gross and tare on BAL-01. */
+        record Weighing(String step, String material, String target, String tolerancePercent, String gross, String tare,
+                        String unit, boolean verified) {
+        }
+
+        static final List<Weighing> WEIGHINGS = List.of(
+                new Weighing("weigh_api", "RM-DEMOPROFEN", "450.0", "0.5", "462.55", "12.43", "g", true),
+                new Weighing("weigh_nacl", "RM-NACL", "405.0", "1", "416.82", "11.64", "g", false),
+                new Weighing("weigh_phosphate", "RM-NA2HPO4", "63.0", "1", "71.49", "8.37", "g", false),
+                new Weighing("charge_wfi", "RM-WFI", "40", "0", "40", "0", "L", false));
+
+        /** One step of the batch in progress: who records it, the entry, and who verifies it (if the recipe asks). */
+        record Done(String step, String performer, String entry, String verifier) {
+        }
+
+        static final List<Done> DONE = List.of(
+                new Done("line_clearance", OPERATOR1, "{\"acknowledged\":true}", OPERATOR2),
+                new Done("balance_check", OPERATOR1, "{\"equipmentId\":\"BAL-01\"}", null),
+                new Done("ph_meter_check", OPERATOR2, "{\"equipmentId\":\"PHM-01\"}", null),
+                new Done("filter_integrity_pre", OPERATOR2, "{\"value\":3.8,\"unit\":\"bar\"}", null));
+
+        static final String DEVIATION_STEP = "balance_check";
+        static final String DEVIATION = "BAL-02 failed its daily check before first use: the 2 kg check weight read"
+                + " 2000.38 g (limit +/-0.10 g). BAL-02 tagged out of use; this batch is weighed on BAL-01 only.";
+        static final String CLASSIFICATION_REASON = "No impact on the product: BAL-02 was not used for this batch;"
+                + " calibration service called (work order WO-2026-118).";
+
+        private final DemoData api;
+        private final String recipeId;
+
+        DemoBatches(DemoData api, String recipeId) {
+            this.api = api;
+            this.recipeId = recipeId;
+        }
+
+        void load() throws IOException, InterruptedException {
+            for (String user : SIGNERS) {
+                api.readyToSign(user);
+            }
+            Map<String, String> existing = existing();
+            String running = batch(IN_PROGRESS_ORDER, existing);
+            String ready = batch(READY_ORDER, existing);
+            for (Done d : DONE) {
+                done(running, d);
+            }
+            deviation(running);
+            System.out.println("demo data: batch " + ready + " is " + status(ready) + ", batch " + running + " is "
+                    + status(running) + " with " + DONE.size() + " steps signed and a deviation");
+        }
+
+        /** The demo's batches of the recipe, by the reason they were created with. */
+        private Map<String, String> existing() throws IOException, InterruptedException {
+            Map<String, String> found = new HashMap<>();
+            for (Object item : Json.list(get(SUPERVISOR, "api/v1/batches"))) {
+                Map<String, Object> batch = Json.object(item);
+                if (recipeId.equals(batch.get("recipeId")) && SUPERVISOR.equals(batch.get("createdBy"))) {
+                    String id = (String) batch.get("batchId");
+                    Object reason = Json.object(get(SUPERVISOR, "api/v1/batches/" + id)).get("reason");
+                    if (reason != null) {
+                        found.putIfAbsent((String) reason, id);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** The batch created with this reason, created if missing, its charges dispensed and dispatched. */
+        private String batch(String reason, Map<String, String> existing) throws IOException, InterruptedException {
+            String id = existing.get(reason);
+            if (id == null) {
+                id = (String) created(SUPERVISOR, "api/v1/batches", "{\"recipeId\":"
+                        + quoted(recipeId) + ",\"plannedQuantity\":45.0,\"unit\":\"L\",\"reason\":" + quoted(reason)
+                        + "}").get("batchId");
+            }
+            String status = status(id);
+            if (status.equals("PLANNED") || status.equals("READY")) {
+                dispensed(id);
+            }
+            if (status.equals("PLANNED")) {
+                expect(api.send(SUPERVISOR, "POST", "api/v1/batches/" + id + "/dispatch", "{\"reason\":\"Demo data:"
+                        + " charges dispensed, room C-1 and filling line FL-01 booked\",\"line\":\"Filling line FL-01\"}"), 200);
+            }
+            return id;
+        }
+
+        /** Every charge of the batch dispensed for it, from released containers, in the dispensary. */
+        private void dispensed(String batch) throws IOException, InterruptedException {
+            Set<Object> done = new HashSet<>();
+            for (Object d : Json.list(get(SUPERVISOR, "api/v1/dispensings?batch=" + batch))) {
+                done.add(Json.object(d).get("step"));
+            }
+            for (Weighing w : WEIGHINGS) {
+                if (done.contains(w.step())) {
+                    continue;
+                }
+                BigDecimal net = new BigDecimal(w.gross()).subtract(new BigDecimal(w.tare()));
+                Map<String, Object> source = source(w.material(), net);
+                if (source == null) {
+                    received(w.material());
+                    source = source(w.material(), net);
+                }
+                if (source == null) {
+                    System.err.println("demo data: no released container of " + w.material() + " holds " + net + " "
+                            + w.unit() + " for batch " + batch + "; nothing more was done");
+                    System.exit(1);
+                }
+                expect(api.send(OPERATOR1, "POST", "api/v1/dispensings", "{\"sourceContainerId\":"
+                        + quoted((String) source.get("containerId")) + ",\"materialNumber\":" + quoted(w.material())
+                        + ",\"batch\":" + quoted(batch) + ",\"step\":" + quoted(w.step()) + ",\"target\":" + w.target()
+                        + ",\"tolerancePercent\":" + w.tolerancePercent() + ",\"gross\":" + w.gross() + ",\"tare\":"
+                        + w.tare() + ",\"unit\":" + quoted(w.unit()) + ",\"balanceId\":\"BAL-01\",\"location\":"
+                        + quoted((String) source.get("location"))
+                        + (w.verified() ? ",\"verifier\":" + quoted(OPERATOR2) + ",\"verifierPassword\":"
+                        + quoted(api.password) : "") + "}"), 201);
+            }
+        }
+
+        /** A stock container (not one dispensed for a batch) of a usable released lot holding at least the quantity. */
+        private Map<String, Object> source(String material, BigDecimal needed) throws IOException, InterruptedException {
+            for (Object item : Json.list(get(SUPERVISOR, "api/v1/lots"))) {
+                Map<String, Object> lot = Json.object(item);
+                if (!material.equals(lot.get("materialNumber")) || !"RELEASED".equals(lot.get("status"))
+                        || !Boolean.TRUE.equals(lot.get("usable"))) {
+                    continue;
+                }
+                for (Object c : Json.list(lot.get("containers"))) {
+                    Map<String, Object> container = Json.object(c);
+                    if (container.get("batch") == null && container.get("quantity") instanceof BigDecimal q
+                            && q.compareTo(needed) >= 0) {
+                        return container;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** A goods receipt for the demo: supplier, supplier lot prefix, container quantities, shelf life, retest. */
+        record Receipt(String supplier, String lotPrefix, String containers, int expiresInDays, Integer retestInDays) {
+        }
+
+        /**
+         * Water for injection comes from the loop, not from lot stock: the draw for the demo's batches is
+         * received as a lot and released like any other, kept for 30 days rather than the 24 h of a real
+         * draw so that the ready batch can still be charged on a later day of a trial. The other materials
+         * are received only when the demo's own lots are used up (a database that also served tests).
+         */
+        static final Map<String, Receipt> RECEIPTS = Map.of(
+                "RM-WFI", new Receipt("WFI loop WL-01 (in-house)", "WFI", "{\"quantity\":100,\"unit\":\"L\"}", 30, null),
+                "RM-DEMOPROFEN", new Receipt("Demo Pharma Chemicals GmbH", "DP",
+                        "{\"quantity\":500,\"unit\":\"g\"},{\"quantity\":500,\"unit\":\"g\"}", 700, 500),
+                "RM-NACL", new Receipt("Salinas Excipients S.A.", "NC", "{\"quantity\":25000,\"unit\":\"g\"}", 1500, null),
+                "RM-NA2HPO4", new Receipt("Phosphate Works Ltd", "SP", "{\"quantity\":5000,\"unit\":\"g\"}", 900, null));
+
+        /** A lot of the material received by the warehouse and released by QA (qa2's signature). */
+        private void received(String material) throws IOException, InterruptedException {
+            Receipt r = RECEIPTS.get(material);
+            LocalDate today = LocalDate.now();
+            String lotId = (String) created(WAREHOUSE, "api/v1/lots", "{\"materialNumber\":" + quoted(material)
+                    + ",\"supplier\":" + quoted(r.supplier()) + ",\"supplierLot\":" + quoted(r.lotPrefix()
+                    + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE).substring(2) + "-D")
+                    + ",\"expiryDate\":" + quoted(today.plusDays(r.expiresInDays()).toString())
+                    + (r.retestInDays() == null ? "" : ",\"retestDate\":" + quoted(today.plusDays(r.retestInDays()).toString()))
+                    + ",\"containers\":[" + r.containers() + "],\"location\":\"Dispensary\","
+                    + "\"reason\":\"Demo data: goods receipt for the demo batches\"}").get("lotId");
+            api.signRecord(RELEASER, "LOT", lotId, "RELEASED");
+        }
+
+        /** A step of the batch in progress recorded, signed PERFORMED and, where the recipe asks, VERIFIED. */
+        private void done(String batch, Done d) throws IOException, InterruptedException {
+            String state = state(batch, d.step());
+            if (state.equals("AVAILABLE")) {
+                expect(api.send(d.performer(), "POST", "api/v1/batches/" + batch + "/steps/" + d.step() + "/entries",
+                        d.entry()), 201);
+                state = state(batch, d.step());
+            }
+            if (state.equals("RECORDED")) {
+                api.signRecord(d.performer(), "BATCH_STEP", batch + ":" + d.step(), "PERFORMED");
+                state = state(batch, d.step());
+            }
+            if (state.equals("PERFORMED") && d.verifier() != null) {
+                api.signRecord(d.verifier(), "BATCH_STEP", batch + ":" + d.step(), "VERIFIED");
+            }
+        }
+
+        /** The operator's deviation on the balance check, raised once and classified by the supervisor. */
+        private void deviation(String batch) throws IOException, InterruptedException {
+            Map<String, Object> raised = null;
+            for (Object item : Json.list(get(SUPERVISOR, "api/v1/batches/" + batch + "/deviations"))) {
+                Map<String, Object> d = Json.object(item);
+                if (DEVIATION.equals(d.get("description"))) {
+                    raised = d;
+                }
+            }
+            if (raised == null) {
+                raised = created(OPERATOR1, "api/v1/batches/" + batch + "/deviations",
+                        "{\"stepId\":" + quoted(DEVIATION_STEP) + ",\"description\":" + quoted(DEVIATION) + "}");
+            }
+            if (raised.get("classification") == null) {
+                expect(api.send(SUPERVISOR, "POST", "api/v1/batches/" + batch + "/deviations/" + raised.get("deviationId")
+                        + "/classification", "{\"classification\":\"MINOR\",\"reason\":" + quoted(CLASSIFICATION_REASON)
+                        + "}"), 200);
+            }
+        }
+
+        private String status(String batch) throws IOException, InterruptedException {
+            return (String) Json.object(get(SUPERVISOR, "api/v1/batches/" + batch)).get("status");
+        }
+
+        private String state(String batch, String step) throws IOException, InterruptedException {
+            for (Object s : Json.list(Json.object(get(SUPERVISOR, "api/v1/batches/" + batch)).get("steps"))) {
+                Map<String, Object> detail = Json.object(s);
+                if (step.equals(detail.get("stepId"))) {
+                    return (String) detail.get("state");
+                }
+            }
+            throw new IllegalStateException("batch " + batch + " has no step " + step);
+        }
+
+        /** POSTs what creates something (201): the created thing as the API answers it. */
+        private Map<String, Object> created(String user, String path, String json) throws IOException, InterruptedException {
+            return Json.object(Json.parse(expect(api.send(user, "POST", path, json), 201).body()));
+        }
+
+        private Object get(String user, String path) throws IOException, InterruptedException {
+            return Json.parse(expect(api.send(user, "GET", path, null), 200).body());
+        }
+    }
+
+    /** Just enough JSON to read the API's answers: objects, arrays, strings, numbers (BigDecimal), true, false, null. */
+    static final class Json {
+
+        private final String text;
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.at != text.length()) {
+                throw json.error("end of the document");
+            }
+            return value;
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> object(Object value) {
+            return (Map<String, Object>) value;
+        }
+
+        @SuppressWarnings("unchecked")
+        static List<Object> list(Object value) {
+            return value == null ? List.of() : (List<Object>) value;
+        }
+
+        private Object value() {
+            space();
+            if (at >= text.length()) {
+                throw error("a value");
+            }
+            char c = text.charAt(at);
+            if (c == '{') {
+                Map<String, Object> object = new LinkedHashMap<>();
+                at++;
+                space();
+                if (peek('}')) {
+                    return object;
+                }
+                do {
+                    space();
+                    String name = string();
+                    space();
+                    require(':');
+                    object.put(name, value());
+                    space();
+                } while (peek(','));
+                require('}');
+                return object;
+            }
+            if (c == '[') {
+                List<Object> list = new ArrayList<>();
+                at++;
+                space();
+                if (peek(']')) {
+                    return list;
+                }
+                do {
+                    list.add(value());
+                    space();
+                } while (peek(','));
+                require(']');
+                return list;
+            }
+            if (c == '"') {
+                return string();
+            }
+            for (String word : new String[] {"true", "false", "null"}) {
+                if (text.startsWith(word, at)) {
+                    at += word.length();
+                    return word.equals("null") ? null : Boolean.valueOf(word);
+                }
+            }
+            int start = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            if (start == at) {
+                throw error("a value");
+            }
+            return new BigDecimal(text.substring(start, at));
+        }
+
+        private String string() {
+            require('"');
+            StringBuilder out = new StringBuilder();
+            while (at < text.length() && text.charAt(at) != '"') {
+                char c = text.charAt(at++);
+                if (c == '\\') {
+                    char e = text.charAt(at++);
+                    switch (e) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                            at += 4;
+                        }
+                        default -> out.append(e);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            require('"');
+            return out.toString();
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private boolean peek(char c) {
+            if (at < text.length() && text.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        private void require(char c) {
+            if (!peek(c)) {
+                throw error("'" + c + "'");
+            }
+        }
+
+        private IllegalStateException error(String expected) {
+            return new IllegalStateException("JSON: expected " + expected + " at " + at + " of "
+                    + text.substring(0, Math.min(text.length(), 200)));
+        }
+    }
+
     /** Whether one of the training records (as the API lists them) is for the qualification, not void, and valid today. */
     private static boolean current(String records, String qualification, LocalDate today) {
         Matcher record = Pattern.compile("\\{[^{}]*}").matcher(records);
@@ -252,22 +654,59 @@ public class DemoData {
                 + ",\"nonce\":\"" + nonce(user) + "\"}"), 201);
     }
 
+    /** A signature of any record type, with a fresh nonce and the demo password. */
+    void signRecord(String user, String recordType, String recordId, String meaning)
+            throws IOException, InterruptedException {
+        expect(send(user, "POST", "api/v1/signatures", "{\"recordType\":" + quoted(recordType) + ",\"recordId\":"
+                + quoted(recordId) + ",\"meaning\":" + quoted(meaning) + ",\"userName\":" + quoted(user)
+                + ",\"password\":" + quoted(password) + ",\"nonce\":" + quoted(nonce(user)) + "}"), 201);
+    }
+
     private String nonce(String user) throws IOException, InterruptedException {
         return field(expect(send(user, "POST", "api/v1/signatures/nonces", ""), 201).body(), "nonce");
     }
 
+    /**
+     * A call as the user: with an API token got once per user with the password (as a client signs in
+     * once), so that the password is hashed once per user, not at every call.
+     */
     private HttpResponse<String> send(String user, String method, String path, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token(user)[0]).header("Accept", "application/json");
         if (json == null) {
             request.GET();
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Per user: the API token and its id. */
+    private final Map<String, String[]> tokens = new LinkedHashMap<>();
+
+    private String[] token(String user) throws IOException, InterruptedException {
+        String[] token = tokens.get(user);
+        if (token == null) {
+            String issued = expect(client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/auth/tokens"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"demo data of bin/ebr start\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()), 201).body();
+            token = new String[] {field(issued, "token"), field(issued, "id")};
+            tokens.put(user, token);
+        }
+        return token;
+    }
+
+    /** The tokens of this run end with it. */
+    void revokeTokens() throws IOException, InterruptedException {
+        for (Map.Entry<String, String[]> t : tokens.entrySet()) {
+            expect(send(t.getKey(), "POST", "api/v1/me/tokens/" + t.getValue()[1] + "/revoke",
+                    "{\"reason\":\"demo data loaded\"}"), 200);
+        }
+        tokens.clear();
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {

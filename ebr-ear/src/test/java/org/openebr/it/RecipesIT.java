@@ -511,7 +511,7 @@ class RecipesIT {
             String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(script.exitValue()).as(output).isZero();
             assertThat(output).contains("DEMOPROFEN-10-2ML").contains("is effective")
-                    .contains("tasks for the home pages are in place");
+                    .contains("tasks for the home pages are in place").contains("demo data: batch ");
         }
         JsonObject demo = Api.demo(http, "author1").getJson("api/v1/recipes/DEMOPROFEN-10-2ML");
         assertThat(demo.getInt("effectiveVersion")).isEqualTo(1);
@@ -533,6 +533,52 @@ class RecipesIT {
                 .get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=DEMOPROFEN-10-2ML:1"));
         assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("userName") + " " + s.getString("meaning"))
                 .containsExactly("author1 PERFORMED", "approver1 APPROVED");
+        demoBatches();
+    }
+
+    /**
+     * Issue 16: after two runs, exactly one demo batch ready to run (dispatched, four charges dispensed) and one
+     * in progress with its first steps signed (line clearance also verified by a second person) and the
+     * operator's deviation classified; later tests may run them further, never back.
+     */
+    private void demoBatches() {
+        Api supervisor = Api.demo(http, "supervisor1");
+        java.util.Map<String, String> byReason = new java.util.HashMap<>();
+        for (JsonObject b : Api.array(supervisor.get("api/v1/batches")).getValuesAs(JsonObject.class)) {
+            if (b.getString("recipeId").equals("DEMOPROFEN-10-2ML") && b.getString("createdBy").equals("supervisor1")) {
+                JsonObject detail = supervisor.getJson("api/v1/batches/" + b.getString("batchId"));
+                String reason = detail.getString("reason", "");
+                if (reason.startsWith("Demo data: process order")) {
+                    assertThat(byReason.put(reason, b.getString("batchId"))).as("one batch per demo order").isNull();
+                }
+            }
+        }
+        assertThat(byReason).hasSize(2);
+        String ready = byReason.get("Demo data: process order PO-2026-0418 (ready to run)");
+        String running = byReason.get("Demo data: process order PO-2026-0417 (compounding started)");
+        for (String batch : List.of(ready, running)) {
+            assertThat(Api.array(supervisor.get("api/v1/dispensings?batch=" + batch)).getValuesAs(JsonObject.class))
+                    .extracting(d -> d.getString("step"))
+                    .containsExactlyInAnyOrder("weigh_api", "weigh_nacl", "weigh_phosphate", "charge_wfi");
+        }
+        assertThat(supervisor.getJson("api/v1/batches/" + ready).getString("status")).isIn("READY", "IN_PROGRESS", "ON_HOLD",
+                "COMPLETED", "ABORTED");
+        JsonObject inProgress = supervisor.getJson("api/v1/batches/" + running);
+        assertThat(inProgress.getString("status")).isNotEqualTo("READY").isNotEqualTo("PLANNED");
+        java.util.Map<String, JsonObject> steps = new java.util.HashMap<>();
+        inProgress.getJsonArray("steps").getValuesAs(JsonObject.class).forEach(s -> steps.put(s.getString("stepId"), s));
+        assertThat(steps.get("line_clearance").getString("state")).isEqualTo("DONE");
+        assertThat(steps.get("line_clearance").getString("performedBy")).isEqualTo("operator1");
+        assertThat(steps.get("line_clearance").getString("verifiedBy")).isEqualTo("operator2");
+        for (String step : List.of("balance_check", "ph_meter_check", "filter_integrity_pre")) {
+            assertThat(steps.get(step).getString("state")).as(step).isEqualTo("DONE");
+        }
+        assertThat(Api.array(supervisor.get("api/v1/batches/" + running + "/deviations")).getValuesAs(JsonObject.class))
+                .filteredOn(d -> d.getString("description").startsWith("BAL-02 failed its daily check"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.getString("raisedBy")).isEqualTo("operator1");
+                    assertThat(d.getString("classification")).isEqualTo("MINOR");
+                });
     }
 
     // --- helpers -----------------------------------------------------------------------------------
