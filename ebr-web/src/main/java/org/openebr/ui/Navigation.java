@@ -57,7 +57,10 @@ public class Navigation {
             new Entry("Lots", "/app/lots.xhtml", "pi pi-box", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER, Role.QA_RELEASER,
                     Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR)),
             new Entry("Materials", "/app/materials.xhtml", "pi pi-tags", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER,
-                    Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)));
+                    Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)),
+            // batches (issue 16): the roles of the Batches boundary; the warehouse reads the list only
+            new Entry("Batches", "/app/batches.xhtml", "pi pi-list", Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.QA_REVIEWER,
+                    Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE)));
 
     @Inject
     ExternalContext external;
