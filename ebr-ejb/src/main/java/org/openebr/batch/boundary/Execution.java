@@ -202,7 +202,10 @@ public class Execution {
                     + " recorded.", "reason", "is required for a late entry");
         }
         String verb = kind == EntryKind.CORRECTION ? "Correct" : "Record";
-        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason)
+        // the entry changes the step's state (the first one also the batch's status): an audited change
+        // needs its reason, and a plain entry's reason is the entry itself
+        change.record(verb + " step " + placed.id() + " of batch " + batch.batchId(), reason != null ? reason
+                        : batch.status() == BatchStatus.READY ? "first entry: step " + placed.id() : "entry of step " + placed.id())
                 .actingAs(session.isCallerInRole("OPERATOR") ? "OPERATOR" : "SUPERVISOR");
         StepEntry.Facts facts = facts(batch, recipe, placed, row, c, kind, late, reason, by);
         String deviation = null;
