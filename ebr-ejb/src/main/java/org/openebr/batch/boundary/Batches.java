@@ -285,8 +285,11 @@ public class Batches {
             throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Holding, resuming and aborting a batch is signed:"
                     + " give your password. Nothing was changed.", "password", "is required");
         }
+        ChangeContext.Change command = change.current();
         signatures.sign(new Signatures.SignRequest(STATUS_RECORD_TYPE, batch.batchId() + ":" + seq, "PERFORMED",
                 "SUPERVISOR", caller(), password, signatures.issueNonce().nonce(), false, null));
+        // signing names its own command (without a reason); the transaction's audit revision is the status change's
+        change.record(command.command(), command.reason()).actingAs(command.actingRole());
     }
 
     private void releaseEquipment(Batch batch) {
