@@ -57,6 +57,15 @@ public final class BatchLabels {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** A quantity as a person writes it: 45 rather than 45.000000 (the database keeps six decimals). */
+    public static String quantity(java.math.BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        java.math.BigDecimal plain = value.stripTrailingZeros();
+        return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
+    }
+
     /** "12 of 30 steps done". */
     public static String progress(int done, int steps) {
         return done + " of " + steps + " step" + (steps == 1 ? "" : "s") + " done";

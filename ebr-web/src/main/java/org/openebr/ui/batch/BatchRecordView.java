@@ -157,6 +157,10 @@ public class BatchRecordView implements Serializable {
         return BatchLabels.label(code);
     }
 
+    public String quantity(java.math.BigDecimal value) {
+        return BatchLabels.quantity(value);
+    }
+
     public String progress() {
         long done = record.batch().steps().stream().filter(s -> "DONE".equals(s.state())).count();
         return BatchLabels.progress((int) done, record.batch().steps().size());
@@ -182,8 +186,9 @@ public class BatchRecordView implements Serializable {
             parts.add("alert limits " + plain(s.alertLower()) + " to " + plain(s.alertUpper()) + unit);
         }
         if (s.charge() != null) {
-            parts.add("charge " + s.charge().material() + " " + s.charge().quantity().toPlainString() + " " + s.charge().unit()
-                    + " (" + plain(s.charge().lower()) + " to " + plain(s.charge().upper()) + ")");
+            parts.add("charge " + s.charge().material() + " " + BatchLabels.quantity(s.charge().quantity()) + " "
+                    + s.charge().unit() + " (" + BatchLabels.quantity(s.charge().lower()) + " to "
+                    + BatchLabels.quantity(s.charge().upper()) + ")");
         }
         if (s.equipmentClass() != null) {
             parts.add("equipment: " + s.equipmentClass());

@@ -128,7 +128,7 @@ public class BatchesView implements Serializable {
     }
 
     private String detail(BatchSummary b) {
-        return b.recipeId() + " version " + b.recipeVersion() + ", " + b.plannedQuantity().toPlainString() + " " + b.unit()
+        return b.recipeId() + " version " + b.recipeVersion() + ", " + BatchLabels.quantity(b.plannedQuantity()) + " " + b.unit()
                 + ". " + BatchLabels.progress(b.stepsDone(), b.steps()) + ", " + BatchLabels.openDeviations(b.openDeviations())
                 + (b.line() == null ? "" : ". " + b.line());
     }
@@ -151,7 +151,7 @@ public class BatchesView implements Serializable {
                 .call(() -> batches.create(recipeId, plannedQuantity, unit, createReason));
         if (created != null) {
             Messages.info("Batch " + created.batchId() + " created from " + created.recipeId() + " version "
-                    + created.recipeVersion() + " for " + created.plannedQuantity().toPlainString() + " " + created.unit()
+                    + created.recipeVersion() + " for " + BatchLabels.quantity(created.plannedQuantity()) + " " + created.unit()
                     + ": Planned. Dispatch it to a line when its materials are dispensed.", null);
             batchId = created.batchId();
             plannedQuantity = null;
@@ -162,10 +162,11 @@ public class BatchesView implements Serializable {
     }
 
     public void dispatch() {
-        changed(() -> batches.dispatch(selected.batchId(), line, statusReason), "dispatch",
+        if (changed(() -> batches.dispatch(selected.batchId(), line, statusReason), "dispatch",
                 "Only a supervisor dispatches batches.", b -> "Batch " + b.batchId() + " dispatched"
-                        + (b.line() == null ? "" : " to " + b.line()) + ": Ready for the operators.");
-        line = null;
+                        + (b.line() == null ? "" : " to " + b.line()) + ": Ready for the operators.")) {
+            line = null;
+        }
     }
 
     public void hold() {
@@ -222,15 +223,18 @@ public class BatchesView implements Serializable {
         password = null;
     }
 
-    private void changed(Supplier<BatchSummary> command, String verb, String notAllowed,
-                         java.util.function.Function<BatchSummary, String> said) {
+    /** Runs a status change; on success says so and shows the batch again; true if it went through. */
+    private boolean changed(Supplier<BatchSummary> command, String verb, String notAllowed,
+                            java.util.function.Function<BatchSummary, String> said) {
         BatchSummary done = commands.attempt(verb + " batch " + selected.batchId() + " (batches screen)")
                 .notAllowed(notAllowed).call(command);
-        if (done != null) {
-            Messages.info(said.apply(done), null);
-            statusReason = null;
-            reload();
+        if (done == null) {
+            return false;
         }
+        Messages.info(said.apply(done), null);
+        statusReason = null;
+        reload();
+        return true;
     }
 
     private void reload() {
@@ -262,6 +266,10 @@ public class BatchesView implements Serializable {
 
     public String label(String code) {
         return BatchLabels.label(code);
+    }
+
+    public String quantity(BigDecimal value) {
+        return BatchLabels.quantity(value);
     }
 
     public String classificationCode(DeviationFacts d) {

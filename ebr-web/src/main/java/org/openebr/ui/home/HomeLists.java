@@ -149,7 +149,7 @@ final class HomeLists {
     }
 
     private static String batch(BatchSummary b) {
-        return b.batchId() + ": " + b.product() + ", " + b.plannedQuantity().toPlainString() + " " + b.unit();
+        return b.batchId() + ": " + b.product() + ", " + BatchLabels.quantity(b.plannedQuantity()) + " " + b.unit();
     }
 
     // --- administration ----------------------------------------------------------------------------
