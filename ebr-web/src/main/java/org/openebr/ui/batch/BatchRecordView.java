@@ -172,6 +172,20 @@ public class BatchRecordView implements Serializable {
                 .findFirst().orElse(null);
     }
 
+    /** Where the step belongs, whether it needs a verifier, and its targets and limits, in one line. */
+    public String context(BatchDetail.StepDetail s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(s.unitProcedure() + " / " + s.operation());
+        if (s.verifierRequired()) {
+            parts.add("needs a verifier (second person)");
+        }
+        String limits = limits(s);
+        if (!limits.isEmpty()) {
+            parts.add(limits);
+        }
+        return String.join("; ", parts);
+    }
+
     /** Targets and limits of a numeric step as scaled, in words; empty for other steps. */
     public String limits(BatchDetail.StepDetail s) {
         List<String> parts = new ArrayList<>();
@@ -179,11 +193,13 @@ public class BatchRecordView implements Serializable {
         if (s.target() != null) {
             parts.add("target " + s.target().toPlainString() + unit);
         }
-        if (s.lower() != null || s.upper() != null) {
-            parts.add("action limits " + plain(s.lower()) + " to " + plain(s.upper()) + unit);
+        String action = range(s.lower(), s.upper());
+        if (!action.isEmpty()) {
+            parts.add("action limits " + action + unit);
         }
-        if (s.alertLower() != null || s.alertUpper() != null) {
-            parts.add("alert limits " + plain(s.alertLower()) + " to " + plain(s.alertUpper()) + unit);
+        String alert = range(s.alertLower(), s.alertUpper());
+        if (!alert.isEmpty()) {
+            parts.add("alert limits " + alert + unit);
         }
         if (s.charge() != null) {
             parts.add("charge " + s.charge().material() + " " + BatchLabels.quantity(s.charge().quantity()) + " "
@@ -199,8 +215,15 @@ public class BatchRecordView implements Serializable {
         return String.join("; ", parts);
     }
 
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? "-" : value.toPlainString();
+    /** "6.8 to 7.2", "at least 3.4", "at most 0", or empty without limits. */
+    static String range(java.math.BigDecimal lower, java.math.BigDecimal upper) {
+        if (lower != null && upper != null) {
+            return lower.toPlainString() + " to " + upper.toPlainString();
+        }
+        if (lower != null) {
+            return "at least " + lower.toPlainString();
+        }
+        return upper == null ? "" : "at most " + upper.toPlainString();
     }
 
     /** "Valid" or what is wrong with the signature. */

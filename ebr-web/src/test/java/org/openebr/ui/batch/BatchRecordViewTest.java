@@ -51,4 +51,11 @@ class BatchRecordViewTest {
         assertThat(BatchLabels.progress(12, 30)).isEqualTo("12 of 30 steps done");
         assertThat(BatchLabels.openDeviations(1)).isEqualTo("1 open deviation");
     }
+
+    @Test
+    void limits_read_as_a_range_or_one_side() {
+        assertThat(BatchRecordView.range(new BigDecimal("6.8"), new BigDecimal("7.2"))).isEqualTo("6.8 to 7.2");
+        assertThat(BatchRecordView.range(new BigDecimal("3.4"), null)).isEqualTo("at least 3.4");
+        assertThat(BatchRecordView.range(null, null)).isEmpty();
+    }
 }
