@@ -179,7 +179,7 @@ class BatchScreensIT {
                 .contains("VERIFIED by Otto Operator").contains("Valid");
         assertThat(browser.textOf("record-deviations")).contains(deviation).contains("Major")
                 .contains("integrity test failed first; product risk assessed");
-        assertThat(browser.textOf("record-history")).contains("Ready to On hold")
+        assertThat(browser.textOf("record-history")).contains("In progress to On hold")
                 .contains("Deviation " + deviation + ": investigate the integrity test first");
         assertThat(browser.present("status-bar")).isFalse();
         assertThat(browser.present("audit-link")).isTrue();
