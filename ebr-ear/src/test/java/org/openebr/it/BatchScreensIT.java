@@ -182,14 +182,14 @@ class BatchScreensIT {
         assertThat(browser.textOf("record-history")).contains("In progress to On hold")
                 .contains("Deviation " + deviation + ": investigate the integrity test first");
         assertThat(browser.present("status-bar")).isFalse();
-        assertThat(browser.present("audit-link")).isTrue();
+        assertThat(browser.present("record-title:audit-link")).isTrue();
         browser.look("batch-record-inspector");
         browser.assertAccessible();
         browser.viewport(1024, 768);
         assertThat(browser.scrollsSideways()).isFalse();
         browser.normalViewport();
 
-        browser.clickAndWaitForPage("audit-link");
+        browser.clickAndWaitForPage("record-title:audit-link");
         assertThat(browser.path()).startsWith("app/audit-trail.xhtml?text=" + batch);
         assertThat(browser.text()).contains("Hold batch " + batch);
     }
