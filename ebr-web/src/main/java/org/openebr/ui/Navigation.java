@@ -58,7 +58,10 @@ public class Navigation {
                     Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR)),
             new Entry("Materials", "/app/materials.xhtml", "pi pi-tags", Set.of(Role.WAREHOUSE, Role.QA_REVIEWER,
                     Role.QA_RELEASER, Role.OPERATOR, Role.SUPERVISOR, Role.INSPECTOR, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER)),
-            new Entry("Terminal", "/app/terminal.xhtml", "pi pi-tablet", Set.of(Role.OPERATOR, Role.SUPERVISOR)));
+            new Entry("Terminal", "/app/terminal.xhtml", "pi pi-tablet", Set.of(Role.OPERATOR, Role.SUPERVISOR)),
+            // batches (issue 16): the roles of the Batches boundary; the warehouse reads the list only
+            new Entry("Batches", "/app/batches.xhtml", "pi pi-list", Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.QA_REVIEWER,
+                    Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE)));
 
     @Inject
     ExternalContext external;

@@ -22,7 +22,7 @@ class NavigationTest {
     @Test
     void an_operator_does_not_see_the_system_status() {
         assertThat(labels(Set.of(Role.OPERATOR))).containsExactly("Home", "My signature", "Recipes", "Equipment", "Lots",
-                "Materials", "Terminal");
+                "Materials", "Terminal", "Batches");
     }
 
     @Test
@@ -85,5 +85,16 @@ class NavigationTest {
 
     private static List<String> labels(Set<Role> roles) {
         return Navigation.entriesFor(roles::contains).stream().map(Navigation.Entry::label).toList();
+    }
+
+    @Test
+    void the_roles_that_read_batches_see_them_and_administrators_recipe_authors_and_maintenance_do_not() {
+        for (Role role : Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR,
+                Role.WAREHOUSE)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Batches");
+        }
+        for (Role role : Set.of(Role.ADMIN, Role.RECIPE_AUTHOR, Role.RECIPE_APPROVER, Role.MAINTENANCE)) {
+            assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Batches");
+        }
     }
 }

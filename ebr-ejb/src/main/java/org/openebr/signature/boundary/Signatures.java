@@ -127,7 +127,12 @@ public class Signatures {
     @Any
     Instance<SignableRecordType> recordTypes;
 
-    /** A fresh one-time nonce for the caller's next signing request. */
+    /**
+     * A fresh one-time nonce for the caller's next signing request. Its own transaction: a nonce
+     * exists once it is handed out, also to a boundary that signs inside its own command (a batch's
+     * hold), whose signing consumes the nonce in a transaction of its own (NonceLedger.consume).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public Nonce issueNonce() {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);

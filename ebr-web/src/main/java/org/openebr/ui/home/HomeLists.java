@@ -12,12 +12,15 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.openebr.audit.boundary.AuditEntry;
 import org.openebr.audit.boundary.AuditPage;
+import org.openebr.batch.boundary.BatchSummary;
+import org.openebr.batch.boundary.BatchWorklists;
 import org.openebr.identity.boundary.AccountWorklists;
 import org.openebr.platform.boundary.Excerpt;
 import org.openebr.recipe.boundary.RecipeWorklists;
 import org.openebr.signature.boundary.SigningWorklists;
 import org.openebr.ui.WorkItem;
 import org.openebr.ui.Worklist;
+import org.openebr.ui.batch.BatchLabels;
 
 /**
  * Turns what the boundaries' worklist queries answer into the worklists the home page shows: the
@@ -91,6 +94,62 @@ final class HomeLists {
                         r.effectiveFrom() == null ? "" : "Effective since " + time(r.effectiveFrom()), "EFFECTIVE",
                         "Effective", designer(r.recipeId(), r.version()))),
                 "All recipes", "app/recipes.xhtml", "No master recipe is effective yet.");
+    }
+
+    // --- batches (issue 16) --------------------------------------------------------------------------
+
+    /** The supervisor's batches to act on: planned ones to dispatch, held ones to resume or abort. */
+    Worklist batchesToDispatch(Excerpt<BatchSummary> batches) {
+        return new Worklist("batches-to-dispatch", "Batches to dispatch or on hold", "pi pi-send", batches.total(),
+                items(batches, b -> new WorkItem(batch(b), (b.status().equals("ON_HOLD") ? "On hold since " : "Planned ")
+                        + time(b.statusChangedAt()) + ". " + BatchLabels.progress(b.stepsDone(), b.steps()) + ", "
+                        + BatchLabels.openDeviations(b.openDeviations()) + ".", b.status(), BatchLabels.label(b.status()),
+                        "app/batches.xhtml?batch=" + encode(b.batchId()))),
+                "All batches", "app/batches.xhtml", "No batch waits for dispatch and none is on hold.");
+    }
+
+    /** Deviations no supervisor has classified yet, oldest first. */
+    Worklist deviationsToClassify(Excerpt<BatchWorklists.OpenDeviation> deviations) {
+        return new Worklist("deviations-to-classify", "Deviations to classify", "pi pi-exclamation-triangle",
+                deviations.total(),
+                items(deviations, d -> new WorkItem(d.deviationId() + " on batch " + d.batchId()
+                                + (d.stepId() == null ? "" : ", step " + d.stepId()),
+                        "Raised " + time(d.raisedAt()) + " by " + d.raisedBy() + ": " + d.description(), "UNCLASSIFIED",
+                        BatchLabels.label("UNCLASSIFIED"), "app/batches.xhtml?batch=" + encode(d.batchId()))),
+                "All batches", "app/batches.xhtml", "Every deviation is classified.");
+    }
+
+    /** The batches operators may work on now; each opens on the operator terminal. */
+    Worklist batchesOnTheFloor(Excerpt<BatchSummary> batches) {
+        return new Worklist("my-batches", "Batches to work on", "pi pi-box", batches.total(),
+                items(batches, b -> new WorkItem(batch(b), (b.line() == null ? "" : b.line() + ". ")
+                        + BatchLabels.progress(b.stepsDone(), b.steps()) + ".", b.status(), BatchLabels.label(b.status()),
+                        "app/terminal.xhtml?batch=" + encode(b.batchId()))),
+                "All batches", "app/batches.xhtml", "No batch is ready or in progress.");
+    }
+
+    /** Steps signed by their performer that wait for a second person; the caller's own say so. */
+    Worklist stepsToVerify(Excerpt<BatchWorklists.StepToVerify> steps) {
+        return new Worklist("steps-to-verify", "Steps waiting for verification", "pi pi-check-circle", steps.total(),
+                items(steps, s -> new WorkItem("Batch " + s.batchId() + ", step " + s.stepId(),
+                        s.product() + ". Performed by " + s.performedBy()
+                                + (s.mine() ? ". You performed it: another person verifies." : "."),
+                        "PERFORMED", s.mine() ? "Another person verifies" : "Verify",
+                        "app/terminal.xhtml?batch=" + encode(s.batchId()))),
+                "", "", "No step waits for a verifier.");
+    }
+
+    /** Completed batches handed to QA; their review comes with the next issue, their record is readable now. */
+    Worklist batchesToReview(Excerpt<BatchSummary> completed) {
+        return new Worklist("batches-to-review", "Batches to review", "pi pi-search", completed.total(),
+                items(completed, b -> new WorkItem(batch(b), "Completed " + time(b.statusChangedAt()) + ". "
+                        + BatchLabels.openDeviations(b.openDeviations()) + ".", b.status(), BatchLabels.label(b.status()),
+                        "app/batch.xhtml?batch=" + encode(b.batchId()))),
+                "All batches", "app/batches.xhtml?status=COMPLETED", "No completed batch waits for review.");
+    }
+
+    private static String batch(BatchSummary b) {
+        return b.batchId() + ": " + b.product() + ", " + BatchLabels.quantity(b.plannedQuantity()) + " " + b.unit();
     }
 
     // --- administration ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.openebr.audit.boundary.AuditFilter;
 import org.openebr.audit.boundary.AuditSort;
 import org.openebr.audit.boundary.AuditTrail;
+import org.openebr.batch.boundary.BatchWorklists;
 import org.openebr.identity.boundary.AccountWorklists;
 import org.openebr.identity.boundary.Role;
 import org.openebr.platform.control.SiteSettings;
@@ -54,6 +55,9 @@ public class HomeView {
 
     @Inject
     AuditTrail auditTrail;
+
+    @Inject
+    BatchWorklists batches;
 
     private List<Worklist> worklists;
 
@@ -102,8 +106,7 @@ public class HomeView {
         boolean qa = roles.contains(Role.QA_REVIEWER) || roles.contains(Role.QA_RELEASER);
         if (qa) {
             if (roles.contains(Role.QA_REVIEWER)) {
-                later.add(HomeLists.notYet("batches-to-review", "Batches to review", "pi pi-search",
-                        "Batches to review will appear here once batch execution exists."));
+                result.add(lists.batchesToReview(batches.inStatus(List.of("COMPLETED"), SHOWN)));
             }
             if (roles.contains(Role.QA_RELEASER)) {
                 later.add(HomeLists.notYet("batches-to-release", "Batches to release", "pi pi-verified",
@@ -117,9 +120,13 @@ public class HomeView {
             }
         }
         boolean floor = roles.contains(Role.OPERATOR) || roles.contains(Role.SUPERVISOR);
+        if (roles.contains(Role.SUPERVISOR)) {
+            result.add(lists.batchesToDispatch(batches.inStatus(List.of("PLANNED", "ON_HOLD"), SHOWN)));
+            result.add(lists.deviationsToClassify(batches.unclassifiedDeviations(SHOWN)));
+        }
         if (floor) {
-            later.add(HomeLists.notYet("my-batches", "Your batches", "pi pi-box",
-                    "Your batches will appear here once batch execution exists."));
+            result.add(lists.batchesOnTheFloor(batches.inStatus(List.of("READY", "IN_PROGRESS"), SHOWN)));
+            result.add(lists.stepsToVerify(batches.toVerify(SHOWN)));
             result.add(lists.effectiveRecipes(recipes.effective(SHOWN), "Effective recipes to work from"));
             result.add(lists.myQualifications(accounts.myQualifications(HomeLists.SOON_DAYS),
                     roles.contains(Role.SUPERVISOR)));
