@@ -318,7 +318,7 @@ class AuditTrailIT {
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("userName").toLowerCase()).toList();
         assertThat(users).isSorted();
 
-        for (String bad : List.of("entityType=Batch", "action=EDITED", "from=yesterday", "size=1000", "page=-1",
+        for (String bad : List.of("entityType=NoSuchRecordType", "action=EDITED", "from=yesterday", "size=1000", "page=-1",
                 "sort=colour", "order=up", "from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z")) {
             HttpResponse<String> response = inspector.get("api/v1/audit?" + bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(400);
