@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.spi.CDI;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.envers.EntityTrackingRevisionListener;
 import org.hibernate.envers.RevisionType;
 import org.openebr.audit.entity.AuditRevision;
@@ -29,10 +31,10 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
     @Override
     public void newRevision(Object revisionEntity) {
         AuditRevision revision = (AuditRevision) revisionEntity;
-        ChangeContext.Change change = bean(ChangeContext.class).current();
+        ChangeContext.Change change = scoped(ChangeContext.class).current();
         Caller caller = caller(change);
-        Clock clock = bean(Clock.class);
-        revision.describe(clock.instant(), bean(SiteSettings.class).zone().getId(), caller.userName, caller.fullName,
+        Clock clock = scoped(Clock.class);
+        revision.describe(clock.instant(), scoped(SiteSettings.class).zone().getId(), caller.userName, caller.fullName,
                 change.actingRole() != null ? change.actingRole() : caller.defaultRole,
                 change.command() != null ? change.command() : "unnamed change", change.reason(),
                 caller.channel, caller.clientAddress, caller.correlationId);
@@ -59,7 +61,7 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
         String fullName = null;
         Set<String> roles = Set.of();
         try {
-            RequestOrigin origin = bean(RequestOrigin.class);
+            RequestOrigin origin = scoped(RequestOrigin.class);
             channel = origin.channel();
             address = origin.clientAddress() == null ? "server" : origin.clientAddress();
             correlation = origin.correlationId();
@@ -102,5 +104,12 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
     private static <T> T bean(Class<T> type) {
         return CDI.current().select(type).get();
+    }
+
+    /** Client proxies of normal-scoped beans, looked up once: a lookup per revision cost more than the revision. */
+    private static final Map<Class<?>, Object> PROXIES = new ConcurrentHashMap<>();
+
+    private static <T> T scoped(Class<T> normalScoped) {
+        return normalScoped.cast(PROXIES.computeIfAbsent(normalScoped, t -> CDI.current().select(t).get()));
     }
 }

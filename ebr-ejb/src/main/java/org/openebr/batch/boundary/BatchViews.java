@@ -1,5 +1,7 @@
 package org.openebr.batch.boundary;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import org.openebr.batch.control.ControlRecipe;
 import org.openebr.batch.control.Sequence;
 import org.openebr.batch.entity.Batch;
 import org.openebr.batch.entity.BatchEvent;
+import org.openebr.batch.entity.BatchStatus;
 import org.openebr.batch.entity.BatchStep;
 import org.openebr.batch.entity.Deviation;
 import org.openebr.batch.entity.StepEntry;
@@ -29,6 +32,13 @@ final class BatchViews {
         int open = (int) deviations.stream().filter(d -> d.status() == Deviation.Status.OPEN).count();
         return new BatchSummary(b.batchId(), b.recipeId(), b.recipeVersion(), b.product(), b.plannedQuantity(), b.unit(),
                 b.status().name(), b.line(), b.createdAt(), b.createdBy(), done, steps.size(), open, b.statusChangedAt());
+    }
+
+    /** A line of {@link BatchStore#summaries}. */
+    static BatchSummary summary(Object[] r) {
+        return new BatchSummary((String) r[0], (String) r[1], (Integer) r[2], (String) r[3], (BigDecimal) r[4],
+                (String) r[5], ((BatchStatus) r[6]).name(), (String) r[7], (Instant) r[8], (String) r[9],
+                ((Number) r[11]).intValue(), ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), (Instant) r[10]);
     }
 
     static BatchDetail view(Batch b, ControlRecipe recipe, List<BatchStep> steps, List<StepEntry> entries,

@@ -214,12 +214,7 @@ public class Batches {
                         + "; use one of " + java.util.Arrays.toString(BatchStatus.values()) + ".", "status", "a batch status");
             }
         }
-        List<Batch> batches = store.batches(filter, LIST_MAX);
-        List<BatchSummary> summaries = new ArrayList<>(batches.size());
-        for (Batch b : batches) {
-            summaries.add(summary(b));
-        }
-        return summaries;
+        return store.summaries(filter, LIST_MAX).stream().map(BatchViews::summary).toList();
     }
 
     /**

@@ -107,7 +107,9 @@ public class Execution {
                     + " already by " + row.recordedBy() + "; a new value is a correction with a reason. Nothing was"
                     + " recorded.");
         }
-        Map<String, StepState> states = store.states(batch.id());
+        // only the steps this one runs after: a parallel step reads none
+        Map<String, StepState> states = store.states(batch.id(), placed.after());
+        states.put(placed.id(), row.state());
         if (Sequence.of(placed, states) != Sequence.Availability.AVAILABLE) {
             List<String> waiting = placed.after().stream().filter(s -> states.get(s) != StepState.DONE).toList();
             throw new BatchRefused(BatchRefused.Reason.STEP_NOT_AVAILABLE, "Step '" + placed.step().name() + "' is not"
@@ -211,7 +213,8 @@ public class Execution {
         if (facts.judgement() == Judgement.OUT_OF_SPEC) {
             deviation = raise(batch, placed, new Readings.Reading(facts.raw(), facts.value(), facts.judgement()), by, now);
         }
-        int seq = store.nextEntrySeq(batch.id(), placed.id());
+        // an OPEN step has no entry yet (every other kind of entry needs a recorded step): the first is number 1
+        int seq = row.state() == StepState.OPEN ? 1 : store.nextEntrySeq(batch.id(), placed.id());
         store.persist(new StepEntry(batch.id(), placed.id(), seq, facts, deviation, by, now));
         row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late);
         if (batch.status() == BatchStatus.READY) {

@@ -62,10 +62,20 @@ public class BatchStore {
                 .getResultStream().findFirst().orElseThrow(() -> notFound(batchId));
     }
 
-    public List<Batch> batches(BatchStatus status, int max) {
-        return em.createQuery("select b from Batch b where (:status is null or b.status = :status)"
-                        + " order by b.createdAt desc", Batch.class)
-                .setParameter("status", status).setMaxResults(max).getResultList();
+    /**
+     * One line per batch for lists, newest first, in one query: the header columns (not the control
+     * recipe's snapshot) with the steps done, all steps and the open deviations counted by the database.
+     */
+    public List<Object[]> summaries(BatchStatus status, int max) {
+        return em.createQuery("select b.batchId, b.recipeId, b.recipeVersion, b.product, b.plannedQuantity, b.unit,"
+                        + " b.status, b.line, b.createdAt, b.createdBy, b.statusChangedAt,"
+                        + " (select count(s) from BatchStep s where s.batchRef = b.id and s.state = :done),"
+                        + " (select count(s) from BatchStep s where s.batchRef = b.id),"
+                        + " (select count(d) from Deviation d where d.batchRef = b.id and d.status = :open)"
+                        + " from Batch b where (:status is null or b.status = :status) order by b.createdAt desc",
+                        Object[].class)
+                .setParameter("status", status).setParameter("done", StepState.DONE)
+                .setParameter("open", Deviation.Status.OPEN).setMaxResults(max).getResultList();
     }
 
     public List<BatchStep> steps(UUID batch) {
@@ -73,8 +83,17 @@ public class BatchStore {
                 .setParameter("b", batch).getResultList();
     }
 
-    public Map<String, StepState> states(UUID batch) {
-        return steps(batch).stream().collect(Collectors.toMap(BatchStep::stepId, BatchStep::state));
+    /**
+     * The states of some steps of a batch, read as values (not entities: an entry's transaction keeps
+     * only the rows it changes, so flushing it stays cheap however many steps the batch has).
+     */
+    public Map<String, StepState> states(UUID batch, java.util.Collection<String> stepIds) {
+        if (stepIds.isEmpty()) {
+            return new java.util.HashMap<>();
+        }
+        return em.createQuery("select s.stepId, s.state from BatchStep s where s.batchRef = :b and s.stepId in :ids",
+                        Object[].class).setParameter("b", batch).setParameter("ids", stepIds).getResultStream()
+                .collect(Collectors.toMap(r -> (String) r[0], r -> (StepState) r[1], (a, b) -> a, java.util.HashMap::new));
     }
 
     /** The step's row, locked: two terminals recording the same step are served one after the other. */

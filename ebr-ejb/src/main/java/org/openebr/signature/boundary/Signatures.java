@@ -219,7 +219,10 @@ public class Signatures {
                 .actingAs(role);
         ElectronicSignature signature = create(request, meaning, signer, role, content, credential);
         type.signed(request.recordId(), meaning, signer.userName());
-        return manifest(signature);
+        // made a moment ago by create() from this content, with this credential (its certificate valid now,
+        // checked by the trust store) and a fresh time stamp: verifying it again would only repeat that work,
+        // at about the cost of the password hash. Every later reading of the signature verifies it.
+        return manifest(signature, credential, new SignatureVerifier.Result(true, List.of()));
     }
 
     /**
@@ -460,8 +463,13 @@ public class Signatures {
         SigningCredential credential = em.find(SigningCredential.class, facts.credentialId());
         TrustStore trust = keys.store();
         Optional<Object> current = recordType(facts.recordType()).flatMap(t -> t.content(facts.recordId()));
-        SignatureVerifier.Result check = new SignatureVerifier().verify(signature, current, credential,
-                trust.caCertificate(), keys.keys().timeStampCas(trust));
+        return manifest(signature, credential, new SignatureVerifier().verify(signature, current, credential,
+                trust.caCertificate(), keys.keys().timeStampCas(trust)));
+    }
+
+    private static Manifestation manifest(ElectronicSignature signature, SigningCredential credential,
+                                          SignatureVerifier.Result check) {
+        ElectronicSignature.Facts facts = signature.facts();
         java.time.ZoneId zone = java.time.ZoneId.of(facts.siteZone());
         String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
                 .format(facts.signedAt().atZone(zone)) + " " + zone.getId();
