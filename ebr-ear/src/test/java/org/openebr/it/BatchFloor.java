@@ -31,6 +31,9 @@ final class BatchFloor {
 
     final Http http;
     final People people;
+    /** The people whose password is the operators' (the demo password for the demo operators). */
+    final People operators;
+    final String operatorPassword;
     final String supervisor;
     final String operator1;
     final String operator2;
@@ -45,15 +48,43 @@ final class BatchFloor {
     /** Per batch and charge step: the container dispensed for it. */
     private final Map<String, String> dispensed = new HashMap<>();
 
+    /** A floor with operators of its own (made for the test run, password {@link People#PASSWORD}). */
     BatchFloor(Http http) {
+        this(http, false);
+    }
+
+    /**
+     * A floor whose operators are the demo accounts operator1 and operator2 (the server runs in demo
+     * mode): made ready to sign and trained for the reference recipe where they are not yet, as
+     * {@code bin/ebr start} does.
+     */
+    static BatchFloor withDemoOperators(Http http) {
+        return new BatchFloor(http, true);
+    }
+
+    private BatchFloor(Http http, boolean demoOperators) {
         this.http = http;
         this.people = new People(http);
         String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
         supervisor = people.signer("Sam Supervisor", "SUPERVISOR");
-        operator1 = people.signer("Olga Operator", "OPERATOR");
-        operator2 = people.signer("Otto Operator", "OPERATOR");
-        for (String trained : List.of(supervisor, operator1, operator2)) {
-            people.trainForReferenceRecipe(trained);
+        people.trainForReferenceRecipe(supervisor);
+        if (demoOperators) {
+            operatorPassword = Api.DEMO_PASSWORD;
+            operators = new People(http, operatorPassword);
+            operator1 = "operator1";
+            operator2 = "operator2";
+            for (String demo : List.of(operator1, operator2)) {
+                operators.readyToSign(demo);
+                operators.trainForReferenceRecipeUnlessTrained(demo);
+            }
+        } else {
+            operatorPassword = People.PASSWORD;
+            operators = people;
+            operator1 = people.signer("Olga Operator", "OPERATOR");
+            operator2 = people.signer("Otto Operator", "OPERATOR");
+            for (String trained : List.of(operator1, operator2)) {
+                people.trainForReferenceRecipe(trained);
+            }
         }
         author = people.signer("Anna Author", "RECIPE_AUTHOR");
         approver = people.signer("Abel Approver", "RECIPE_APPROVER");
@@ -116,12 +147,12 @@ final class BatchFloor {
     }
 
     private void dispense(String batch, Charge c) {
-        HttpResponse<String> done = people.api(operator1).post("api/v1/dispensings", "{\"sourceContainerId\":"
+        HttpResponse<String> done = operators.api(operator1).post("api/v1/dispensings", "{\"sourceContainerId\":"
                 + q(stock.get(c.material())) + ",\"materialNumber\":" + q(c.material()) + ",\"batch\":" + q(batch)
                 + ",\"step\":" + q(c.step()) + ",\"target\":" + c.quantity() + ",\"tolerancePercent\":"
                 + (c.unit().equals("L") ? "0" : "0.5") + ",\"gross\":" + c.quantity() + ",\"tare\":0,\"unit\":" + q(c.unit())
                 + ",\"balanceId\":\"BAL-01\",\"location\":\"Dispensary\""
-                + (c.controlled() ? ",\"verifier\":" + q(operator2) + ",\"verifierPassword\":" + q(People.PASSWORD) : "")
+                + (c.controlled() ? ",\"verifier\":" + q(operator2) + ",\"verifierPassword\":" + q(operatorPassword) : "")
                 + "}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
         dispensed.put(batch + ":" + c.step(), Api.object(done).getString("dispensedContainerId"));
@@ -139,7 +170,7 @@ final class BatchFloor {
                 + ",\"equipmentClass\":\"compounding vessel\",\"description\":\"50 L compounding vessel\","
                 + "\"location\":\"Compounding room C-1\",\"reason\":\"installed\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        HttpResponse<String> cleaned = people.api(operator1).post("api/v1/equipment/" + id + "/cleanings",
+        HttpResponse<String> cleaned = operators.api(operator1).post("api/v1/equipment/" + id + "/cleanings",
                 "{\"procedure\":\"SOP-CL-101\"}");
         assertThat(cleaned.statusCode()).as(cleaned.body()).isEqualTo(201);
         String cleaning = Api.object(cleaned).getJsonObject("entry").getString("id");
@@ -148,16 +179,21 @@ final class BatchFloor {
         return id;
     }
 
+    /** The people a user of this floor belongs to (the operators may have another password than the rest). */
+    People of(String user) {
+        return user.equals(operator1) || user.equals(operator2) ? operators : people;
+    }
+
     HttpResponse<String> enter(String user, String batch, String step, String json) {
-        return people.api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/entries", json);
+        return of(user).api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/entries", json);
     }
 
     HttpResponse<String> correct(String user, String batch, String step, String json) {
-        return people.api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/corrections", json);
+        return of(user).api(user).post("api/v1/batches/" + batch + "/steps/" + step + "/corrections", json);
     }
 
     HttpResponse<String> sign(String user, String batch, String step, String meaning) {
-        return people.sign(user, "BATCH_STEP", batch + ":" + step, meaning);
+        return of(user).sign(user, "BATCH_STEP", batch + ":" + step, meaning);
     }
 
     /** Records and signs a step (PERFORMED, and VERIFIED by {@code verifier} when given); the entry's outcome. */
@@ -174,7 +210,7 @@ final class BatchFloor {
     }
 
     JsonObject batch(String user, String batch) {
-        return people.api(user).getJson("api/v1/batches/" + batch);
+        return of(user).api(user).getJson("api/v1/batches/" + batch);
     }
 
     /** A step of the batch as the API shows it. */

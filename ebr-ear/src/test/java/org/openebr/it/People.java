@@ -154,6 +154,43 @@ final class People {
                 ? element.getJsonArray("qualifications").getValuesAs(jakarta.json.JsonString::getString) : java.util.List.of();
     }
 
+    /** An existing account (a demo account) made ready to sign where it is not yet: a credential and the signed statement. */
+    void readyToSign(String user) {
+        HttpResponse<String> credentials = admin.get("api/v1/signing-credentials/" + user);
+        assertThat(credentials.statusCode()).as(credentials.body()).isEqualTo(200);
+        // an active credential: one more serial than revocations (absent values are left out)
+        if (credentials.body().split("\"serial\"", -1).length <= credentials.body().split("\"revokedAt\"", -1).length) {
+            verifyIdentity(user);
+        }
+        Api me = api(user);
+        HttpResponse<String> statement = me.get("api/v1/me/accountability-statement");
+        assertThat(statement.statusCode()).as(statement.body()).isEqualTo(200);
+        if (!statement.body().contains("\"signature\"")) {
+            HttpResponse<String> signed = me.post("api/v1/me/accountability-statement/signature", "{\"userName\":"
+                    + q(user) + ",\"password\":" + q(password) + ",\"nonce\":" + q(nonce(me)) + "}");
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+        }
+    }
+
+    /** {@link #trainForReferenceRecipe}, for the qualifications the person holds no open-ended or current record of. */
+    void trainForReferenceRecipeUnlessTrained(String user) {
+        HttpResponse<String> records = Api.demo(http, "supervisor1").get("api/v1/users/" + user + "/training");
+        assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
+        jakarta.json.JsonArray held = Api.array(records);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        for (String qualification : referenceQualifications()) {
+            boolean current = held.getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(t -> qualification.equals(t.getString("qualification", null)))
+                    .filter(t -> !t.containsKey("voidedAt"))
+                    .filter(t -> !java.time.LocalDate.parse(t.getString("validFrom")).isAfter(today))
+                    .anyMatch(t -> !t.containsKey("validUntil") || !java.time.LocalDate.parse(t.getString("validUntil"))
+                            .isBefore(today));
+            if (!current) {
+                train(user, qualification, null);
+            }
+        }
+    }
+
     /** Current, open-ended training records for every qualification the reference recipe requires. */
     void trainForReferenceRecipe(String user) {
         referenceQualifications().forEach(qualification -> train(user, qualification, null));

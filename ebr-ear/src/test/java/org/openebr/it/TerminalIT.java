@@ -41,7 +41,7 @@ class TerminalIT {
 
     private BatchFloor floor() {
         if (floor == null) {
-            floor = new BatchFloor(new Http(contextRoot));
+            floor = BatchFloor.withDemoOperators(new Http(contextRoot));
         }
         return floor;
     }
@@ -57,7 +57,7 @@ class TerminalIT {
         String sample = "SMP-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         try (Browser olga = new Browser(contextRoot); Browser otto = new Browser(contextRoot)) {
             // the batch is picked from the tiles
-            olga.signIn(f.operator1, People.PASSWORD).open("app/terminal.xhtml");
+            olga.signIn(f.operator1, f.operatorPassword).open("app/terminal.xhtml");
             olga.waitForVisibleAt("a[data-batch='" + batch + "']");
             assertThat(olga.textAt("a[data-batch='" + batch + "']")).contains(batch, "Demoprofen", "Filling line 1",
                     "Ready", "0 of 26 steps done");
@@ -69,11 +69,11 @@ class TerminalIT {
             assertThat(olga.textAt("section[data-step='line_clearance']")).contains("Line clearance", "To do");
             assertThat(olga.textAt("#waiting")).contains("after line_clearance");
 
-            // line clearance: Olga performs, Otto verifies on his terminal
+            // line clearance: operator1 performs, operator2 verifies on the other terminal
             record(olga, "line_clearance");
             sign(olga, "line_clearance", "performed", f.operator1);
             olga.waitForTextAt("section[data-step='line_clearance']", "Waiting for verifier");
-            otto.signIn(f.operator2, People.PASSWORD).open("app/terminal.xhtml?batch=" + batch);
+            otto.signIn(f.operator2, f.operatorPassword).open("app/terminal.xhtml?batch=" + batch);
             sign(otto, "line_clearance", "verified", f.operator2);
             otto.waitForTextAt("#done-list li[data-step='line_clearance']", "verified by " + f.operator2);
 
@@ -255,7 +255,7 @@ class TerminalIT {
      * configured for it types): GTIN of Demoprofen, expiry, lot, container id.
      */
     private static String gs1(BatchFloor f, String container) {
-        JsonObject facts = f.people.api(f.operator1).getJson("api/v1/containers/" + container);
+        JsonObject facts = f.operators.api(f.operator1).getJson("api/v1/containers/" + container);
         String expiry = java.time.LocalDate.parse(facts.getString("expiryDate"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
         return "(01)04012345000016(17)" + expiry + "(10)" + facts.getString("lotId") + "(21)" + container;
@@ -297,7 +297,7 @@ class TerminalIT {
         if (b.presentAt("[id='sign:user-id']")) {
             b.typeAt("[id='sign:user-id']", user);
         }
-        b.typeAt("[id='sign:password']", People.PASSWORD);
+        b.typeAt("[id='sign:password']", floor.operatorPassword);
         b.clickAt("[id='sign:sign']");
         b.waitForVisibleAt("[id='sign:close']");
         b.clickAt("[id='sign:close']");
