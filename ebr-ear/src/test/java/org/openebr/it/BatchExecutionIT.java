@@ -390,6 +390,88 @@ class BatchExecutionIT {
     }
 
     @Test
+    @Tag("P11-10i-1")
+    @Tag("P11-10g-2")
+    void a_supervisor_overrides_the_training_gate_only_with_a_signature_and_a_deviation_and_only_for_one_entry() {
+        String op1 = floor.operator1;
+        Api sup = floor.people.api(floor.supervisor);
+        String batch = floor.readyBatch();
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", floor.operator2);
+        String untrained = floor.people.signer("Ulla Untrained", "OPERATOR");
+        String step = "filter_integrity_pre";
+        String entry = "{\"value\":3.8,\"unit\":\"bar\"}";
+        assertRefused(floor.enter(untrained, batch, step, entry), 403, "operator-not-trained", "signature and a deviation");
+        String path = "api/v1/batches/" + batch + "/steps/" + step + "/overrides";
+        String reason = "requalification on the filter integrity tester passed on 2026-12-01, its record is being filed";
+
+        // never without a supervisor, a reason, a password, a gate that may be overridden and someone who needs it
+        assertRefused(floor.people.api(op1).post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained)
+                + ",\"reason\":" + q(reason) + ",\"password\":" + q(People.PASSWORD) + "}"), 403, null, null);
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + "}"), 422, "batch-input-incomplete", "password");
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained) + ",\"password\":"
+                + q(People.PASSWORD) + "}"), 422, "reason-required", null);
+        assertRefused(sup.post(path, "{\"gate\":\"EQUIPMENT\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 422, "gate-not-overridable", "maintenance");
+        assertRefused(sup.post(path, "{\"gate\":\"MATERIAL\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 422, "gate-not-overridable", "released by QA");
+        assertRefused(sup.post(path, "{\"gate\":\"HUNCH\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 422, "batch-input-incomplete", "TRAINING");
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":\"nobody-here\",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 422, "batch-input-incomplete", "nobody-here");
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(op1) + ",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 409, "gate-override-not-needed", "nothing to override");
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(floor.supervisor) + ",\"reason\":"
+                + q(reason) + ",\"password\":" + q(People.PASSWORD) + "}"), 409, "gate-override-self", null);
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + ",\"password\":\"not my password\"}"), 401, null, null);
+        JsonObject before = sup.getJson("api/v1/batches/" + batch + "/record");
+        assertThat(before.getJsonArray("overrides")).isEmpty();
+        assertThat(before.getJsonObject("batch").getJsonArray("deviations")).isEmpty();
+
+        HttpResponse<String> granted = sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained)
+                + ",\"reason\":" + q(reason) + ",\"password\":" + q(People.PASSWORD) + "}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        JsonObject override = Api.object(granted);
+        assertThat(override.getString("operator")).isEqualTo(untrained);
+        assertThat(override.getJsonArray("qualifications").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("OP-STERILE-FILTRATION", "OP-FILTER-INTEGRITY");
+        String deviation = override.getString("deviationId");
+        assertRefused(sup.post(path, "{\"gate\":\"TRAINING\",\"operator\":" + q(untrained) + ",\"reason\":" + q(reason)
+                + ",\"password\":" + q(People.PASSWORD) + "}"), 409, "gate-override-exists", "already waiting");
+
+        // the one entry goes through, flagged for review, and its performer signs it
+        HttpResponse<String> entered = floor.enter(untrained, batch, step, entry);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        assertThat(Api.object(entered).getBoolean("flagged")).isTrue();
+        assertThat(floor.sign(untrained, batch, step, "PERFORMED").statusCode()).isEqualTo(201);
+        // used up: a correction by the same person meets the gate again
+        assertRefused(floor.correct(untrained, batch, step, "{\"value\":3.9,\"unit\":\"bar\",\"reason\":\"misread\"}"),
+                403, "operator-not-trained", "OP-FILTER-INTEGRITY");
+
+        JsonObject record = sup.getJson("api/v1/batches/" + batch + "/record");
+        JsonObject kept = record.getJsonArray("overrides").getJsonObject(0);
+        assertThat(kept.getString("grantedBy")).isEqualTo(floor.supervisor);
+        assertThat(kept.getInt("usedByEntry")).isEqualTo(1);
+        assertThat(kept.getString("reason")).isEqualTo(reason);
+        JsonObject raised = record.getJsonObject("batch").getJsonArray("deviations").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();
+        assertThat(raised.getString("origin")).isEqualTo("GATE_OVERRIDE");
+        assertThat(raised.getString("stepId")).isEqualTo(step);
+        assertThat(raised.getString("description")).contains(untrained, floor.supervisor, reason);
+        JsonObject signature = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
+                .filter(x -> x.getString("recordType").equals("GATE_OVERRIDE")).findFirst().orElseThrow();
+        assertThat(signature.getString("recordId")).isEqualTo(batch + ":1");
+        assertThat(signature.getString("meaning")).isEqualTo("APPROVED");
+        assertThat(signature.getString("userName")).isEqualTo(floor.supervisor);
+        assertThat(signature.getBoolean("valid")).as(signature.toString()).isTrue();
+        assertThat(record.getJsonArray("refusals").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("refusedTo").equals(untrained)).count()).isEqualTo(2);
+        assertThat(sup.post("api/v1/batches/" + batch + "/abort", "{\"reason\":\"test batch not needed\",\"password\":"
+                + q(People.PASSWORD) + "}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void hold_resume_and_abort_are_signed_and_stop_every_entry_meanwhile() {
         String op1 = floor.operator1;
         Api sup = floor.people.api(floor.supervisor);

@@ -193,4 +193,39 @@ class BatchScreensIT {
         assertThat(browser.path()).startsWith("app/audit-trail.xhtml?text=" + batch);
         assertThat(browser.text()).contains("Hold batch " + batch);
     }
+
+    @Test
+    @Tag("P11-10i-1")
+    void the_supervisor_overrides_a_training_gate_signed_at_its_action_and_the_record_shows_the_override() {
+        String batch = floor.readyBatch();
+        floor.perform(floor.operator1, batch, "line_clearance", "{\"acknowledged\":true}", floor.operator2);
+        String untrained = floor.people.signer("Ulf Untrained", "OPERATOR");
+        String step = "filter_integrity_pre";
+        String name = floor.step(floor.supervisor, batch, step).getString("name");
+        browser.signIn(floor.supervisor, PASSWORD);
+        browser.open("app/batches.xhtml?batch=" + batch);
+        browser.choose("override-step", name + " (" + step + "): OP-STERILE-FILTRATION, OP-FILTER-INTEGRITY");
+        browser.type("override-operator", untrained);
+        browser.type("override-reason", "requalification passed on 2026-12-01, record being filed");
+        // unsigned: refused at its action, nothing granted
+        browser.clickAndWaitFor("override-bar:override", "give your password");
+        assertThat(browser.textOf("override-bar:messages")).contains("Nothing was changed");
+        browser.type("override-password", PASSWORD);
+        browser.clickAndWaitFor("override-bar:override", "overridden for " + untrained);
+        assertThat(browser.textOf("override-bar:messages")).contains("signed by you").contains("deviation DEV-");
+        assertThat(browser.textOf("deviation-table")).contains("Gate overridden by a supervisor");
+        browser.look("batches-override-supervisor");
+        browser.assertAccessible();
+
+        HttpResponse<String> entered = floor.enter(untrained, batch, step, "{\"value\":3.8,\"unit\":\"bar\"}");
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        browser.open("app/batch.xhtml?batch=" + batch);
+        assertThat(browser.textOf("record-overrides")).contains(step).contains("for " + untrained)
+                .contains("OP-STERILE-FILTRATION, OP-FILTER-INTEGRITY").contains("requalification passed")
+                .contains("APPROVED by Sam Supervisor").contains("Valid").contains("entry 1");
+        browser.look("batch-record-override-supervisor");
+        browser.assertAccessible();
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/abort",
+                "{\"reason\":\"test batch not needed\",\"password\":" + Api.q(PASSWORD) + "}").statusCode()).isEqualTo(200);
+    }
 }

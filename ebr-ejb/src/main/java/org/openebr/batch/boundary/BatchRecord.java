@@ -9,7 +9,7 @@ import org.openebr.signature.boundary.Signatures;
  * made, every signature of its steps and status changes, and every refusal of a gate.
  */
 public record BatchRecord(BatchDetail batch, List<EntryFacts> entries, List<Signatures.Manifestation> signatures,
-                          List<Refusal> refusals) {
+                          List<Refusal> refusals, List<Overrides.OverrideFacts> overrides) {
 
     /** A gate that refused someone on a step. */
     public record Refusal(String stepId, String kind, String message, String refusedTo, Instant refusedAt) {

@@ -61,6 +61,14 @@ public class BatchRefused extends DomainException {
         @Declared(category = Category.NOT_PERMITTED, kind = "operator-not-trained")
         NOT_TRAINED,
         /** A material charge or equipment check is not corrected by typing: raise a deviation instead. */
+        @Declared(category = Category.INVALID, kind = "gate-not-overridable")
+        NOT_OVERRIDABLE,
+        @Declared(category = Category.CONFLICT, kind = "gate-override-not-needed")
+        OVERRIDE_NOT_NEEDED,
+        @Declared(category = Category.CONFLICT, kind = "gate-override-exists")
+        OVERRIDE_EXISTS,
+        @Declared(category = Category.CONFLICT, kind = "gate-override-self")
+        OVERRIDE_SELF,
         @Declared(category = Category.CONFLICT, kind = "step-not-correctable")
         NOT_CORRECTABLE,
         /** A calculation whose inputs are not all recorded. */

@@ -25,6 +25,7 @@ import org.openebr.batch.entity.BatchEvent;
 import org.openebr.batch.entity.BatchStatus;
 import org.openebr.batch.entity.BatchStep;
 import org.openebr.batch.entity.Deviation;
+import org.openebr.batch.entity.GateOverride;
 import org.openebr.batch.entity.StepState;
 import org.openebr.equipment.boundary.EquipmentGate;
 import org.openebr.platform.control.ChangeContext;
@@ -257,7 +258,12 @@ public class Batches {
         }
         List<BatchRecord.Refusal> refusals = store.refusals(b.id()).stream().map(r -> new BatchRecord.Refusal(r.stepId(),
                 r.kind(), r.message(), r.refusedTo(), r.refusedAt())).toList();
-        return new BatchRecord(view, entries, signed, refusals);
+        List<Overrides.OverrideFacts> overrides = new ArrayList<>();
+        for (GateOverride o : store.overrides(b.id())) {
+            overrides.add(Overrides.facts(b, o));
+            signed.addAll(signatures.ofRecord(Overrides.RECORD_TYPE, b.batchId() + ":" + o.seq()));
+        }
+        return new BatchRecord(view, entries, signed, refusals, overrides);
     }
 
     BatchSummary summary(Batch b) {

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openebr.batch.control.BatchStore;
 import org.openebr.batch.control.ControlRecipe;
@@ -27,6 +28,7 @@ import org.openebr.batch.entity.BatchStatus;
 import org.openebr.batch.entity.BatchStep;
 import org.openebr.batch.entity.Deviation;
 import org.openebr.batch.entity.EntryKind;
+import org.openebr.batch.entity.GateOverride;
 import org.openebr.batch.entity.Judgement;
 import org.openebr.batch.entity.StepEntry;
 import org.openebr.batch.entity.StepState;
@@ -195,7 +197,7 @@ public class Execution {
                                 EntryCommand c, EntryKind kind) {
         String by = caller();
         Instant now = now();
-        requireTrained(batch, placed, by, now);
+        GateOverride override = requireTrained(batch, placed, by, now);
         boolean late = late(c, now);
         String reason = c.reason() == null || c.reason().isBlank() ? null : Batches.text(c.reason(), "reason", Batches.REASON);
         if (late && reason == null) {
@@ -216,7 +218,10 @@ public class Execution {
         // an OPEN step has no entry yet (every other kind of entry needs a recorded step): the first is number 1
         int seq = row.state() == StepState.OPEN ? 1 : store.nextEntrySeq(batch.id(), placed.id());
         store.persist(new StepEntry(batch.id(), placed.id(), seq, facts, deviation, by, now));
-        row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late);
+        if (override != null) {
+            override.use(seq, now);
+        }
+        row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late || override != null);
         if (batch.status() == BatchStatus.READY) {
             BatchStatus from = batch.status();
             batch.moveTo(BatchStatus.IN_PROGRESS, "first entry: step " + placed.id(), by, now);
@@ -393,16 +398,26 @@ public class Execution {
         return Calculations.evaluate(placed.step().formula(), values);
     }
 
-    private void requireTrained(Batch batch, ControlRecipe.Placed placed, String by, Instant now) {
+    /**
+     * The training gate; passed without the training only under a supervisor's signed override for this
+     * operator's next entry on the step, which this entry uses up. Returns the override used, or null.
+     */
+    private GateOverride requireTrained(Batch batch, ControlRecipe.Placed placed, String by, Instant now) {
         List<String> missing = placed.qualifications().stream().filter(q -> !training.isQualified(by, q, now)).toList();
         if (!missing.isEmpty()) {
+            Optional<GateOverride> override = store.unusedOverride(batch.id(), placed.id(), by);
+            if (override.isPresent()) {
+                return override.get();
+            }
             BatchRefused refused = new BatchRefused(BatchRefused.Reason.NOT_TRAINED, by + " holds no current training"
                     + " record " + String.join(" and ", missing) + ", which step '" + placed.step().name() + "' requires"
                     + " (21 CFR 211.25, 11.10(i)); a trained colleague performs it, or a supervisor records the training"
-                    + " first. Nothing was recorded.");
+                    + " first, or overrides the gate for this entry with a signature and a deviation. Nothing was"
+                    + " recorded.");
             gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
             throw refused;
         }
+        return null;
     }
 
     private String raise(Batch batch, ControlRecipe.Placed placed, Readings.Reading reading, String by, Instant now) {

@@ -17,6 +17,7 @@ import org.openebr.batch.entity.BatchNumber;
 import org.openebr.batch.entity.BatchStatus;
 import org.openebr.batch.entity.BatchStep;
 import org.openebr.batch.entity.Deviation;
+import org.openebr.batch.entity.GateOverride;
 import org.openebr.batch.entity.GateRefusal;
 import org.openebr.batch.entity.StepEntry;
 import org.openebr.batch.entity.StepState;
@@ -154,6 +155,30 @@ public class BatchStore {
     public String nextDeviationId(int year) {
         Number n = (Number) em.createNativeQuery("SELECT nextval('deviation_number_seq')").getSingleResult();
         return String.format("DEV-%04d-%05d", year, n.longValue());
+    }
+
+    public List<GateOverride> overrides(UUID batch) {
+        return em.createQuery("select o from GateOverride o where o.batchRef = :b order by o.seq", GateOverride.class)
+                .setParameter("b", batch).getResultList();
+    }
+
+    public Optional<GateOverride> override(UUID batch, int seq) {
+        return em.createQuery("select o from GateOverride o where o.batchRef = :b and o.seq = :s", GateOverride.class)
+                .setParameter("b", batch).setParameter("s", seq).getResultStream().findFirst();
+    }
+
+    /** The override waiting for this operator's next entry on the step, locked: it is used once. */
+    public Optional<GateOverride> unusedOverride(UUID batch, String stepId, String operator) {
+        return em.createQuery("select o from GateOverride o where o.batchRef = :b and o.stepId = :s"
+                        + " and lower(o.operator) = lower(:o) and o.usedAt is null", GateOverride.class)
+                .setParameter("b", batch).setParameter("s", stepId).setParameter("o", operator)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public int nextOverrideSeq(UUID batch) {
+        Integer max = em.createQuery("select max(o.seq) from GateOverride o where o.batchRef = :b", Integer.class)
+                .setParameter("b", batch).getSingleResult();
+        return max == null ? 1 : max + 1;
     }
 
     public List<GateRefusal> refusals(UUID batch) {

@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "12";
+    public static final String EXPECTED = "13";
 
     private SchemaVersion() {
     }

@@ -44,6 +44,7 @@ import org.openebr.batch.boundary.EntryCommand;
 import org.openebr.batch.boundary.EntryOutcome;
 import org.openebr.batch.boundary.Execution;
 import org.openebr.batch.boundary.Idempotency;
+import org.openebr.batch.boundary.Overrides;
 
 /**
  * Batches (process orders) and their execution. Every state-changing call takes an optional
@@ -88,6 +89,10 @@ public class BatchesResource {
     public record Classification(String classification, String reason) {
     }
 
+    /** A supervisor's override of the training gate for one operator's next entry on a step, signed with the password. */
+    public record GateOverrideRequest(String gate, String operator, String reason, String password) {
+    }
+
     /** The laboratory result of a sample drawn at a SAMPLING step. */
     public record SampleResult(JsonValue value, String unit) {
     }
@@ -103,6 +108,9 @@ public class BatchesResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    Overrides overrides;
 
     @GET
     @Operation(operationId = "listBatches", summary = "The batches, newest first (?status= one status)")
@@ -259,6 +267,31 @@ public class BatchesResource {
                           @NotNull EntryRequest request) {
         return once(key, "entry " + batchId + " " + stepId, request,
                 () -> execution.enter(batchId, stepId, command(request)));
+    }
+
+    @POST
+    @Path("{batchId}/steps/{stepId}/overrides")
+    @RolesAllowed("SUPERVISOR")
+    @Operation(operationId = "overrideGate", summary = "Override the training gate for one operator's next entry on a step,"
+            + " signed (GATE_OVERRIDE, APPROVED); raises a deviation",
+            description = "gate TRAINING only (material and equipment gates: 422 gate-not-overridable). 409"
+                    + " gate-override-not-needed (the operator is trained), gate-override-exists, gate-override-self,"
+                    + " step-already-recorded, batch-not-executable; 422 reason-required, batch-input-incomplete (operator,"
+                    + " password); 401 signature-not-authenticated.")
+    @APIResponse(responseCode = "201", description = "Granted and signed",
+            content = @Content(schema = @Schema(implementation = Overrides.OverrideFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response overrideGate(@PathParam("batchId") String batchId, @PathParam("stepId") String stepId,
+                                 @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                 @NotNull GateOverrideRequest request) {
+        return once(key, "override " + batchId + " " + stepId, request, () -> overrides.grant(batchId, stepId,
+                new Overrides.OverrideCommand(request.gate(), request.operator(), request.reason(),
+                        request.password() == null ? null : request.password().toCharArray())));
     }
 
     @POST

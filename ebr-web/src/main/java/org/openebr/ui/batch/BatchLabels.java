@@ -36,6 +36,7 @@ public final class BatchLabels {
             Map.entry("CLOSED", "Closed"),
             Map.entry("OUT_OF_LIMITS", "Out of limits (raised by the system)"),
             Map.entry("RAISED", "Raised by a person"),
+            Map.entry("GATE_OVERRIDE", "Gate overridden by a supervisor"),
             // entry kind
             Map.entry("ENTRY", "Entry"),
             Map.entry("CORRECTION", "Correction"),

@@ -13,6 +13,7 @@ import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.batch.boundary.DeviationFacts;
 import org.openebr.batch.boundary.EntryFacts;
+import org.openebr.batch.boundary.Overrides;
 import org.openebr.signature.boundary.Signatures;
 import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
@@ -62,6 +63,17 @@ public class BatchRecordView implements Serializable {
     private BatchRecord record;
     private List<StepRecord> steps = List.of();
     private List<StatusRow> history = List.of();
+
+    /** The supervisor's signature of a gate override. */
+    public List<Signatures.Manifestation> overrideSignatures(Overrides.OverrideFacts override) {
+        String recordId = override.batchId() + ":" + override.override();
+        return record == null ? List.of() : record.signatures().stream()
+                .filter(s -> s.recordType().equals(Overrides.RECORD_TYPE) && s.recordId().equals(recordId)).toList();
+    }
+
+    public String joined(List<String> values) {
+        return String.join(", ", values);
+    }
 
     /** Called as the view's action after the parameters are set. */
     public void load() {

@@ -17,6 +17,7 @@ import org.openebr.batch.boundary.BatchSummary;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.batch.boundary.DeviationFacts;
 import org.openebr.batch.boundary.Deviations;
+import org.openebr.batch.boundary.Overrides;
 import org.openebr.recipe.boundary.Recipes;
 import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
@@ -44,6 +45,9 @@ public class BatchesView implements Serializable {
 
     @Inject
     Deviations deviations;
+
+    @Inject
+    Overrides overrides;
 
     @Inject
     Recipes recipes;
@@ -74,6 +78,11 @@ public class BatchesView implements Serializable {
     private String classification;
     private String classifyReason;
     private String holdPassword;
+
+    private String overrideStep;
+    private String overrideOperator;
+    private String overrideReason;
+    private String overridePassword;
 
     /** Called as the view's action after the parameters are set. */
     public void load() {
@@ -218,6 +227,28 @@ public class BatchesView implements Serializable {
         }
     }
 
+    /** A supervisor's signed override of the training gate for one operator's next entry on a step. */
+    public void override() {
+        if (overrideStep == null || overrideStep.isBlank()) {
+            Messages.error("Choose the step the override is for.", null);
+            return;
+        }
+        Overrides.OverrideFacts done = commands.attempt("override the training gate on batch " + selected.batchId()
+                        + " (batches screen)")
+                .notAllowed("Only a supervisor overrides a gate.")
+                .call(() -> overrides.grant(selected.batchId(), overrideStep, new Overrides.OverrideCommand("TRAINING",
+                        overrideOperator, overrideReason, chars(overridePassword))));
+        overridePassword = null;
+        if (done != null) {
+            Messages.info("Training gate of step " + done.stepId() + " overridden for " + done.operator()
+                    + "'s next entry, signed by you; deviation " + done.deviationId() + " raised.", null);
+            overrideStep = null;
+            overrideOperator = null;
+            overrideReason = null;
+            reload();
+        }
+    }
+
     private void signed(Supplier<BatchSummary> command, String verb, java.util.function.Function<BatchSummary, String> said) {
         changed(command, verb, "Only a supervisor may " + verb + " a batch.", said);
         password = null;
@@ -302,6 +333,20 @@ public class BatchesView implements Serializable {
         return supervisor() && selected != null && ("READY".equals(selected.status()) || "IN_PROGRESS".equals(selected.status()));
     }
 
+    /** A gate is overridden on a batch that takes entries, for a step that requires training and has no entry yet. */
+    public boolean mayOverride() {
+        return mayHold() && !getOverrideSteps().isEmpty();
+    }
+
+    public List<BatchDetail.StepDetail> getOverrideSteps() {
+        return selected == null ? List.of() : selected.steps().stream().filter(st -> !st.qualifications().isEmpty())
+                .filter(st -> "AVAILABLE".equals(st.state()) || "WAITING".equals(st.state())).toList();
+    }
+
+    public String joined(List<String> values) {
+        return String.join(", ", values);
+    }
+
     public boolean mayResume() {
         return supervisor() && selected != null && "ON_HOLD".equals(selected.status());
     }
@@ -325,6 +370,14 @@ public class BatchesView implements Serializable {
     public List<Recipes.RecipeSummary> getEffective() { return effective; }
     public BatchDetail getSelected() { return selected; }
     public List<DeviationFacts> getDeviations() { return selectedDeviations; }
+    public String getOverrideStep() { return overrideStep; }
+    public void setOverrideStep(String value) { overrideStep = value; }
+    public String getOverrideOperator() { return overrideOperator; }
+    public void setOverrideOperator(String value) { overrideOperator = value; }
+    public String getOverrideReason() { return overrideReason; }
+    public void setOverrideReason(String value) { overrideReason = value; }
+    public String getOverridePassword() { return overridePassword; }
+    public void setOverridePassword(String value) { overridePassword = value; }
     public String getBatchId() { return batchId; }
     public void setBatchId(String value) { batchId = value; }
     public String getStatus() { return status; }
