@@ -91,11 +91,14 @@ public final class ControlRecipe {
         return steps.values();
     }
 
-    /** The recipe's parameters by name, for calculations. */
+    /**
+     * The recipe's parameters by name, for calculations, as for this batch: a parameter that scales
+     * with the batch size is multiplied by the batch's scale factor, as the formula was.
+     */
     public Map<String, BigDecimal> parameters() {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         for (Parameter p : orEmpty(document.parameters())) {
-            values.put(p.name(), p.value());
+            values.put(p.name(), p.scalesWithBatch() && p.value() != null ? p.value().multiply(scaled.factor()) : p.value());
         }
         return values;
     }

@@ -66,7 +66,8 @@ public final class RecipeDiff {
             new Field<>("batchSizeUnit", "batch size unit", RecipeDocument::batchSizeUnit));
     private static final List<Field<Parameter>> PARAMETER = List.of(
             new Field<>("value", null, Parameter::value),
-            new Field<>("unit", "unit", Parameter::unit));
+            new Field<>("unit", "unit", Parameter::unit),
+            new Field<>("scaled", "scales with the batch size", p -> p.scalesWithBatch() ? "yes" : "no"));
     private static final List<Field<FormulaItem>> FORMULA_ITEM = List.of(
             new Field<>("quantity", "quantity", FormulaItem::quantity),
             new Field<>("unit", "unit", FormulaItem::unit),

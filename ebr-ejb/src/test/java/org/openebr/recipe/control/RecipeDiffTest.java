@@ -77,8 +77,8 @@ class RecipeDiffTest {
     void numbers_are_compared_by_value_not_by_scale() {
         RecipeDocument v2 = changeStep(V1, "fill_weight", s -> withNumeric(s,
                 new NumericSpec("g", 2, d("2.1"), d("2.060"), d("2.14"), null, null)));
-        v2 = withParameters(v2, List.of(new Parameter("theoretical_vials", d("2.0E+4"), "vials"),
-                new Parameter("fill_volume", d("2"), "mL")));
+        v2 = withParameters(v2, List.of(new Parameter("theoretical_vials", d("2.0E+4"), "vials", true),
+                new Parameter("fill_volume", d("2"), "mL", null)));
 
         assertChanges(v2).isEmpty();
     }
@@ -201,8 +201,8 @@ class RecipeDiffTest {
 
     @Test
     void parameters_are_matched_by_name() {
-        RecipeDocument v2 = withParameters(V1, List.of(new Parameter("theoretical_vials", d("21000"), "vials"),
-                new Parameter("target_ph", d("7.0"), "pH")));
+        RecipeDocument v2 = withParameters(V1, List.of(new Parameter("theoretical_vials", d("21000"), "vials", true),
+                new Parameter("target_ph", d("7.0"), "pH", null)));
 
         assertChanges(v2).containsExactly(
                 tuple(CHANGED, PARAMETER, "theoretical_vials", "value", "20000", "21000"),

@@ -41,8 +41,8 @@ final class ReferenceRecipe {
     static RecipeDocument asepticFilling() {
         return new RecipeDocument("DEMOPROFEN-10-2ML", 1, "Demoprofen 10 mg/mL solution for injection",
                 "FG-DEMOPROFEN-2ML", d("45.0"), "L",
-                List.of(new Parameter("theoretical_vials", d("20000"), "vials"),
-                        new Parameter("fill_volume", d("2.0"), "mL")),
+                List.of(new Parameter("theoretical_vials", d("20000"), "vials", true),
+                        new Parameter("fill_volume", d("2.0"), "mL", null)),
                 List.of(new FormulaItem("Demoprofen", d("450.0"), "g", d("0.5"), null),
                         new FormulaItem("sodium chloride", d("405.0"), "g", d("1"), null),
                         new FormulaItem("sodium phosphate dibasic", d("63.0"), "g", d("1"), null),

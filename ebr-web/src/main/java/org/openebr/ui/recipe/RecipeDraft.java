@@ -110,7 +110,7 @@ public class RecipeDraft implements Serializable {
     }
 
     public ParameterForm addParameter() {
-        ParameterForm parameter = new ParameterForm(new Parameter(null, null, null));
+        ParameterForm parameter = new ParameterForm(new Parameter(null, null, null, null));
         parameters.add(parameter);
         return parameter;
     }
@@ -309,16 +309,22 @@ public class RecipeDraft implements Serializable {
         private String name;
         private BigDecimal value;
         private String unit;
+        private boolean scaled;
 
         ParameterForm(Parameter parameter) {
             name = parameter.name();
             value = parameter.value();
             unit = parameter.unit();
+            scaled = parameter.scalesWithBatch();
         }
 
         Parameter toParameter() {
-            return new Parameter(blankToNull(name), value, blankToNull(unit));
+            // absent rather than false: a document whose parameters do not scale stays as it was written
+            return new Parameter(blankToNull(name), value, blankToNull(unit), scaled ? Boolean.TRUE : null);
         }
+
+        public boolean isScaled() { return scaled; }
+        public void setScaled(boolean v) { scaled = v; }
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }

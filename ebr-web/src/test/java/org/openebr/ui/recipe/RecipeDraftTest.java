@@ -226,7 +226,7 @@ class RecipeDraftTest {
         Step sample = new Step("sample", "Bioburden sample", StepType.CHOICE_ENTRY, List.of("ph"), null, null, null, null,
                 null, null, List.of("taken", "not taken"), performer, List.of(), null);
         return new RecipeDocument("UI-TEST", 1, "Demoprofen 10 mg/mL", "FG-DEMOPROFEN-2ML", d("45.0"), "L",
-                List.of(new Parameter("theoretical_vials", d("20000"), "vials")),
+                List.of(new Parameter("theoretical_vials", d("20000"), "vials", null)),
                 List.of(new FormulaItem("Demoprofen", d("450.0"), "g", d("0.5"), null),
                         new FormulaItem("filter cartridge", d("1"), "units", null, Scaling.FIXED)),
                 List.of(new UnitProcedure("compounding", "Compounding in V-101", List.of(
