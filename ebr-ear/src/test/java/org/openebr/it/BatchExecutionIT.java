@@ -158,13 +158,26 @@ class BatchExecutionIT {
         Map<String, String> rejects = Map.of("rejects_particles", "40", "rejects_cracks", "25", "rejects_fill_level", "30",
                 "rejects_cosmetic", "15");
         rejects.forEach((step, count) -> floor.perform(op2, batch, step, "{\"value\":" + count + ",\"unit\":\"vials\"}", null));
-        floor.perform(op2, batch, "good_vials", "{\"value\":19740,\"unit\":\"vials\"}", null);
-        // computed by the server, never typed: yield = round(19740 / 20000 * 100, 1) = 98.7 %
-        assertRefused(floor.enter(op2, batch, "yield", "{\"value\":98.7,\"unit\":\"%\"}"), 422, "entry-wrong-kind",
+        floor.perform(op2, batch, "good_vials", "{\"value\":19760,\"unit\":\"vials\"}", null);
+        // computed by the server, never typed: yield = round(19760 / 20000 * 100, 1) = 98.8 %
+        assertRefused(floor.enter(op2, batch, "yield", "{\"value\":98.8,\"unit\":\"%\"}"), 422, "entry-wrong-kind",
                 "computed by the server");
-        JsonObject yield = floor.perform(op2, batch, "yield", "{\"acknowledged\":true}", null);
-        assertThat(yield.getJsonNumber("value").toString()).isEqualTo("98.7");
-        assertThat(yield.getString("judgement")).isEqualTo("IN_SPEC");
+        JsonObject first = floor.perform(op2, batch, "yield", "{\"acknowledged\":true}", null);
+        assertThat(first.getJsonNumber("value").toString()).isEqualTo("98.8");
+        // the good vials are recounted: correcting them computes the yield again (98.7 %), beside the first value,
+        // and both steps are signed again
+        HttpResponse<String> recounted = floor.correct(op2, batch, "good_vials", "{\"value\":19740,\"unit\":\"vials\","
+                + "\"reason\":\"recount: one tray counted twice\"}");
+        assertThat(recounted.statusCode()).as(recounted.body()).isEqualTo(201);
+        JsonObject yield = floor.step(op2, batch, "yield");
+        assertThat(yield.getString("state")).isEqualTo("RECORDED");
+        assertThat(yield.getBoolean("flagged")).isTrue();
+        assertThat(yield.getJsonObject("current").getJsonNumber("value").toString()).isEqualTo("98.7");
+        assertThat(yield.getJsonObject("current").getString("judgement")).isEqualTo("IN_SPEC");
+        assertThat(yield.getJsonObject("current").getString("reason")).contains("good_vials was corrected")
+                .contains("recount: one tray counted twice");
+        assertThat(floor.sign(op2, batch, "good_vials", "PERFORMED").statusCode()).isEqualTo(201);
+        assertThat(floor.sign(op2, batch, "yield", "PERFORMED").statusCode()).isEqualTo(201);
         // reconciliation: filled - good - rejects = 19850 - 19740 - 110 = 0 vials
         JsonObject difference = floor.perform(op2, batch, "vial_difference", "{\"acknowledged\":true}", null);
         assertThat(difference.getJsonNumber("value").intValue()).isZero();
@@ -192,11 +205,15 @@ class BatchExecutionIT {
         assertThat(phEntries.get(0).getString("deviationId")).isEqualTo(deviation);
         assertThat(phEntries.get(1).getString("reason")).contains("not equilibrated");
         assertThat(phEntries.get(1).getString("recordedBy")).isEqualTo(op1);
-        // every one of the 26 steps signed: performer on each, verifier where the recipe requires one, the pH twice (before and after
-        // its correction)
+        List<JsonObject> yieldEntries = entries.getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("stepId").equals("yield")).toList();
+        assertThat(yieldEntries).extracting(e -> e.getString("kind")).containsExactly("ENTRY", "CORRECTION");
+        assertThat(yieldEntries).extracting(e -> e.getString("raw")).containsExactly("98.8", "98.7");
+        // every one of the 26 steps signed: performer on each, verifier where the recipe requires one; the pH, the good
+        // vials and the yield twice (before and after their corrections)
         Map<String, Long> meanings = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.groupingBy(s -> s.getString("meaning"), Collectors.counting()));
-        assertThat(meanings).containsEntry("PERFORMED", 27L).containsEntry("VERIFIED", 2L);
+        assertThat(meanings).containsEntry("PERFORMED", 29L).containsEntry("VERIFIED", 2L);
         // the deviation stays open after the correction: QA review closes it
         JsonObject dev = record.getJsonObject("batch").getJsonArray("deviations").getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();
@@ -212,6 +229,9 @@ class BatchExecutionIT {
         JsonObject audit = Api.demo(http, "inspector1").getJson("api/v1/audit?text="
                 + java.net.URLEncoder.encode("Correct step ph of batch " + batch, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(audit.toString()).contains("electrode not equilibrated");
+        // the batch's records by name, not by id
+        assertThat(audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream().map(e -> e.getString("recordName")))
+                .contains("entry 2 of step ph of batch " + batch, "step ph of batch " + batch);
     }
 
     @Test

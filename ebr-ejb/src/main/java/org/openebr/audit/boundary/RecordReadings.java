@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openebr.batch.boundary.BatchRecordNames;
 import org.openebr.identity.boundary.AccountRecordNames;
 import org.openebr.recipe.boundary.RecipeRecords;
 
@@ -29,6 +30,9 @@ public class RecordReadings {
 
     @Inject
     AccountRecordNames accounts;
+
+    @Inject
+    BatchRecordNames batches;
 
     /**
      * The entries with their records named and, when {@code documentsInWords}, large documents'
@@ -82,13 +86,15 @@ public class RecordReadings {
     private Map<String, String> names(String entityType, Set<String> ids) {
         Map<String, String> names = new HashMap<>();
         boolean recipe = entityType.equals(RecipeRecords.TYPE);
-        if (!recipe && !AccountRecordNames.TYPES.contains(entityType)) {
+        boolean batch = BatchRecordNames.TYPES.contains(entityType);
+        if (!recipe && !batch && !AccountRecordNames.TYPES.contains(entityType)) {
             return names;
         }
         List<String> all = List.copyOf(ids);
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            names.putAll(recipe ? recipes.names(chunk) : accounts.names(entityType, chunk));
+            names.putAll(recipe ? recipes.names(chunk) : batch ? batches.names(entityType, chunk)
+                    : accounts.names(entityType, chunk));
         }
         return names;
     }

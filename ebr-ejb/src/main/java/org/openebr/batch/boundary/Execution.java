@@ -222,6 +222,9 @@ public class Execution {
             override.use(seq, now);
         }
         row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late || override != null);
+        if (kind == EntryKind.CORRECTION) {
+            recompute(batch, recipe, placed, reason, by, now);
+        }
         if (batch.status() == BatchStatus.READY) {
             BatchStatus from = batch.status();
             batch.moveTo(BatchStatus.IN_PROGRESS, "first entry: step " + placed.id(), by, now);
@@ -368,6 +371,40 @@ public class Execution {
         } catch (DomainException refused) {
             gateLog.refused(batch.id(), batch.batchId(), placed.id(), refused.kind(), refused.getMessage(), by);
             throw refused;
+        }
+    }
+
+    /**
+     * A corrected value changes what was computed from it (ALCOA+ accurate, DI-FDA-Q2-1): every
+     * recorded CALCULATION step computed from the corrected step, directly or through another
+     * calculation, gets a new entry with the value computed again (a correction by the same person,
+     * whose reason names the corrected step), is flagged for review and must be signed again. The
+     * earlier computed value stays in the record beside it.
+     */
+    private void recompute(Batch batch, ControlRecipe recipe, ControlRecipe.Placed corrected, String reason, String by,
+                           Instant now) {
+        java.util.Set<String> changed = new java.util.HashSet<>(List.of(corrected.id()));
+        for (ControlRecipe.Placed step : recipe.steps()) {
+            if (step.step().type() != org.openebr.recipe.boundary.StepType.CALCULATION || step.step().formula() == null
+                    || Calculations.inputs(step.step().formula()).stream().noneMatch(changed::contains)) {
+                continue;
+            }
+            changed.add(step.id());
+            BatchStep row = store.lockedStep(batch.id(), step.id());
+            if (row.state() == StepState.OPEN) {
+                continue;
+            }
+            Readings.Reading reading = Readings.computed(calculate(batch, recipe, step), step.step().numeric());
+            String why = "computed again: step " + corrected.id() + " was corrected (" + reason + ")";
+            StepEntry.Facts facts = new StepEntry.Facts(EntryKind.CORRECTION, reading.raw(), reading.recorded(),
+                    step.step().numeric() == null ? null : step.step().numeric().unit(), null, true, null, null, null, null,
+                    reading.judgement(), false, false, null, why.length() > 1000 ? why.substring(0, 1000) : why,
+                    "computed: " + step.step().formula());
+            String deviation = reading.judgement() == Judgement.OUT_OF_SPEC ? raise(batch, step, reading, by, now) : null;
+            store.persist(new StepEntry(batch.id(), step.id(), store.nextEntrySeq(batch.id(), step.id()), facts, deviation,
+                    by, now));
+            row.recorded(by, true);
+            store.flush(); // the next calculation reads this value
         }
     }
 
