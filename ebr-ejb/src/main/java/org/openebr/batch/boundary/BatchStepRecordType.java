@@ -79,6 +79,32 @@ public class BatchStepRecordType implements SignableRecordType {
     @Override
     public Optional<Object> content(String recordId) {
         Optional<Found> found = find(recordId);
+        if (found.isPresent()) {
+            revisions.read(recordId, found.get().row().revision());
+        }
+        return content(found, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The step as it was at the revision the signature names: its first {@code revision} entries
+     * (every entry but a sample result is one revision of the step, and entries are never changed or
+     * deleted), so a signature of an entry that was corrected later still verifies against it.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Object> contentSigned(String recordId, Map<String, Object> signedRecord) {
+        Object revision = signedRecord.get("revision");
+        if (!(revision instanceof Number signed)) {
+            return content(recordId);
+        }
+        return content(find(recordId), signed.intValue()).map(c -> {
+            ((Map<String, Object>) c).put("revision", signed.intValue());
+            return c;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Object> content(Optional<Found> found, int revision) {
         // the batch's own read rules (EJBAccessException for a role that may not read batches)
         found.ifPresent(f -> batches.requireReader());
         return found.map(f -> {
@@ -90,11 +116,13 @@ public class BatchStepRecordType implements SignableRecordType {
             content.put("stepId", f.step().id());
             content.put("stepName", f.step().step().name());
             content.put("revision", f.row().revision());
-            revisions.read(recordId, f.row().revision());
             List<Object> entries = new ArrayList<>();
             for (StepEntry e : store.entries(f.batch().id(), f.step().id())) {
                 if (e.kind() == EntryKind.SAMPLE_RESULT) {
                     continue; // QC's result comes after the signatures and does not void them
+                }
+                if (entries.size() >= revision) {
+                    break;
                 }
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("seq", e.seq());

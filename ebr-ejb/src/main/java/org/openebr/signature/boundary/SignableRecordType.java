@@ -22,6 +22,17 @@ public interface SignableRecordType {
      */
     Optional<Object> content(String recordId);
 
+    /**
+     * The record's content as it was when a signature was made, for verifying that signature against
+     * what the database holds: by default the record as it is now. A record type whose records move on
+     * legitimately after signing (a batch step corrected and signed again) rebuilds the version the
+     * signature names ({@code signedRecord}: the record part of the signed document) from what it
+     * keeps, so an earlier signature still verifies against the unchanged entries it signed.
+     */
+    default Optional<Object> contentSigned(String recordId, java.util.Map<String, Object> signedRecord) {
+        return content(recordId);
+    }
+
     SignaturePolicy policy();
 
     /**

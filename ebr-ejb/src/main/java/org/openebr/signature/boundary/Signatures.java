@@ -462,9 +462,23 @@ public class Signatures {
         ElectronicSignature.Facts facts = signature.facts();
         SigningCredential credential = em.find(SigningCredential.class, facts.credentialId());
         TrustStore trust = keys.store();
-        Optional<Object> current = recordType(facts.recordType()).flatMap(t -> t.content(facts.recordId()));
+        Optional<Object> current = recordType(facts.recordType())
+                .flatMap(t -> t.contentSigned(facts.recordId(), signedRecord(signature)));
         return manifest(signature, credential, new SignatureVerifier().verify(signature, current, credential,
                 trust.caCertificate(), keys.keys().timeStampCas(trust)));
+    }
+
+    /** The record part of the signed document (empty when it cannot be read: the verification then says so). */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> signedRecord(ElectronicSignature signature) {
+        try {
+            Object document = org.openebr.platform.control.CanonicalJson.parse(
+                    new String(signature.signedContent(), java.nio.charset.StandardCharsets.UTF_8));
+            Object record = document instanceof java.util.Map<?, ?> map ? map.get("record") : null;
+            return record instanceof java.util.Map<?, ?> map ? (java.util.Map<String, Object>) map : java.util.Map.of();
+        } catch (RuntimeException unreadable) {
+            return java.util.Map.of();
+        }
     }
 
     private static Manifestation manifest(ElectronicSignature signature, SigningCredential credential,
