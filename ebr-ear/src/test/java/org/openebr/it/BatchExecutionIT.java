@@ -196,6 +196,30 @@ class BatchExecutionIT {
         assertThat(result.statusCode()).as(result.body()).isEqualTo(201);
         assertThat(Api.object(result).getString("judgement")).isEqualTo("IN_SPEC");
 
+        // review by exception: what deviated, found by the server in the record; every other step with what was checked
+        JsonObject review = floor.people.api(qc).getJson("api/v1/batches/" + batch + "/review");
+        assertThat(review.getBoolean("reviewable")).isTrue();
+        Map<String, JsonObject> exceptions = review.getJsonArray("exceptions").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(x -> x.getString("exceptionId"), x -> x));
+        assertThat(exceptions).containsKeys("VALUE-ph-1", "CORRECTION-ph-2", deviation, "LATE-crimp_check-1",
+                "MANUAL-filled_vials-1", "CORRECTION-good_vials-2", "CORRECTION-yield-2");
+        assertThat(exceptions.get("VALUE-ph-1").getString("kind")).isEqualTo("OUT_OF_LIMITS");
+        assertThat(exceptions.get("VALUE-ph-1").getString("summary")).contains("7.35").contains("6.8 to 7.2");
+        assertThat(exceptions.get(deviation).getString("kind")).isEqualTo("DEVIATION_OPEN");
+        assertThat(exceptions.get("CORRECTION-yield-2").getString("summary")).contains("good_vials was corrected");
+        assertThat(exceptions.values()).allMatch(x -> x.getString("disposition").equals("UNDISPOSITIONED"));
+        assertThat(exceptions.values()).noneMatch(x -> x.getString("kind").equals("SIGNATURE_INVALID")
+                || x.getString("kind").equals("STEP_NOT_DONE") || x.getString("kind").equals("SAMPLE_RESULT_MISSING"));
+        Map<String, String> checked = review.getJsonArray("checked").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("stepId"), c -> c.getString("statement")));
+        assertThat(checked).doesNotContainKeys("ph", "good_vials", "yield", "crimp_check", "filled_vials")
+                .containsKeys("mix", "filter_integrity_pre", "vessel_check").doesNotContainKey("mix_temperature");
+        assertThat(checked.get("line_clearance")).contains("2 signatures (performer and verifier), each verifying");
+        assertThat(review.getInt("steps")).isEqualTo(checked.size() + (int) review.getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class).stream().filter(x -> x.containsKey("stepId")).map(x -> x.getString("stepId"))
+                .distinct().count());
+        assertRefused(floor.people.api(op1).get("api/v1/batches/" + batch + "/review"), 403, null, null);
+
         JsonObject record = floor.people.api(qc).getJson("api/v1/batches/" + batch + "/record");
         JsonArray entries = record.getJsonArray("entries");
         List<JsonObject> phEntries = entries.getValuesAs(JsonObject.class).stream()

@@ -45,6 +45,8 @@ import org.openebr.batch.boundary.EntryOutcome;
 import org.openebr.batch.boundary.Execution;
 import org.openebr.batch.boundary.Idempotency;
 import org.openebr.batch.boundary.Overrides;
+import org.openebr.review.boundary.BatchReview;
+import org.openebr.review.boundary.Reviews;
 
 /**
  * Batches (process orders) and their execution. Every state-changing call takes an optional
@@ -112,6 +114,9 @@ public class BatchesResource {
     @Inject
     Overrides overrides;
 
+    @Inject
+    Reviews reviews;
+
     @GET
     @Operation(operationId = "listBatches", summary = "The batches, newest first (?status= one status)")
     @APIResponse(responseCode = "200", description = "The batches")
@@ -155,6 +160,19 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BatchRecord record(@PathParam("batchId") String batchId) {
         return batches.record(batchId);
+    }
+
+    @GET
+    @Path("{batchId}/review")
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchReview", summary = "QA review by exception: the batch's exceptions as the server"
+            + " finds them in its record, each with its evidence and disposition state, and what was checked for every"
+            + " other step")
+    @APIResponse(responseCode = "200", description = "The review",
+            content = @Content(schema = @Schema(implementation = BatchReview.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public BatchReview review(@PathParam("batchId") String batchId) {
+        return reviews.review(batchId);
     }
 
     @POST

@@ -1,0 +1,84 @@
+package org.openebr.review.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openebr.batch.boundary.BatchDetail;
+import org.openebr.batch.boundary.BatchRecord;
+import org.openebr.batch.boundary.DeviationFacts;
+import org.openebr.batch.boundary.EntryFacts;
+import org.openebr.review.boundary.BatchReview;
+import org.openebr.signature.boundary.Signatures;
+
+/** Review by exception: the exceptions found in a record, and the statement for every other step. */
+class ExceptionFinderTest {
+
+    private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
+
+    @Test
+    @Tag("PICS-9.8-1")
+    void only_what_deviated_is_an_exception_and_every_other_step_says_what_was_checked() {
+        BatchRecord record = record(
+                List.of(step("ph", "NUMERIC_ENTRY", "DONE", false), step("mix", "INSTRUCTION", "DONE", false),
+                        step("clearance", "INSTRUCTION", "DONE", true), step("bioburden", "SAMPLING", "DONE", false),
+                        step("fill", "NUMERIC_ENTRY", "RECORDED", false)),
+                List.of(entry("ph", 1, "ENTRY", "7.35", "OUT_OF_SPEC", false, false, null, "DEV-2026-00001"),
+                        entry("ph", 2, "CORRECTION", "7.04", "IN_SPEC", false, false, "electrode not equilibrated", null),
+                        entry("mix", 1, "ENTRY", null, null, false, false, null, null),
+                        entry("clearance", 1, "ENTRY", null, null, false, false, null, null),
+                        entry("bioburden", 1, "ENTRY", null, null, true, false, "terminal busy", null),
+                        entry("fill", 1, "ENTRY", "2.13", "ALERT", false, false, null, null)),
+                List.of(signature("clearance", true), signature("clearance", true), signature("mix", true),
+                        signature("ph", false)),
+                List.of(new DeviationFacts("DEV-2026-00001", "B-1", "ph", "OUT_OF_LIMITS", "pH 7.35 outside 6.8 to 7.2",
+                        "OPEN", null, null, null, null, "olga", T)));
+
+        BatchReview review = ExceptionFinder.review(record, T);
+
+        assertThat(review.exceptions()).extracting(BatchReview.ReviewException::exceptionId).containsExactlyInAnyOrder(
+                "VALUE-ph-1", "CORRECTION-ph-2", "DEV-2026-00001", "LATE-bioburden-1", "SAMPLE-bioburden-MISSING",
+                "ALERT-fill-1", "STEP-fill-NOT-DONE", "SIGNATURE-" + SIGNATURE_IDS.get(3));
+        assertThat(review.exceptions()).allMatch(x -> x.disposition().equals("UNDISPOSITIONED"));
+        assertThat(review.checked()).extracting(BatchReview.CheckedStep::stepId).containsExactly("mix", "clearance");
+        assertThat(review.checked().get(1).statement()).contains("2 signatures (performer and verifier), each verifying");
+        assertThat(review.reviewable()).isTrue();
+    }
+
+    private static final List<UUID> SIGNATURE_IDS = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+            UUID.randomUUID());
+    private static int signatures;
+
+    private static Signatures.Manifestation signature(String step, boolean valid) {
+        return new Signatures.Manifestation(SIGNATURE_IDS.get(signatures++), "BATCH_STEP", "B-1:" + step, "Olga Operator",
+                "olga", "OPERATOR", "PERFORMED", T, "Europe/Berlin", "2026-12-04 11:00:00 +01:00 Europe/Berlin", valid,
+                valid ? List.of() : List.of("The record is no longer what was signed."), "01");
+    }
+
+    private static BatchRecord record(List<BatchDetail.StepDetail> steps, List<EntryFacts> entries,
+                                      List<Signatures.Manifestation> signed, List<DeviationFacts> deviations) {
+        BatchDetail detail = new BatchDetail("B-1", "R-1", 1, "0".repeat(64), "Demoprofen", new BigDecimal("45"), "L",
+                BigDecimal.ONE, "COMPLETED", null, "Line 1", "every step done", T, "olga", T, "sam", "PO-1", steps,
+                deviations, List.of(new BatchDetail.StatusEvent(1, null, "PLANNED", "PO-1", "sam", T, false)));
+        return new BatchRecord(detail, entries, signed, List.of(), List.of());
+    }
+
+    private static BatchDetail.StepDetail step(String id, String type, String state, boolean verifier) {
+        boolean numeric = type.equals("NUMERIC_ENTRY") || type.equals("SAMPLING");
+        return new BatchDetail.StepDetail(id, "Step " + id, type, "UP", "OP", List.of(), state, verifier, null, List.of(),
+                numeric ? "pH" : null, numeric ? 2 : null, null, numeric ? new BigDecimal("6.8") : null,
+                numeric ? new BigDecimal("7.2") : null, null, null, null, null, List.of(), null, null, List.of(), 1, null,
+                "olga", "olga", null, false);
+    }
+
+    private static EntryFacts entry(String step, int seq, String kind, String raw, String judgement, boolean late,
+                                    boolean manual, String reason, String deviation) {
+        return new EntryFacts(step, seq, kind, raw, raw == null ? null : new BigDecimal(raw), raw == null ? null : "pH",
+                null, raw == null, null, null, null, null, judgement, manual, late, late ? T.minusSeconds(3600) : null,
+                reason, null, deviation, "olga", T.plusSeconds(seq));
+    }
+}
