@@ -366,8 +366,12 @@ final class Browser implements AutoCloseable {
      */
     java.util.List<String> links(String cssSelector) {
         java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
-        for (WebElement link : driver.findElements(By.cssSelector(cssSelector))) {
-            String href = link.getDomProperty("href");
+        // every link's href property in one call, not a call per link (a list page has hundreds)
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> hrefs = (java.util.List<Object>) driver.executeScript("return Array.prototype.map.call("
+                + "document.querySelectorAll(arguments[0]), function (e) { return e.href; });", cssSelector);
+        for (Object property : hrefs) {
+            String href = property instanceof String text ? text : null;
             if (href != null && href.startsWith(base)) {
                 found.add(href.substring(base.length()));
             }
@@ -529,7 +533,7 @@ final class Browser implements AutoCloseable {
     /** The id of the element {@code localId} in the row of table {@code tableId} whose first cell shows {@code rowText}. */
     String idInRow(String tableId, String rowText, String localId) {
         try {
-            return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+            return wait.until(d -> rowsPossiblyShowing(tableId, rowText).stream()
                     .filter(row -> firstCell(row).contains(rowText))
                     .flatMap(row -> row.findElements(By.cssSelector("[id$=':" + localId + "']")).stream())
                     .map(element -> element.getAttribute("id")).findFirst().orElse(null));
@@ -542,11 +546,29 @@ final class Browser implements AutoCloseable {
     /** The text of the row of table {@code tableId} whose first cell shows {@code rowText}. */
     String row(String tableId, String rowText) {
         try {
-            return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+            return wait.until(d -> rowsPossiblyShowing(tableId, rowText).stream()
                     .filter(row -> firstCell(row).contains(rowText)).map(WebElement::getText).findFirst().orElse(null));
         } catch (RuntimeException notThere) {
             throw new AssertionError("no row of " + tableId + " shows '" + rowText + "' on " + path(), notThere);
         }
+    }
+
+    /**
+     * The rows of the table, in page order, whose first cell could show the text: every row whose first
+     * cell's text shows it as a person sees it, and perhaps more (the cell's whole text content, hidden
+     * parts too, compared without white space and case). Found in the page in one call; the callers
+     * then read each candidate's first cell as WebDriver shows it, as they read every row before. A
+     * table of all accounts has hundreds of rows: two WebDriver calls a row took seconds a look.
+     */
+    private java.util.List<WebElement> rowsPossiblyShowing(String tableId, String rowText) {
+        @SuppressWarnings("unchecked")
+        java.util.List<WebElement> rows = (java.util.List<WebElement>) driver.executeScript(
+                "var wanted = arguments[1].replace(/\\s+/g, '').toLowerCase();"
+                + " return Array.prototype.filter.call(document.querySelectorAll(\"[id='\" + arguments[0] + \"'] tbody tr\"),"
+                + " function (row) { var cell = row.querySelector('td');"
+                + "   return (cell ? cell.textContent : '').replace(/\\s+/g, '').toLowerCase().indexOf(wanted) >= 0; });",
+                tableId, rowText);
+        return rows;
     }
 
     private static String firstCell(WebElement row) {

@@ -156,7 +156,7 @@ class IdentityScreensIT {
         for (int i = 0; i < 5; i++) {
             browser.signIn(user, "not my password " + i);
         }
-        browser.signIn("admin1", Api.DEMO_PASSWORD);
+        browser.signedIn("admin1", Api.DEMO_PASSWORD);
         int open = openAlerts();
         assertThat(open).isPositive();
         browser.clickAndWaitForPage("security-alert-banner");
@@ -188,7 +188,7 @@ class IdentityScreensIT {
     @Test
     void roles_are_chosen_in_words_each_change_is_recorded_with_its_reason_and_a_forbidden_mix_is_refused_in_the_rules_words() {
         String user = new People(new Http(contextRoot), OWN_PASSWORD).person("Rolf Roles", "OPERATOR");
-        browser.signIn("admin1", Api.DEMO_PASSWORD);
+        browser.signedIn("admin1", Api.DEMO_PASSWORD);
         browser.open("app/admin/users.xhtml");
         browser.clickAndWaitForPage(browser.idInRow("user-table", user, "change"));
         assertThat(browser.text()).contains("Change " + user + " (Rolf Roles)");
@@ -235,7 +235,7 @@ class IdentityScreensIT {
     @Tag("A11D-11-3")
     void inspectors_search_security_events_and_see_the_access_review_without_changing_anything() {
         browser.signIn("nobody-known", "whatever it is");
-        browser.signIn("inspector1", Api.DEMO_PASSWORD);
+        browser.signedIn("inspector1", Api.DEMO_PASSWORD);
 
         browser.open("app/security-events.xhtml");
         browser.type("user", "nobody-known");
@@ -252,7 +252,7 @@ class IdentityScreensIT {
     @Test
     @Tag("P11-10i-1")
     void a_supervisor_records_training_and_an_incomplete_record_is_refused_with_the_reason() {
-        browser.signIn("supervisor1", Api.DEMO_PASSWORD);
+        browser.signedIn("supervisor1", Api.DEMO_PASSWORD);
         browser.open("app/training.xhtml");
         browser.choose("person", "operator1");
         browser.waitForText("Record training");

@@ -83,7 +83,7 @@ class RoleHomesIT {
 
     @Test
     void the_approver_lands_on_the_versions_to_approve_and_one_click_opens_the_version_in_the_designer() {
-        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
+        String author = sharedAuthor();
         String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
         String recipe = RecipesIT.uniqueId();
         imported(author, recipe);
@@ -111,7 +111,7 @@ class RoleHomesIT {
     @Test
     void the_author_lands_on_their_drafts_and_rejections_with_the_reason_and_one_click_opens_the_rejected_version() {
         String author = people.signer("Arne Author", "RECIPE_AUTHOR");
-        String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
+        String approver = sharedApprover();
         String draft = RecipesIT.uniqueId();
         String rejected = RecipesIT.uniqueId();
         imported(author, draft);
@@ -181,7 +181,7 @@ class RoleHomesIT {
 
     @Test
     void qa_lands_on_versions_awaiting_approval_the_access_review_and_expiring_qualifications_and_no_made_up_batches() {
-        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
+        String author = sharedAuthor();
         String recipe = RecipesIT.uniqueId();
         imported(author, recipe);
         submitted(author, recipe + ":1");
@@ -207,8 +207,8 @@ class RoleHomesIT {
 
     @Test
     void the_inspector_lands_on_effective_recipes_the_latest_audit_entries_and_security_events_with_counts() {
-        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
-        String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
+        String author = sharedAuthor();
+        String approver = sharedApprover();
         effective(author, approver, RecipesIT.uniqueId());
         String inspector = people.person("Irene Inspektorin", "INSPECTOR");
 
@@ -239,8 +239,8 @@ class RoleHomesIT {
 
     @Test
     void the_operator_lands_on_effective_recipes_their_own_qualifications_and_the_place_of_their_batches() {
-        String author = people.signer("Arne Author", "RECIPE_AUTHOR");
-        String approver = people.signer("Alma Approver", "RECIPE_APPROVER");
+        String author = sharedAuthor();
+        String approver = sharedApprover();
         effective(author, approver, RecipesIT.uniqueId());
         String operator = people.person("Olivia Operatorin", "OPERATOR");
         LocalDate today = LocalDate.now(SITE);
@@ -330,6 +330,20 @@ class RoleHomesIT {
     }
 
     // --- the records, made and counted through the API --------------------------------------------
+
+    /**
+     * The author of the records of tests that do not read the author's home page: the same signer for
+     * the class (People.sharedSigner; a signer costs eight password hashes). The author whose drafts and
+     * rejections are counted, and the approver whose home page is read, are each test's own.
+     */
+    private String sharedAuthor() {
+        return people.sharedSigner(RoleHomesIT.class, "Arne Author", "RECIPE_AUTHOR");
+    }
+
+    /** The approver of the records of tests that do not read the approver's home page (see {@link #sharedAuthor}). */
+    private String sharedApprover() {
+        return people.sharedSigner(RoleHomesIT.class, "Alma Approver", "RECIPE_APPROVER");
+    }
 
     private void imported(String author, String recipe) {
         HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", RecipesIT.reference(recipe));
