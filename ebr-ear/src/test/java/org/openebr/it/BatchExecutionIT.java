@@ -220,6 +220,44 @@ class BatchExecutionIT {
                 .distinct().count());
         assertRefused(floor.people.api(op1).get("api/v1/batches/" + batch + "/review"), 403, null, null);
 
+        // QA dispositions each exception with its justification; a second thought is recorded beside the first
+        Api reviewer = floor.people.api(qc);
+        String exceptionsPath = "api/v1/batches/" + batch + "/review/exceptions/";
+        String justified = "electrode not equilibrated; the corrected value 7.04 is within limits; " + deviation
+                + " investigates";
+        assertRefused(reviewer.post(exceptionsPath + "VALUE-ph-1/disposition", "{\"decision\":\"MAYBE\",\"comment\":"
+                + q(justified) + "}"), 422, "review-input-incomplete", "NEEDS_INVESTIGATION");
+        assertRefused(reviewer.post(exceptionsPath + "VALUE-ph-1/disposition", "{\"decision\":\"ACCEPTED\"}"), 422,
+                "review-input-incomplete", "justification");
+        assertRefused(reviewer.post(exceptionsPath + "NO-SUCH-1/disposition", "{\"decision\":\"ACCEPTED\",\"comment\":"
+                + q(justified) + "}"), 404, "exception-not-found", "NO-SUCH-1");
+        assertRefused(floor.people.api(op1).post(exceptionsPath + "VALUE-ph-1/disposition", "{\"decision\":\"ACCEPTED\","
+                + "\"comment\":" + q(justified) + "}"), 403, null, null);
+        String running = floor.plannedBatch();
+        assertRefused(reviewer.post("api/v1/batches/" + running + "/review/exceptions/VALUE-ph-1/disposition",
+                "{\"decision\":\"ACCEPTED\",\"comment\":" + q(justified) + "}"), 409, "review-not-open", "PLANNED");
+        // who worked on the batch does not review it, whatever roles they hold
+        floor.people.grant(op2, "QA_REVIEWER");
+        try {
+            assertRefused(floor.people.api(op2).post(exceptionsPath + "VALUE-ph-1/disposition", "{\"decision\":"
+                    + "\"ACCEPTED\",\"comment\":" + q(justified) + "}"), 403, "reviewer-took-part", op2);
+        } finally {
+            floor.people.revoke(op2, "QA_REVIEWER");
+        }
+        HttpResponse<String> accepted = reviewer.post(exceptionsPath + "VALUE-ph-1/disposition",
+                "{\"decision\":\"ACCEPTED\",\"comment\":" + q(justified) + "}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(Api.object(accepted).getString("disposition")).isEqualTo("ACCEPTED");
+        HttpResponse<String> again = reviewer.post(exceptionsPath + "VALUE-ph-1/disposition",
+                "{\"decision\":\"NEEDS_INVESTIGATION\",\"comment\":\"wait for the root cause of " + deviation + "\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        JsonObject reviewed = reviewer.getJson("api/v1/batches/" + batch + "/review").getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class).stream().filter(x -> x.getString("exceptionId").equals("VALUE-ph-1"))
+                .findFirst().orElseThrow();
+        assertThat(reviewed.getString("disposition")).isEqualTo("NEEDS_INVESTIGATION");
+        assertThat(reviewed.getJsonObject("decided").getInt("seq")).isEqualTo(2);
+        assertThat(reviewed.getJsonObject("decided").getString("by")).isEqualTo(qc);
+
         JsonObject record = floor.people.api(qc).getJson("api/v1/batches/" + batch + "/record");
         JsonArray entries = record.getJsonArray("entries");
         List<JsonObject> phEntries = entries.getValuesAs(JsonObject.class).stream()

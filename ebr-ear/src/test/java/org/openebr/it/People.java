@@ -52,6 +52,12 @@ final class People {
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     }
 
+    void revoke(String user, String role) {
+        HttpResponse<String> revoked = admin.post("api/v1/users/" + user + "/roles", "{\"action\":\"REVOKE\",\"role\":\""
+                + role + "\",\"reason\":\"no longer needed\"}");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    }
+
     /** Records the identity verification, which issues the person's signing credential. */
     void verifyIdentity(String user) {
         HttpResponse<String> verified = admin.post("api/v1/signing-credentials/" + user + "/identity-verification",

@@ -30,18 +30,8 @@ public class BatchStatusRecordType implements SignableRecordType {
     }
 
     private Optional<Map.Entry<Batch, BatchEvent>> find(String recordId) {
-        int colon = recordId == null ? -1 : recordId.lastIndexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        int seq;
-        try {
-            seq = Integer.parseInt(recordId.substring(colon + 1));
-        } catch (NumberFormatException notAnEvent) {
-            return Optional.empty();
-        }
-        return store.batch(recordId.substring(0, colon))
-                .flatMap(b -> store.event(b.id(), seq).map(e -> Map.entry(b, e)));
+        return NumberedRecordId.parse(recordId).flatMap(id -> store.batch(id.batchId())
+                .flatMap(b -> store.event(b.id(), id.number()).map(e -> Map.entry(b, e))));
     }
 
     @Override

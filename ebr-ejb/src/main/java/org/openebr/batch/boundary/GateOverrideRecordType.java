@@ -30,18 +30,8 @@ public class GateOverrideRecordType implements SignableRecordType {
     }
 
     private Optional<Map.Entry<Batch, GateOverride>> find(String recordId) {
-        int colon = recordId == null ? -1 : recordId.lastIndexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        int seq;
-        try {
-            seq = Integer.parseInt(recordId.substring(colon + 1));
-        } catch (NumberFormatException notAnOverride) {
-            return Optional.empty();
-        }
-        return store.batch(recordId.substring(0, colon))
-                .flatMap(b -> store.override(b.id(), seq).map(o -> Map.entry(b, o)));
+        return NumberedRecordId.parse(recordId).flatMap(id -> store.batch(id.batchId())
+                .flatMap(b -> store.override(b.id(), id.number()).map(o -> Map.entry(b, o))));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
  * @param reviewable whether the batch is COMPLETED (a review before completion shows what is known so far)
  */
 public record BatchReview(String batchId, String product, String status, boolean reviewable, Instant computedAt,
-                          int steps, List<ReviewException> exceptions, List<CheckedStep> checked) {
+                          int steps, List<Finding> exceptions, List<CheckedStep> checked) {
 
     /**
      * One exception. {@code exceptionId} is stable for the same fact of the record (e.g.
@@ -18,10 +18,26 @@ public record BatchReview(String batchId, String product, String status, boolean
      *
      * @param kind        what kind of exception, e.g. OUT_OF_LIMITS, CORRECTION, DEVIATION_OPEN
      * @param evidence    the facts, in words: value, limits, who, when, reason
-     * @param disposition UNDISPOSITIONED until QA dispositions it
+     * @param disposition UNDISPOSITIONED until QA dispositions it, then ACCEPTED or NEEDS_INVESTIGATION
+     * @param decided     the latest disposition: its justification, who and when; null while undispositioned
      */
-    public record ReviewException(String exceptionId, String kind, String stepId, String stepName, String summary,
-                                  String evidence, String who, Instant when, String disposition) {
+    public record Finding(String exceptionId, String kind, String stepId, String stepName, String summary,
+                                  String evidence, String who, Instant when, String disposition, Decided decided) {
+
+        /** The same exception with its latest disposition. */
+        public Finding dispositioned(Decided decision) {
+            return decision == null ? this : new Finding(exceptionId, kind, stepId, stepName, summary, evidence,
+                    who, when, decision.decision(), decision);
+        }
+    }
+
+    /** A QA reviewer's disposition of an exception. */
+    public record Decided(String decision, String comment, String by, Instant at, int seq) {
+    }
+
+    /** How many exceptions still wait for a disposition. */
+    public long undispositioned() {
+        return exceptions.stream().filter(x -> x.decided() == null).count();
     }
 
     /** A step without an exception and what the system checked for it. */

@@ -17,7 +17,7 @@ import org.openebr.batch.boundary.EntryFacts;
 import org.openebr.batch.boundary.Overrides;
 import org.openebr.review.boundary.BatchReview;
 import org.openebr.review.boundary.BatchReview.CheckedStep;
-import org.openebr.review.boundary.BatchReview.ReviewException;
+import org.openebr.review.boundary.BatchReview.Finding;
 import org.openebr.signature.boundary.Signatures;
 
 /**
@@ -38,7 +38,7 @@ public final class ExceptionFinder {
         BatchDetail batch = record.batch();
         Map<String, BatchDetail.StepDetail> steps = batch.steps().stream()
                 .collect(Collectors.toMap(BatchDetail.StepDetail::stepId, Function.identity()));
-        List<ReviewException> found = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
 
         for (EntryFacts e : record.entries()) {
             BatchDetail.StepDetail step = steps.get(e.stepId());
@@ -72,60 +72,60 @@ public final class ExceptionFinder {
         for (DeviationFacts d : batch.deviations()) {
             boolean open = "OPEN".equals(d.status());
             BatchDetail.StepDetail step = d.stepId() == null ? null : steps.get(d.stepId());
-            found.add(new ReviewException(d.deviationId(), open ? "DEVIATION_OPEN" : "DEVIATION_CLOSED", d.stepId(),
+            found.add(new Finding(d.deviationId(), open ? "DEVIATION_OPEN" : "DEVIATION_CLOSED", d.stepId(),
                     step == null ? null : step.name(), "Deviation " + d.deviationId() + (open ? " (open)" : " (closed)")
                     + ": " + d.description(), "origin " + d.origin() + ", classification "
                     + (d.classification() == null ? "none yet" : d.classification() + " by " + d.classifiedBy() + ": "
-                    + d.classificationReason()), d.raisedBy(), d.raisedAt(), UNDISPOSITIONED));
+                    + d.classificationReason()), d.raisedBy(), d.raisedAt(), UNDISPOSITIONED, null));
         }
         int refusal = 0;
         for (BatchRecord.Refusal r : record.refusals()) {
             refusal++;
             BatchDetail.StepDetail step = steps.get(r.stepId());
-            found.add(new ReviewException("REFUSAL-" + refusal, "GATE_REFUSAL", r.stepId(), step == null ? null : step.name(),
+            found.add(new Finding("REFUSAL-" + refusal, "GATE_REFUSAL", r.stepId(), step == null ? null : step.name(),
                     "A gate refused " + r.refusedTo() + " (" + r.kind() + ")", r.message(), r.refusedTo(), r.refusedAt(),
-                    UNDISPOSITIONED));
+                    UNDISPOSITIONED, null));
         }
         for (Overrides.OverrideFacts o : record.overrides()) {
             BatchDetail.StepDetail step = steps.get(o.stepId());
-            found.add(new ReviewException("OVERRIDE-" + o.override(), "GATE_OVERRIDE", o.stepId(), step == null ? null
+            found.add(new Finding("OVERRIDE-" + o.override(), "GATE_OVERRIDE", o.stepId(), step == null ? null
                     : step.name(), "Training gate overridden for " + o.operator() + " by " + o.grantedBy(), "lacking "
                     + String.join(", ", o.qualifications()) + "; reason: " + o.reason() + "; deviation " + o.deviationId()
                     + (o.usedByEntry() == null ? "; not used" : "; used by entry " + o.usedByEntry()), o.grantedBy(),
-                    o.grantedAt(), UNDISPOSITIONED));
+                    o.grantedAt(), UNDISPOSITIONED, null));
         }
         for (BatchDetail.StatusEvent event : batch.events()) {
             if ("ON_HOLD".equals(event.to()) || "ABORTED".equals(event.to())) {
-                found.add(new ReviewException("EVENT-" + event.seq(), "ON_HOLD".equals(event.to()) ? "HOLD" : "ABORT", null,
+                found.add(new Finding("EVENT-" + event.seq(), "ON_HOLD".equals(event.to()) ? "HOLD" : "ABORT", null,
                         null, ("ON_HOLD".equals(event.to()) ? "Held" : "Aborted") + ": " + event.reason(), "status change "
                         + event.seq() + " from " + event.from() + (event.signed() ? ", signed" : ""), event.by(), event.at(),
-                        UNDISPOSITIONED));
+                        UNDISPOSITIONED, null));
             }
         }
         for (Signatures.Manifestation s : record.signatures()) {
             if (!s.valid()) {
-                found.add(new ReviewException("SIGNATURE-" + s.id(), "SIGNATURE_INVALID", stepOf(s, batch.batchId()),
+                found.add(new Finding("SIGNATURE-" + s.id(), "SIGNATURE_INVALID", stepOf(s, batch.batchId()),
                         null, s.meaning() + " signature of " + s.printedName() + " on " + s.recordType() + " "
                         + s.recordId() + " does not verify", String.join(" ", s.problems()), s.userName(), s.signedAt(),
-                        UNDISPOSITIONED));
+                        UNDISPOSITIONED, null));
             }
         }
         for (BatchDetail.StepDetail step : batch.steps()) {
             if ("SAMPLING".equals(step.type()) && step.unit() != null && !"WAITING".equals(step.state())
                     && !"AVAILABLE".equals(step.state()) && record.entries().stream().noneMatch(e ->
                     e.stepId().equals(step.stepId()) && "SAMPLE_RESULT".equals(e.kind()))) {
-                found.add(new ReviewException("SAMPLE-" + step.stepId() + "-MISSING", "SAMPLE_RESULT_MISSING",
+                found.add(new Finding("SAMPLE-" + step.stepId() + "-MISSING", "SAMPLE_RESULT_MISSING",
                         step.stepId(), step.name(), "The result of the sample drawn at this step is not in the record",
-                        "QC/QA enter it (sample-result) before the batch is released", null, null, UNDISPOSITIONED));
+                        "QC/QA enter it (sample-result) before the batch is released", null, null, UNDISPOSITIONED, null));
             }
             if (!"DONE".equals(step.state())) {
-                found.add(new ReviewException("STEP-" + step.stepId() + "-NOT-DONE", "STEP_NOT_DONE", step.stepId(),
+                found.add(new Finding("STEP-" + step.stepId() + "-NOT-DONE", "STEP_NOT_DONE", step.stepId(),
                         step.name(), "Step not done (" + step.state() + ")", "every step of a completed batch is signed as"
-                        + " the recipe requires", null, null, UNDISPOSITIONED));
+                        + " the recipe requires", null, null, UNDISPOSITIONED, null));
             }
         }
-        found.sort(Comparator.comparing((ReviewException x) -> x.when() == null ? Instant.MAX : x.when())
-                .thenComparing(ReviewException::exceptionId));
+        found.sort(Comparator.comparing((Finding x) -> x.when() == null ? Instant.MAX : x.when())
+                .thenComparing(Finding::exceptionId));
 
         Set<String> excepted = new LinkedHashSet<>();
         found.forEach(x -> {
@@ -160,10 +160,10 @@ public final class ExceptionFinder {
                 + "), each verifying; no deviation, correction, refusal or override.";
     }
 
-    private static ReviewException exception(String id, String kind, String stepId, String stepName, String summary,
+    private static Finding exception(String id, String kind, String stepId, String stepName, String summary,
                                              String evidence, EntryFacts e) {
-        return new ReviewException(id, kind, stepId, stepName, summary, evidence + ", by " + e.recordedBy() + " at "
-                + e.recordedAt(), e.recordedBy(), e.recordedAt(), UNDISPOSITIONED);
+        return new Finding(id, kind, stepId, stepName, summary, evidence + ", by " + e.recordedBy() + " at "
+                + e.recordedAt(), e.recordedBy(), e.recordedAt(), UNDISPOSITIONED, null);
     }
 
     private static String id(String prefix, EntryFacts e) {

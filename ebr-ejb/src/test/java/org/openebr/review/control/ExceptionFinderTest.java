@@ -40,7 +40,7 @@ class ExceptionFinderTest {
 
         BatchReview review = ExceptionFinder.review(record, T);
 
-        assertThat(review.exceptions()).extracting(BatchReview.ReviewException::exceptionId).containsExactlyInAnyOrder(
+        assertThat(review.exceptions()).extracting(BatchReview.Finding::exceptionId).containsExactlyInAnyOrder(
                 "VALUE-ph-1", "CORRECTION-ph-2", "DEV-2026-00001", "LATE-bioburden-1", "SAMPLE-bioburden-MISSING",
                 "ALERT-fill-1", "STEP-fill-NOT-DONE", "SIGNATURE-" + SIGNATURE_IDS.get(3));
         assertThat(review.exceptions()).allMatch(x -> x.disposition().equals("UNDISPOSITIONED"));

@@ -95,6 +95,10 @@ public class BatchesResource {
     public record GateOverrideRequest(String gate, String operator, String reason, String password) {
     }
 
+    /** A QA reviewer's disposition of an exception: ACCEPTED or NEEDS_INVESTIGATION, with the justification. */
+    public record DispositionRequest(String decision, String comment) {
+    }
+
     /** The laboratory result of a sample drawn at a SAMPLING step. */
     public record SampleResult(JsonValue value, String unit) {
     }
@@ -173,6 +177,28 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BatchReview review(@PathParam("batchId") String batchId) {
         return reviews.review(batchId);
+    }
+
+    @POST
+    @Path("{batchId}/review/exceptions/{exceptionId}/disposition")
+    @RolesAllowed("QA_REVIEWER")
+    @Operation(operationId = "dispositionException", summary = "Disposition an exception of a completed batch"
+            + " (ACCEPTED or NEEDS_INVESTIGATION, with the justification); a later one is recorded beside it",
+            description = "422 review-input-incomplete (decision, comment); 404 exception-not-found; 409 review-not-open"
+                    + " (batch not COMPLETED); 403 reviewer-took-part (the reviewer recorded or signed work in the batch).")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = BatchReview.Finding.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response disposition(@PathParam("batchId") String batchId, @PathParam("exceptionId") String exceptionId,
+                                @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                @NotNull DispositionRequest request) {
+        return once(key, "disposition " + batchId + " " + exceptionId, request,
+                () -> reviews.disposition(batchId, exceptionId, request.decision(), request.comment()));
     }
 
     @POST
