@@ -294,6 +294,28 @@ class BatchExecutionIT {
         // the batch's records by name, not by id
         assertThat(audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream().map(e -> e.getString("recordName")))
                 .contains("entry 2 of step ph of batch " + batch, "step ph of batch " + batch);
+
+        // QA closes the deviation once a supervisor has classified it: root cause, impact, CAPA; for good
+        String closure = "api/v1/batches/" + batch + "/deviations/" + deviation + "/closure";
+        String closing = "{\"rootCause\":\"pH electrode read before it had equilibrated (SOP-QC-014 step 4 skipped)\","
+                + "\"impact\":\"none: measured again after equilibration, 7.04 within limits\",\"capa\":\"CAPA-2026-0042\"}";
+        assertRefused(reviewer.post(closure, closing), 409, "batch-state", "not classified");
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/deviations/" + deviation
+                + "/classification", "{\"classification\":\"MINOR\",\"reason\":\"measurement error, no product impact\"}")
+                .statusCode()).isEqualTo(200);
+        assertRefused(reviewer.post(closure, "{\"rootCause\":\"electrode\",\"impact\":\"none\"}"), 422,
+                "batch-input-incomplete", "capa");
+        assertRefused(floor.people.api(op1).post(closure, closing), 403, null, null);
+        HttpResponse<String> closed = reviewer.post(closure, closing);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(Api.object(closed).getString("status")).isEqualTo("CLOSED");
+        assertThat(Api.object(closed).getJsonObject("closure").getString("capaReference")).isEqualTo("CAPA-2026-0042");
+        assertRefused(reviewer.post(closure, closing), 409, "batch-state", "closed already");
+        JsonObject closedException = reviewer.getJson("api/v1/batches/" + batch + "/review").getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class).stream().filter(x -> x.getString("exceptionId").equals(deviation))
+                .findFirst().orElseThrow();
+        assertThat(closedException.getString("kind")).isEqualTo("DEVIATION_CLOSED");
+        assertThat(closedException.getString("evidence")).contains("CAPA-2026-0042").contains("closed by " + qc);
     }
 
     @Test

@@ -107,7 +107,8 @@ final class BatchViews {
     static DeviationFacts deviation(String batchId, Deviation d) {
         return new DeviationFacts(d.deviationId(), batchId, d.stepId(), d.origin().name(), d.description(), d.status().name(),
                 d.classification() == null ? null : d.classification().name(), d.classifiedBy(), d.classifiedAt(),
-                d.classificationReason(), d.raisedBy(), d.raisedAt());
+                d.classificationReason(), d.raisedBy(), d.raisedAt(), d.closedAt() == null ? null
+                : new DeviationFacts.Closure(d.rootCause(), d.impact(), d.capaReference(), d.closedBy(), d.closedAt()));
     }
 
     static BatchDetail.StatusEvent event(BatchEvent e) {

@@ -96,6 +96,56 @@ public class Deviations {
         return BatchViews.deviation(batch.batchId(), deviation);
     }
 
+    /**
+     * Closes a classified deviation of a completed or aborted batch with its root cause, its impact on
+     * the batch and the CAPA reference (21 CFR 211.192). Called by the review, which has checked who
+     * reviews; closed once, never reopened (the database refuses a change of a closed deviation).
+     */
+    @RolesAllowed("QA_REVIEWER")
+    public DeviationFacts close(String batchId, String deviationId, String rootCause, String impact, String capa) {
+        java.util.List<org.openebr.platform.boundary.DomainException.Violation> missing = new java.util.ArrayList<>();
+        if (rootCause == null || rootCause.isBlank()) {
+            missing.add(new org.openebr.platform.boundary.DomainException.Violation("rootCause", "is required"));
+        }
+        if (impact == null || impact.isBlank()) {
+            missing.add(new org.openebr.platform.boundary.DomainException.Violation("impact", "is required"));
+        }
+        if (capa == null || capa.isBlank()) {
+            missing.add(new org.openebr.platform.boundary.DomainException.Violation("capa",
+                    "is required (the CAPA number, or 'none' with the reason in the impact)"));
+        }
+        if (!missing.isEmpty()) {
+            throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "A deviation is closed with its root cause, its impact"
+                    + " on the batch and the CAPA reference (" + missing.get(0).field() + " " + missing.get(0).message()
+                    + "); nothing was recorded.", missing);
+        }
+        String cause = Batches.text(rootCause, "rootCause", DESCRIPTION);
+        String effect = Batches.text(impact, "impact", DESCRIPTION);
+        String reference = Batches.text(capa, "capa", 100);
+        Batch batch = store.locked(batchId, true);
+        if (batch.status() != org.openebr.batch.entity.BatchStatus.COMPLETED
+                && batch.status() != org.openebr.batch.entity.BatchStatus.ABORTED) {
+            throw new BatchRefused(BatchRefused.Reason.STATE, "Batch " + batch.batchId() + " is " + batch.status()
+                    + "; its deviations are closed in its QA review, once it is completed (or aborted).");
+        }
+        Deviation deviation = store.deviation(batch.id(), deviationId == null ? "" : deviationId.strip())
+                .orElseThrow(() -> new BatchRefused(BatchRefused.Reason.DEVIATION_NOT_FOUND, "Batch " + batch.batchId()
+                        + " has no deviation " + deviationId + "."));
+        if (deviation.status() != Deviation.Status.OPEN) {
+            throw new BatchRefused(BatchRefused.Reason.STATE, "Deviation " + deviation.deviationId() + " is closed"
+                    + " already (" + deviation.closedBy() + ", " + deviation.closedAt() + ").");
+        }
+        if (deviation.classification() == null) {
+            throw new BatchRefused(BatchRefused.Reason.STATE, "Deviation " + deviation.deviationId() + " is not"
+                    + " classified yet; a supervisor classifies it (minor, major, critical) before QA closes it.");
+        }
+        change.record("Close deviation " + deviation.deviationId() + " of batch " + batch.batchId(), cause)
+                .actingAs("QA_REVIEWER");
+        deviation.close(cause, effect, reference, caller(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.flush();
+        return BatchViews.deviation(batch.batchId(), deviation);
+    }
+
     private String caller() {
         return session.getCallerPrincipal().getName();
     }

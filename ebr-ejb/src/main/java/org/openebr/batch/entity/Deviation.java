@@ -63,6 +63,21 @@ public class Deviation {
     @Column(name = "classification_reason")
     private String classificationReason;
 
+    @Column(name = "root_cause")
+    private String rootCause;
+
+    @Column
+    private String impact;
+
+    @Column(name = "capa_reference")
+    private String capaReference;
+
+    @Column(name = "closed_by")
+    private String closedBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     @Column(name = "raised_by", nullable = false, updatable = false)
     private String raisedBy;
 
@@ -94,6 +109,36 @@ public class Deviation {
         this.classificationReason = reason;
         this.classifiedBy = by;
         this.classifiedAt = at;
+    }
+
+    /** Closed in QA review with its root cause, its impact on the batch and the CAPA reference; for good. */
+    public void close(String rootCause, String impact, String capaReference, String by, Instant at) {
+        this.rootCause = rootCause;
+        this.impact = impact;
+        this.capaReference = capaReference;
+        this.closedBy = by;
+        this.closedAt = at;
+        this.status = Status.CLOSED;
+    }
+
+    public String rootCause() {
+        return rootCause;
+    }
+
+    public String impact() {
+        return impact;
+    }
+
+    public String capaReference() {
+        return capaReference;
+    }
+
+    public String closedBy() {
+        return closedBy;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 
     public UUID id() {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
+import org.openebr.batch.boundary.DeviationFacts;
+import org.openebr.batch.boundary.Deviations;
 import org.openebr.platform.control.ChangeContext;
 import org.openebr.review.control.ExceptionFinder;
 import org.openebr.review.control.ReviewStore;
@@ -33,6 +35,9 @@ public class Reviews {
 
     @Inject
     ReviewStore store;
+
+    @Inject
+    Deviations deviations;
 
     @Inject
     ChangeContext change;
@@ -89,6 +94,23 @@ public class Reviews {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         store.persist(made);
         return exception.dispositioned(decided(made));
+    }
+
+    /**
+     * Closes a deviation of the batch with its root cause, impact on the batch and CAPA reference; not
+     * by anyone who worked on the batch.
+     */
+    @RolesAllowed("QA_REVIEWER")
+    public DeviationFacts closeDeviation(String batchId, String deviationId, String rootCause, String impact,
+                                         String capa) {
+        BatchRecord record = batches.record(batchId);
+        String reviewer = session.getCallerPrincipal().getName();
+        if (tookPart(record, reviewer)) {
+            throw new ReviewRefused(ReviewRefused.Reason.TOOK_PART, reviewer + " recorded, performed or verified work in"
+                    + " batch " + record.batch().batchId() + "; its deviations are closed by another person. Nothing was"
+                    + " recorded.");
+        }
+        return deviations.close(batchId, deviationId, rootCause, impact, capa);
     }
 
     private BatchReview review(BatchRecord record) {

@@ -76,7 +76,10 @@ public final class ExceptionFinder {
                     step == null ? null : step.name(), "Deviation " + d.deviationId() + (open ? " (open)" : " (closed)")
                     + ": " + d.description(), "origin " + d.origin() + ", classification "
                     + (d.classification() == null ? "none yet" : d.classification() + " by " + d.classifiedBy() + ": "
-                    + d.classificationReason()), d.raisedBy(), d.raisedAt(), UNDISPOSITIONED, null));
+                    + d.classificationReason()) + (d.closure() == null ? "" : "; closed by " + d.closure().closedBy()
+                    + " at " + d.closure().closedAt() + ": root cause " + d.closure().rootCause() + "; impact "
+                    + d.closure().impact() + "; CAPA " + d.closure().capaReference()), d.raisedBy(), d.raisedAt(),
+                    UNDISPOSITIONED, null));
         }
         int refusal = 0;
         for (BatchRecord.Refusal r : record.refusals()) {

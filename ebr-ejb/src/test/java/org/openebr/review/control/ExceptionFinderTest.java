@@ -36,7 +36,7 @@ class ExceptionFinderTest {
                 List.of(signature("clearance", true), signature("clearance", true), signature("mix", true),
                         signature("ph", false)),
                 List.of(new DeviationFacts("DEV-2026-00001", "B-1", "ph", "OUT_OF_LIMITS", "pH 7.35 outside 6.8 to 7.2",
-                        "OPEN", null, null, null, null, "olga", T)));
+                        "OPEN", null, null, null, null, "olga", T, null)));
 
         BatchReview review = ExceptionFinder.review(record, T);
 

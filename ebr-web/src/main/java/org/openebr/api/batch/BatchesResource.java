@@ -99,6 +99,10 @@ public class BatchesResource {
     public record DispositionRequest(String decision, String comment) {
     }
 
+    /** QA's closure of a deviation: root cause, impact on the batch, CAPA reference. */
+    public record DeviationClosure(String rootCause, String impact, String capa) {
+    }
+
     /** The laboratory result of a sample drawn at a SAMPLING step. */
     public record SampleResult(JsonValue value, String unit) {
     }
@@ -199,6 +203,28 @@ public class BatchesResource {
                                 @NotNull DispositionRequest request) {
         return once(key, "disposition " + batchId + " " + exceptionId, request,
                 () -> reviews.disposition(batchId, exceptionId, request.decision(), request.comment()));
+    }
+
+    @POST
+    @Path("{batchId}/deviations/{deviationId}/closure")
+    @RolesAllowed("QA_REVIEWER")
+    @Operation(operationId = "closeDeviation", summary = "Close a classified deviation of a completed (or aborted) batch"
+            + " with its root cause, impact on the batch and CAPA reference (QA review)",
+            description = "422 batch-input-incomplete (rootCause, impact, capa); 404 deviation-not-found; 409 batch-state"
+                    + " (batch not completed, deviation closed already or not classified); 403 reviewer-took-part.")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(schema = @Schema(implementation = DeviationFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response closeDeviation(@PathParam("batchId") String batchId, @PathParam("deviationId") String deviationId,
+                                   @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                   @NotNull DeviationClosure request) {
+        return answer(key, "closure " + batchId + " " + deviationId, request, 200, () -> reviews.closeDeviation(batchId,
+                deviationId, request.rootCause(), request.impact(), request.capa()));
     }
 
     @POST
