@@ -495,7 +495,6 @@ class BatchExecutionIT {
 
     @Test
     @Tag("P11-10i-1")
-    @Tag("P11-10g-2")
     void a_supervisor_overrides_the_training_gate_only_with_a_signature_and_a_deviation_and_only_for_one_entry() {
         String op1 = floor.operator1;
         Api sup = floor.people.api(floor.supervisor);

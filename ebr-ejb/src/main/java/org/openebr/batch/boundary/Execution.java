@@ -462,16 +462,8 @@ public class Execution {
         String id = store.nextDeviationId(now.atZone(java.time.ZoneOffset.UTC).getYear());
         store.persist(new Deviation(id, batch.id(), placed.id(), Deviation.Origin.OUT_OF_LIMITS, "'" + placed.step().name()
                 + "' recorded " + reading.recorded().toPlainString() + " " + spec.unit() + ", outside the action limits "
-                + limits(spec) + ".", by, now));
+                + Limits.range(spec.lower(), spec.upper(), spec.unit()) + ".", by, now));
         return id;
-    }
-
-    static String limits(NumericSpec spec) {
-        if (spec.lower() != null && spec.upper() != null) {
-            return spec.lower().toPlainString() + " to " + spec.upper().toPlainString() + " " + spec.unit();
-        }
-        return spec.lower() != null ? "at least " + spec.lower().toPlainString() + " " + spec.unit()
-                : "at most " + spec.upper().toPlainString() + " " + spec.unit();
     }
 
     private boolean late(EntryCommand c, Instant now) {

@@ -75,12 +75,7 @@ public class Reviews {
             throw new ReviewRefused(ReviewRefused.Reason.NOT_OPEN, "Batch " + batch + " is " + record.batch().status()
                     + "; its exceptions are dispositioned once it is completed. Nothing was recorded.");
         }
-        String reviewer = session.getCallerPrincipal().getName();
-        if (tookPart(record, reviewer)) {
-            throw new ReviewRefused(ReviewRefused.Reason.TOOK_PART, reviewer + " recorded, performed or verified work in"
-                    + " batch " + batch + "; its review is another person's (21 CFR 211.192, 211.22). Nothing was"
-                    + " recorded.");
-        }
+        String reviewer = requireOutsider(record);
         String id = exceptionId == null ? "" : exceptionId.strip();
         BatchReview.Finding exception = ExceptionFinder.review(record, clock.instant()).exceptions().stream()
                 .filter(x -> x.exceptionId().equals(id)).findFirst()
@@ -103,13 +98,7 @@ public class Reviews {
     @RolesAllowed("QA_REVIEWER")
     public DeviationFacts closeDeviation(String batchId, String deviationId, String rootCause, String impact,
                                          String capa) {
-        BatchRecord record = batches.record(batchId);
-        String reviewer = session.getCallerPrincipal().getName();
-        if (tookPart(record, reviewer)) {
-            throw new ReviewRefused(ReviewRefused.Reason.TOOK_PART, reviewer + " recorded, performed or verified work in"
-                    + " batch " + record.batch().batchId() + "; its deviations are closed by another person. Nothing was"
-                    + " recorded.");
-        }
+        requireOutsider(batches.record(batchId));
         return deviations.close(batchId, deviationId, rootCause, impact, capa);
     }
 
@@ -126,7 +115,20 @@ public class Reviews {
                 d.seq());
     }
 
-    /** Whether the person recorded an entry on a step of the batch or signed one of its steps. */
+    /**
+     * The caller, who reviews the batch: refused when they recorded an entry on a step of the batch or
+     * signed one of its steps (21 CFR 211.192, 211.22), whatever roles they hold.
+     */
+    private String requireOutsider(BatchRecord record) {
+        String reviewer = session.getCallerPrincipal().getName();
+        if (tookPart(record, reviewer)) {
+            throw new ReviewRefused(ReviewRefused.Reason.TOOK_PART, reviewer + " recorded, performed or verified work in"
+                    + " batch " + record.batch().batchId() + "; its review is another person's (21 CFR 211.192, 211.22)."
+                    + " Nothing was recorded.");
+        }
+        return reviewer;
+    }
+
     private static boolean tookPart(BatchRecord record, String user) {
         // a laboratory result entered by QC is not work on the batch's steps
         return record.entries().stream().anyMatch(e -> !"SAMPLE_RESULT".equals(e.kind())

@@ -14,6 +14,7 @@ import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.batch.boundary.DeviationFacts;
 import org.openebr.batch.boundary.EntryFacts;
+import org.openebr.batch.boundary.Limits;
 import org.openebr.batch.boundary.Overrides;
 import org.openebr.review.boundary.BatchReview;
 import org.openebr.review.boundary.BatchReview.CheckedStep;
@@ -45,16 +46,18 @@ public final class ExceptionFinder {
             String name = step == null ? e.stepId() : step.name();
             String value = e.raw() == null ? "" : e.raw() + (e.unit() == null ? "" : " " + e.unit());
             String where = "entry " + e.seq() + " of step " + e.stepId();
+            String action = step == null ? "" : Limits.range(step.lower(), step.upper(), step.unit());
+            String alert = step == null ? "" : Limits.range(step.alertLower(), step.alertUpper(), step.unit());
             if ("OUT_OF_SPEC".equals(e.judgement())) {
                 boolean calculated = step != null && "CALCULATION".equals(step.type());
                 boolean sample = "SAMPLE_RESULT".equals(e.kind());
                 found.add(exception(id(sample ? "SAMPLE" : "VALUE", e), sample ? "SAMPLE_RESULT_OUT_OF_LIMITS"
                         : calculated ? "CALCULATION_OUT_OF_LIMITS" : "OUT_OF_LIMITS", e.stepId(), name,
                         (sample ? "Sample result " : calculated ? "Computed value " : "Value ") + value
-                                + " outside the action limits " + limits(step), where + valueEvidence(e, step), e));
+                                + " outside the action limits " + action, where + valueEvidence(e, step), e));
             } else if ("ALERT".equals(e.judgement())) {
                 found.add(exception(id("ALERT", e), "ALERT", e.stepId(), name, "Value " + value + " beyond the alert"
-                        + " limits " + alertLimits(step), where + valueEvidence(e, step), e));
+                        + " limits " + alert, where + valueEvidence(e, step), e));
             }
             if ("CORRECTION".equals(e.kind())) {
                 found.add(exception(id("CORRECTION", e), "CORRECTION", e.stepId(), name, "Corrected to " + value
@@ -176,25 +179,6 @@ public final class ExceptionFinder {
     private static String valueEvidence(EntryFacts e, BatchDetail.StepDetail step) {
         return (e.deviationId() == null ? "" : ", deviation " + e.deviationId())
                 + (step == null || step.target() == null ? "" : ", target " + step.target().toPlainString());
-    }
-
-    private static String limits(BatchDetail.StepDetail step) {
-        if (step == null || (step.lower() == null && step.upper() == null)) {
-            return "";
-        }
-        String unit = step.unit() == null ? "" : " " + step.unit();
-        return step.lower() != null && step.upper() != null ? step.lower().toPlainString() + " to "
-                + step.upper().toPlainString() + unit : step.lower() != null ? "at least " + step.lower().toPlainString()
-                + unit : "at most " + step.upper().toPlainString() + unit;
-    }
-
-    private static String alertLimits(BatchDetail.StepDetail step) {
-        if (step == null || (step.alertLower() == null && step.alertUpper() == null)) {
-            return "";
-        }
-        String unit = step.unit() == null ? "" : " " + step.unit();
-        return (step.alertLower() == null ? "" : "from " + step.alertLower().toPlainString())
-                + (step.alertUpper() == null ? "" : " to " + step.alertUpper().toPlainString()) + unit;
     }
 
     private static String stepOf(Signatures.Manifestation s, String batchId) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openebr.batch.boundary.BatchDetail;
 import org.openebr.batch.boundary.BatchRecord;
@@ -21,7 +20,6 @@ class ExceptionFinderTest {
     private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
 
     @Test
-    @Tag("PICS-9.8-1")
     void only_what_deviated_is_an_exception_and_every_other_step_says_what_was_checked() {
         BatchRecord record = record(
                 List.of(step("ph", "NUMERIC_ENTRY", "DONE", false), step("mix", "INSTRUCTION", "DONE", false),

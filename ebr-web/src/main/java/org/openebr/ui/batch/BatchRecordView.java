@@ -13,6 +13,7 @@ import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.batch.boundary.DeviationFacts;
 import org.openebr.batch.boundary.EntryFacts;
+import org.openebr.batch.boundary.Limits;
 import org.openebr.batch.boundary.Overrides;
 import org.openebr.signature.boundary.Signatures;
 import org.openebr.ui.Commands;
@@ -205,11 +206,11 @@ public class BatchRecordView implements Serializable {
         if (s.target() != null) {
             parts.add("target " + s.target().toPlainString() + unit);
         }
-        String action = range(s.lower(), s.upper());
+        String action = Limits.range(s.lower(), s.upper());
         if (!action.isEmpty()) {
             parts.add("action limits " + action + unit);
         }
-        String alert = range(s.alertLower(), s.alertUpper());
+        String alert = Limits.range(s.alertLower(), s.alertUpper());
         if (!alert.isEmpty()) {
             parts.add("alert limits " + alert + unit);
         }
@@ -225,17 +226,6 @@ public class BatchRecordView implements Serializable {
             parts.add("calculated: " + s.formula());
         }
         return String.join("; ", parts);
-    }
-
-    /** "6.8 to 7.2", "at least 3.4", "at most 0", or empty without limits. */
-    static String range(java.math.BigDecimal lower, java.math.BigDecimal upper) {
-        if (lower != null && upper != null) {
-            return lower.toPlainString() + " to " + upper.toPlainString();
-        }
-        if (lower != null) {
-            return "at least " + lower.toPlainString();
-        }
-        return upper == null ? "" : "at most " + upper.toPlainString();
     }
 
     /** "Valid" or what is wrong with the signature. */

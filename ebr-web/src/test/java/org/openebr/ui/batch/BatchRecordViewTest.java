@@ -54,8 +54,8 @@ class BatchRecordViewTest {
 
     @Test
     void limits_read_as_a_range_or_one_side() {
-        assertThat(BatchRecordView.range(new BigDecimal("6.8"), new BigDecimal("7.2"))).isEqualTo("6.8 to 7.2");
-        assertThat(BatchRecordView.range(new BigDecimal("3.4"), null)).isEqualTo("at least 3.4");
-        assertThat(BatchRecordView.range(null, null)).isEmpty();
+        assertThat(org.openebr.batch.boundary.Limits.range(new BigDecimal("6.8"), new BigDecimal("7.2"))).isEqualTo("6.8 to 7.2");
+        assertThat(org.openebr.batch.boundary.Limits.range(new BigDecimal("3.4"), null)).isEqualTo("at least 3.4");
+        assertThat(org.openebr.batch.boundary.Limits.range(null, null)).isEmpty();
     }
 }
