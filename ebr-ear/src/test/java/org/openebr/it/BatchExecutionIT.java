@@ -71,7 +71,12 @@ class BatchExecutionIT {
     @Tag("ALCOA-Acc-1")
     @Tag("A11-6-1")
     @Tag("C4-4.8-1")
-    void a_whole_batch_is_executed_and_its_record_holds_every_entry_signature_correction_and_deviation() {
+    @Tag("PR-211.192-1")
+    @Tag("DI-FDA-Q7-1")
+    @Tag("A11D-12-5")
+    @Tag("A11D-17-1")
+    @Tag("A11-15-1")
+    void a_whole_batch_is_executed_reviewed_by_exception_and_released_and_its_record_then_stays_as_it_is() throws Exception {
         String op1 = floor.operator1;
         String op2 = floor.operator2;
         String batch = floor.readyBatch();
@@ -190,7 +195,7 @@ class BatchExecutionIT {
         assertThat(floor.people.api(op1).getJson("api/v1/equipment/" + vessel).getString("status")).isEqualTo("DIRTY");
 
         // QC's result of the bioburden sample comes after the batch, judged against its limit
-        String qc = floor.people.person("Quentin QC", "QA_REVIEWER");
+        String qc = floor.people.signer("Quentin QC", "QA_REVIEWER");
         HttpResponse<String> result = floor.people.api(qc).post("api/v1/batches/" + batch + "/steps/bioburden/sample-result",
                 "{\"value\":3,\"unit\":\"CFU/100 mL\"}");
         assertThat(result.statusCode()).as(result.body()).isEqualTo(201);
@@ -295,6 +300,16 @@ class BatchExecutionIT {
         assertThat(audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream().map(e -> e.getString("recordName")))
                 .contains("entry 2 of step ph of batch " + batch, "step ph of batch " + batch);
 
+        // nothing is released while anything is open, each open item named: the review is not signed, the deviation is
+        // open, exceptions are not dispositioned or need investigation
+        String releaser = floor.people.signer("Rhea Releaser", "QA_RELEASER");
+        HttpResponse<String> early = floor.people.sign(releaser, "BATCH", batch, "RELEASED");
+        assertRefused(early, 409, "signature-open-items", "not signed REVIEWED");
+        assertThat(violations(early)).containsKeys("status", "review", deviation, "LATE-crimp_check-1");
+        assertThat(violations(early).get(deviation)).contains("deviation open");
+        assertThat(violations(early).get("VALUE-ph-1")).contains("needs investigation");
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("COMPLETED");
+
         // QA closes the deviation once a supervisor has classified it: root cause, impact, CAPA; for good
         String closure = "api/v1/batches/" + batch + "/deviations/" + deviation + "/closure";
         String closing = "{\"rootCause\":\"pH electrode read before it had equilibrated (SOP-QC-014 step 4 skipped)\","
@@ -316,6 +331,107 @@ class BatchExecutionIT {
                 .findFirst().orElseThrow();
         assertThat(closedException.getString("kind")).isEqualTo("DEVIATION_CLOSED");
         assertThat(closedException.getString("evidence")).contains("CAPA-2026-0042").contains("closed by " + qc);
+
+        reviewAndRelease(batch, qc, releaser, op1, op2);
+    }
+
+    /**
+     * QA signs the review once every exception is dispositioned (the audit trail of the batch read in the same
+     * place), a second person releases it, and the released record is read-only: through the API and for the
+     * database's runtime role.
+     */
+    private void reviewAndRelease(String batch, String qc, String releaser, String op1, String op2) throws Exception {
+        // the review is not signed while exceptions wait for their disposition
+        HttpResponse<String> undecided = floor.people.sign(qc, "BATCH", batch, "REVIEWED");
+        assertRefused(undecided, 409, "signature-open-items", "not dispositioned");
+        assertThat(violations(undecided)).containsKeys("LATE-crimp_check-1", "MANUAL-filled_vials-1")
+                .doesNotContainKey("VALUE-ph-1");
+        // who worked on the batch neither reviews nor releases it, whatever roles they hold
+        floor.people.grant(op2, "QA_REVIEWER");
+        try {
+            assertRefused(floor.people.sign(op2, "BATCH", batch, "REVIEWED"), 403, "signature-not-allowed",
+                    "review and its release are other people's");
+        } finally {
+            floor.people.revoke(op2, "QA_REVIEWER");
+        }
+        // an operator holds no release role at all
+        assertRefused(floor.people.sign(op1, "BATCH", batch, "RELEASED"), 403, "signature-not-allowed", null);
+
+        Api reviewer = floor.people.api(qc);
+        for (JsonObject x : reviewer.getJson("api/v1/batches/" + batch + "/review").getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class)) {
+            if (!x.getString("kind").startsWith("DEVIATION") && !"ACCEPTED".equals(x.getString("disposition"))) {
+                HttpResponse<String> accepted = reviewer.post("api/v1/batches/" + batch + "/review/exceptions/"
+                        + x.getString("exceptionId") + "/disposition", "{\"decision\":\"ACCEPTED\",\"comment\":"
+                        + q("reviewed against the record: " + x.getString("summary")) + "}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+            }
+        }
+        // the batch's own audit trail, as the reviewer reads it: only records of this batch, the correction among them
+        JsonObject trail = reviewer.getJson("api/v1/audit?size=200&batch=" + batch);
+        List<String> names = trail.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("recordName", e.getString("recordId"))).toList();
+        assertThat(names).isNotEmpty().allMatch(n -> n.contains(batch) || n.matches("[0-9a-f-]{36}"))
+                .contains("entry 2 of step ph of batch " + batch);
+        assertThat(trail.getJsonNumber("total").longValue()).isGreaterThan(50);
+
+        HttpResponse<String> reviewed = floor.people.sign(qc, "BATCH", batch, "REVIEWED");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(201);
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("REVIEWED");
+        // the review is closed once signed: no more dispositions, no late laboratory results
+        assertRefused(reviewer.post("api/v1/batches/" + batch + "/review/exceptions/VALUE-ph-1/disposition",
+                "{\"decision\":\"ACCEPTED\",\"comment\":\"again\"}"), 409, "review-not-open", "REVIEWED");
+        assertRefused(reviewer.post("api/v1/batches/" + batch + "/steps/bioburden/sample-result",
+                "{\"value\":2,\"unit\":\"CFU/100 mL\"}"), 409, null, "awaits QA's decision");
+
+        // the reviewer does not release what they reviewed (four eyes), even holding the role
+        floor.people.grant(qc, "QA_RELEASER");
+        try {
+            assertRefused(floor.people.sign(qc, "BATCH", batch, "RELEASED"), 403, "signature-not-allowed",
+                    "second person");
+        } finally {
+            floor.people.revoke(qc, "QA_RELEASER");
+        }
+        HttpResponse<String> released = floor.people.sign(releaser, "BATCH", batch, "RELEASED");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("RELEASED");
+        // decided once, for good
+        assertRefused(floor.people.sign(releaser, "BATCH", batch, "RELEASED"), 409, "signature-open-items",
+                "is RELEASED by " + releaser);
+        assertRefused(floor.people.sign(releaser, "BATCH", batch, "REJECTED"), 409, "signature-open-items", "RELEASED");
+        // the record shows both signatures, each verifying
+        JsonObject record = reviewer.getJson("api/v1/batches/" + batch + "/record");
+        Map<String, JsonObject> decisions = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
+                .filter(sig -> sig.getString("recordType").equals("BATCH"))
+                .collect(Collectors.toMap(sig -> sig.getString("meaning"), sig -> sig));
+        assertThat(decisions).containsOnlyKeys("REVIEWED", "RELEASED");
+        assertThat(decisions.values()).allMatch(sig -> sig.getBoolean("valid"));
+        assertThat(decisions.get("RELEASED").getString("userName")).isEqualTo(releaser);
+
+        // read-only through the API ...
+        assertRefused(floor.correct(op1, batch, "ph", "{\"value\":7.01,\"unit\":\"pH\",\"reason\":\"late thought\"}"),
+                409, null, "read-only");
+        // ... and for the database's runtime role, whatever the application does
+        try (java.sql.Connection app = TestDatabase.asRuntimeRole(); java.sql.Statement sql = app.createStatement()) {
+            String ref = "(select id from ebr.batch where batch_id = '" + batch + "')";
+            for (String edit : List.of("update ebr.batch_step set flagged = false where batch_ref = " + ref,
+                    "update ebr.batch set status = 'REJECTED', row_version = row_version + 1 where batch_id = '" + batch + "'",
+                    "update ebr.deviation set description = 'nothing happened' where batch_ref = " + ref,
+                    "insert into ebr.batch_event (id, batch_ref, seq, from_status, to_status, reason, recorded_by,"
+                            + " recorded_at, signed) values (gen_random_uuid(), " + ref + ", 99, 'RELEASED', 'COMPLETED',"
+                            + " 'undo', 'admin', now(), false)")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.executeUpdate(edit)).as(edit)
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("RELEASED");
+            }
+        }
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("RELEASED");
+        assertThat(reviewer.getJson("api/v1/batches/" + batch + "/record").getJsonArray("signatures")
+                .getValuesAs(JsonObject.class)).allMatch(sig -> sig.getBoolean("valid"));
+    }
+
+    private static Map<String, String> violations(HttpResponse<String> refused) {
+        return Api.object(refused).getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(v -> v.getString("field"), v -> v.getString("message"), (a, b) -> a));
     }
 
     @Test

@@ -14,9 +14,21 @@ import java.util.List;
  * @param from       first instant included
  * @param to         instant up to which entries are included (exclusive)
  * @param text       free text found in user name, full name, role, command, reason, client, correlation id, record id or kind
+ * @param batch      one batch's own trail: the records that belong to the batch with this number (its steps,
+ *                   entries, events, deviations, gate refusals and overrides, dispositions, addenda)
  */
 public record AuditFilter(String entityType, String recordId, String userName, AuditAction action,
-                          Instant from, Instant to, String text) {
+                          Instant from, Instant to, String text, String batch) {
+
+    public AuditFilter(String entityType, String recordId, String userName, AuditAction action, Instant from,
+                       Instant to, String text) {
+        this(entityType, recordId, userName, action, from, to, text, null);
+    }
+
+    /** The same filter narrowed to one batch's records. */
+    public AuditFilter ofBatch(String batchId) {
+        return new AuditFilter(entityType, recordId, userName, action, from, to, text, batchId);
+    }
 
     public static AuditFilter everything() {
         return new AuditFilter(null, null, null, null, null, null, null);
@@ -32,6 +44,7 @@ public record AuditFilter(String entityType, String recordId, String userName, A
         if (from != null) parts.add("from " + from);
         if (to != null) parts.add("before " + to);
         if (text != null) parts.add("text contains \"" + text + "\"");
+        if (batch != null) parts.add("records of batch " + batch);
         return parts.isEmpty() ? "entire audit trail (no filter)" : String.join("; ", parts);
     }
 }

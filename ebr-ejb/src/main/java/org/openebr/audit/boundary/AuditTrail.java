@@ -107,6 +107,29 @@ public class AuditTrail {
         return new AuditPage(readings.readable(found.entries(), true), found.page(), found.size(), found.total());
     }
 
+    /**
+     * How far a part of the trail reaches: how many entries match and the latest revision among them,
+     * leaving out the record types named. What a review signature states it reviewed (a batch's trail up
+     * to its decision). Only a count and a number, no content: the verification of a signature needs it
+     * for whoever reads the signed record.
+     *
+     * @param leaveOut record types not counted (e.g. those the signing itself changes)
+     */
+    @jakarta.annotation.security.PermitAll
+    public TrailHead head(AuditFilter filter, java.util.Set<String> leaveOut) {
+        check(filter);
+        try (Connection connection = dataSource.getConnection()) {
+            return new AuditQueries(connection, tables.audited().values().stream()
+                    .filter(t -> !leaveOut.contains(t.entityType())).toList()).head(filter);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
+    /** How many entries a part of the trail holds and its latest revision (0 when empty). */
+    public record TrailHead(long entries, long lastRevision) {
+    }
+
     /** The record in words (e.g. "DEMOPROFEN-10-2ML version 3"), or null when its id is its best name. */
     public String recordName(String entityType, String recordId) {
         tables.byEntityType(entityType).orElseThrow(() -> unknownType(entityType));
@@ -197,6 +220,9 @@ public class AuditTrail {
         }
         if (filter.recordId() != null && filter.recordId().length() > 100) {
             throw AuditRefused.invalid("A record id has at most 100 characters.");
+        }
+        if (filter.batch() != null && filter.batch().length() > 64) {
+            throw AuditRefused.invalid("A batch number has at most 64 characters.");
         }
         if (filter.userName() != null && filter.userName().length() > 64) {
             throw AuditRefused.invalid("A user name has at most 64 characters.");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.openebr.audit.boundary.AuditAction;
 import org.openebr.audit.boundary.AuditEntry;
 import org.openebr.audit.boundary.AuditFilter;
+import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.audit.boundary.AuditPage;
 import org.openebr.audit.boundary.AuditSort;
 import org.openebr.audit.boundary.FieldChange;
@@ -51,6 +52,18 @@ public final class AuditQueries {
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
+            }
+        }
+    }
+
+    /** How many entries match and the latest revision among them. */
+    public AuditTrail.TrailHead head(AuditFilter filter) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String from = from(filter, parameters);
+        try (PreparedStatement count = prepare("SELECT count(*), coalesce(max(c.rev), 0) " + from, parameters)) {
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return new AuditTrail.TrailHead(rows.getLong(1), rows.getLong(2));
             }
         }
     }
@@ -165,6 +178,9 @@ public final class AuditQueries {
             if (filter.recordId() != null && !table.acceptsId(filter.recordId())) {
                 continue;
             }
+            if (filter.batch() != null && table.batchColumn() == null) {
+                continue;
+            }
             if (union.length() > 0) {
                 union.append(" UNION ALL ");
             }
@@ -175,6 +191,12 @@ public final class AuditQueries {
                 // typed, so that the primary key (id, rev) is used
                 union.append(" WHERE ").append(quote(table.idColumn())).append(" = CAST(? AS ").append(table.idType()).append(")");
                 parameters.add(filter.recordId());
+            }
+            if (filter.batch() != null) {
+                union.append(filter.recordId() != null ? " AND " : " WHERE ").append(quote(table.batchColumn()))
+                        .append(table.batchColumn().equals("batch_ref")
+                                ? " = (SELECT b.id FROM ebr.batch b WHERE b.batch_id = ?)" : " = ?");
+                parameters.add(filter.batch());
             }
         }
         if (union.length() == 0) {

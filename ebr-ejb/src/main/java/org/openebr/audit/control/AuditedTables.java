@@ -36,9 +36,12 @@ public class AuditedTables {
     /**
      * One audited record type.
      *
-     * @param idType the SQL type of its id ({@code uuid} or {@code bigint}), so lookups use the primary key
+     * @param idType      the SQL type of its id ({@code uuid} or {@code bigint}), so lookups use the primary key
+     * @param batchColumn the column naming the batch a record belongs to: {@code batch_ref} (the batch's uuid)
+     *                    or {@code batch_id} (its number); null for records of no batch
      */
-    public record AuditedTable(String entityType, String table, String auditTable, String idColumn, String idType) {
+    public record AuditedTable(String entityType, String table, String auditTable, String idColumn, String idType,
+                               String batchColumn) {
 
         /** Whether the text can be an id of this table at all (a malformed id matches nothing). */
         public boolean acceptsId(String id) {
@@ -95,7 +98,8 @@ public class AuditedTables {
             Table table = type.getAnnotation(Table.class);
             String tableName = table == null || table.name().isEmpty() ? name.toLowerCase() : table.name();
             Field id = idField(type);
-            found.put(name, new AuditedTable(name, tableName, tableName + "_aud", idColumn(id), idType(type, id)));
+            found.put(name, new AuditedTable(name, tableName, tableName + "_aud", idColumn(id), idType(type, id),
+                    batchColumn(type)));
         }
         audited = found;
         unaudited = List.copyOf(missing);
@@ -110,6 +114,19 @@ public class AuditedTables {
             }
         }
         throw new IllegalStateException(type.getName() + " has no @Id field");
+    }
+
+    private static String batchColumn(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                Column column = field.getAnnotation(Column.class);
+                if (column != null && (column.name().equals("batch_ref") && field.getType() == java.util.UUID.class
+                        || column.name().equals("batch_id") && field.getType() == String.class)) {
+                    return column.name();
+                }
+            }
+        }
+        return null;
     }
 
     private static String idColumn(Field id) {

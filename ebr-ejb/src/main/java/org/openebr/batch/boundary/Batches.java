@@ -51,6 +51,8 @@ public class Batches {
     public static final String STATUS_RECORD_TYPE = "BATCH_STATUS";
     /** Record type of a step's signatures; record id {@code <batchId>:<stepId>}. */
     public static final String STEP_RECORD_TYPE = "BATCH_STEP";
+    /** Record type of QA's signatures on the batch as a whole (REVIEWED, RELEASED, REJECTED); record id the batch id. */
+    public static final String DECISION_RECORD_TYPE = "BATCH";
     static final int REASON = 1000;
     static final int LINE = 100;
     static final int LIST_MAX = 500;
@@ -204,6 +206,34 @@ public class Batches {
         return summary(batch);
     }
 
+    /**
+     * Moves a completed batch on by QA's signature, in the signing transaction: REVIEWED when its review is
+     * signed, then RELEASED or REJECTED. Called by the decision's record type once its rules passed; the
+     * database allows only these steps, and nothing of the batch's record changes after a decision.
+     */
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
+    public BatchSummary decided(String batchId, String status, String role, String why) {
+        BatchStatus to = BatchStatus.valueOf(status);
+        Batch batch = store.locked(batchId, true);
+        BatchStatus expected = to == BatchStatus.REVIEWED ? BatchStatus.COMPLETED : BatchStatus.REVIEWED;
+        if (!to.decided() && to != BatchStatus.REVIEWED || batch.status() != expected) {
+            throw new BatchRefused(BatchRefused.Reason.STATE, "Batch " + batch.batchId() + " is " + batch.status()
+                    + "; it becomes " + to + " only when it is " + expected + ".");
+        }
+        String by = caller();
+        Instant now = now();
+        change.record((to == BatchStatus.REVIEWED ? "Review" : to == BatchStatus.RELEASED ? "Release" : "Reject")
+                + " batch " + batch.batchId(), why).actingAs(role);
+        BatchStatus from = batch.status();
+        int seq = store.nextEventSeq(batch.id());
+        // the event first, while the batch is not yet decided: the database locks a decided batch's record
+        store.persist(new BatchEvent(batch.id(), seq, from, to, why, by, now, false));
+        store.flush();
+        batch.moveTo(to, why, by, now);
+        store.flush();
+        return summary(batch);
+    }
+
     /** The batches, newest first, optionally of one status. */
     public List<BatchSummary> list(String status) {
         BatchStatus filter = null;
@@ -239,6 +269,19 @@ public class Batches {
      */
     @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
     public BatchRecord record(String batchId) {
+        return record(batchId, true);
+    }
+
+    /**
+     * The record as QA's decision signs it: without the decision's own signatures (REVIEWED, RELEASED,
+     * REJECTED), which sign this record and cannot be part of it.
+     */
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public BatchRecord recordToDecide(String batchId) {
+        return record(batchId, false);
+    }
+
+    private BatchRecord record(String batchId, boolean withDecision) {
         Batch b = store.existing(batchId);
         ControlRecipe recipe = store.controlRecipe(b);
         BatchDetail view = BatchViews.view(b, recipe, store.steps(b.id()), store.entries(b.id()), store.deviations(b.id()),
@@ -262,6 +305,9 @@ public class Batches {
         for (GateOverride o : store.overrides(b.id())) {
             overrides.add(Overrides.facts(b, o));
             signed.addAll(signatures.ofRecord(Overrides.RECORD_TYPE, b.batchId() + ":" + o.seq()));
+        }
+        if (withDecision) {
+            signed.addAll(signatures.ofRecord(DECISION_RECORD_TYPE, b.batchId()));
         }
         return new BatchRecord(view, entries, signed, refusals, overrides);
     }

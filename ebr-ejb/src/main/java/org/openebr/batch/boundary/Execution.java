@@ -173,7 +173,7 @@ public class Execution {
             throw new BatchRefused(BatchRefused.Reason.STEP_NOT_AVAILABLE, "No sample was drawn at step '"
                     + placed.step().name() + "' yet.");
         }
-        if (batch.status() == BatchStatus.ABORTED) {
+        if (batch.status() == BatchStatus.ABORTED || batch.status() == BatchStatus.REVIEWED || batch.status().decided()) {
             throw notExecutable(batch);
         }
         Readings.Reading reading = Readings.read(value, unit, placed.step().numeric(), placed.step().name());
@@ -542,6 +542,9 @@ public class Execution {
             case ON_HOLD -> "it is on hold (" + batch.statusReason() + "); a supervisor resumes it";
             case ABORTED -> "it was aborted";
             case COMPLETED -> "it is completed and with QA";
+            case REVIEWED -> "its review is signed and it awaits QA's decision";
+            case RELEASED, REJECTED -> "it is " + batch.status() + " and its record is read-only (later information is"
+                    + " an addendum)";
             default -> "it is " + batch.status();
         };
         return new BatchRefused(BatchRefused.Reason.NOT_EXECUTABLE, "Batch " + batch.batchId() + " takes no entries: "

@@ -13,14 +13,26 @@ public enum BatchStatus {
     /** Every step done: handed to QA review. */
     COMPLETED,
     /** Stopped for good by a supervisor's signed decision. */
-    ABORTED;
+    ABORTED,
+    /** QA dispositioned its exceptions, closed its deviations and reviewed its audit trail: signed REVIEWED. */
+    REVIEWED,
+    /** Released by a second QA person's signature: final, the record is read-only. */
+    RELEASED,
+    /** Rejected by a second QA person's signature: final, the record is read-only. */
+    REJECTED;
 
     /** Whether entries may be made on the batch's steps. */
     public boolean executable() {
         return this == READY || this == IN_PROGRESS;
     }
 
+    /** Whether the shop floor is done with it: completed (and later reviewed and decided) or aborted. */
     public boolean closed() {
-        return this == COMPLETED || this == ABORTED;
+        return this == COMPLETED || this == ABORTED || this == REVIEWED || decided();
+    }
+
+    /** Whether QA decided it: its record is read-only from then on. */
+    public boolean decided() {
+        return this == RELEASED || this == REJECTED;
     }
 }

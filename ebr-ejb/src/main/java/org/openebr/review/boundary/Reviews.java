@@ -103,14 +103,18 @@ public class Reviews {
     }
 
     private BatchReview review(BatchRecord record) {
-        BatchReview found = ExceptionFinder.review(record, clock.instant());
-        Map<String, ReviewDisposition> latest = store.latest(record.batch().batchId());
+        return review(record, store.latest(record.batch().batchId()), clock.instant());
+    }
+
+    /** The exceptions the server finds in the record, each with its latest disposition. */
+    static BatchReview review(BatchRecord record, Map<String, ReviewDisposition> latest, java.time.Instant now) {
+        BatchReview found = ExceptionFinder.review(record, now);
         return new BatchReview(found.batchId(), found.product(), found.status(), found.reviewable(), found.computedAt(),
                 found.steps(), found.exceptions().stream().map(x -> x.dispositioned(decided(latest.get(x.exceptionId()))))
                 .toList(), found.checked());
     }
 
-    private static BatchReview.Decided decided(ReviewDisposition d) {
+    static BatchReview.Decided decided(ReviewDisposition d) {
         return d == null ? null : new BatchReview.Decided(d.decision().name(), d.comment(), d.decidedBy(), d.decidedAt(),
                 d.seq());
     }
@@ -119,7 +123,7 @@ public class Reviews {
      * The caller, who reviews the batch: refused when they recorded an entry on a step of the batch or
      * signed one of its steps (21 CFR 211.192, 211.22), whatever roles they hold.
      */
-    private String requireOutsider(BatchRecord record) {
+    String requireOutsider(BatchRecord record) {
         String reviewer = session.getCallerPrincipal().getName();
         if (tookPart(record, reviewer)) {
             throw new ReviewRefused(ReviewRefused.Reason.TOOK_PART, reviewer + " recorded, performed or verified work in"
@@ -129,7 +133,7 @@ public class Reviews {
         return reviewer;
     }
 
-    private static boolean tookPart(BatchRecord record, String user) {
+    static boolean tookPart(BatchRecord record, String user) {
         // a laboratory result entered by QC is not work on the batch's steps
         return record.entries().stream().anyMatch(e -> !"SAMPLE_RESULT".equals(e.kind())
                 && user.equalsIgnoreCase(e.recordedBy()))

@@ -26,7 +26,8 @@ import org.openebr.signature.boundary.Signatures;
  * deviations (open and closed), values at an alert limit or out of limits (calculations such as the
  * yield and the reconciliation included), corrections, late entries, machine values typed by hand,
  * gate refusals and overrides, holds and aborts, signatures that do not verify, sample results missing
- * or out of limits, and steps not done. Every other step is listed with what was checked for it.
+ * or out of limits, steps not done, and entries recorded after the batch was completed (other than
+ * laboratory results, which come later by design). Every other step is listed with what was checked for it.
  */
 public final class ExceptionFinder {
 
@@ -40,6 +41,8 @@ public final class ExceptionFinder {
         Map<String, BatchDetail.StepDetail> steps = batch.steps().stream()
                 .collect(Collectors.toMap(BatchDetail.StepDetail::stepId, Function.identity()));
         List<Finding> found = new ArrayList<>();
+        Instant completed = batch.events().stream().filter(ev -> "COMPLETED".equals(ev.to())).map(BatchDetail.StatusEvent::at)
+                .findFirst().orElse(null);
 
         for (EntryFacts e : record.entries()) {
             BatchDetail.StepDetail step = steps.get(e.stepId());
@@ -66,6 +69,11 @@ public final class ExceptionFinder {
             if (e.late()) {
                 found.add(exception(id("LATE", e), "LATE_ENTRY", e.stepId(), name, "Entered late: done at "
                         + e.performedAt() + ", recorded at " + e.recordedAt() + "; reason: " + e.reason(), where, e));
+            }
+            // laboratory results arrive after the batch by design; anything else recorded later changed a completed record
+            if (completed != null && e.recordedAt().isAfter(completed) && !"SAMPLE_RESULT".equals(e.kind())) {
+                found.add(exception(id("AFTER", e), "CHANGED_AFTER_COMPLETION", e.stepId(), name, e.kind() + " " + value
+                        + " recorded after the batch was completed (" + completed + ")", where, e));
             }
             if (e.manual()) {
                 found.add(exception(id("MANUAL", e), "MANUAL_MACHINE_VALUE", e.stepId(), name, "Machine value " + value

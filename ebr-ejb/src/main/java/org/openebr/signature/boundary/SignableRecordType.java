@@ -60,6 +60,16 @@ public interface SignableRecordType {
     }
 
     /**
+     * What is still open on the record that this meaning needs settled first (a batch released with an
+     * open deviation): each item with what stands in the way, refused as a conflict naming every one.
+     * Empty when nothing is open. Checked after {@link #refusal(String, String, Meaning)}.
+     */
+    default java.util.List<org.openebr.platform.boundary.DomainException.Violation> openItems(String recordId,
+                                                                                          Meaning meaning) {
+        return java.util.List.of();
+    }
+
+    /**
      * Called in the signing transaction once the signature is stored, so that a signature can move
      * the record's lifecycle on (a recipe version goes into review when its author signs): the
      * signature and its effect commit together or not at all, whichever way the record was signed.

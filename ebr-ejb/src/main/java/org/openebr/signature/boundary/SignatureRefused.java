@@ -36,11 +36,18 @@ public class SignatureRefused extends DomainException {
         CHANGED,
         /** No signing credential: the signer's identity verification is not recorded, or the statement is not signed. */
         @Declared(category = Category.CONFLICT, kind = "signature-not-ready")
-        NOT_READY;
+        NOT_READY,
+        /** The record has open items the meaning needs settled first (e.g. a release with an open deviation); each named. */
+        @Declared(category = Category.CONFLICT, kind = "signature-open-items")
+        OPEN_ITEMS;
     }
 
     public SignatureRefused(Reason reason, String message) {
         super(reason, message);
+    }
+
+    public SignatureRefused(Reason reason, String message, java.util.List<Violation> items) {
+        super(reason, message, items);
     }
 
     public Reason reason() {

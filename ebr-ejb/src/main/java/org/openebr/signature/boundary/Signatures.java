@@ -26,6 +26,7 @@ import org.openebr.identity.boundary.Authentication;
 import org.openebr.identity.boundary.SecurityEventType;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.identity.entity.UserAccount;
+import org.openebr.platform.boundary.DomainException;
 import org.openebr.platform.control.ChangeContext;
 import org.openebr.platform.control.Constraints;
 import org.openebr.platform.control.SiteSettings;
@@ -192,6 +193,14 @@ public class Signatures {
         type.refusal(request.recordId(), caller, meaning).ifPresent(why -> {
             throw refused(SignatureRefused.Reason.NOT_ALLOWED, caller, request, why);
         });
+        List<DomainException.Violation> open = type.openItems(request.recordId(), meaning);
+        if (!open.isEmpty()) {
+            throw refused(SignatureRefused.Reason.OPEN_ITEMS, caller, request, request.recordType() + " "
+                    + request.recordId() + " is not signed " + meaning + " while " + open.size() + " item"
+                    + (open.size() == 1 ? " is" : "s are") + " open: " + open.stream().map(v -> v.field() + " ("
+                    + v.message() + ")").limit(10).collect(java.util.stream.Collectors.joining("; "))
+                    + (open.size() > 10 ? "; ..." : "") + ". Nothing was signed.", open);
+        }
         Object content = type.content(request.recordId())
                 .orElseThrow(() -> refused(SignatureRefused.Reason.NOT_FOUND, caller, request,
                         "There is no " + request.recordType() + " " + request.recordId() + "."));
@@ -493,10 +502,15 @@ public class Signatures {
     }
 
     private SignatureRefused refused(SignatureRefused.Reason reason, String caller, SignRequest request, String message) {
+        return refused(reason, caller, request, message, List.of());
+    }
+
+    private SignatureRefused refused(SignatureRefused.Reason reason, String caller, SignRequest request, String message,
+                                     List<DomainException.Violation> items) {
         log.recordSeparately(SecurityEventType.SIGNATURE_REFUSED, caller, request.userName(),
                 "signing " + request.recordType() + " " + request.recordId() + " as " + request.meaning() + " refused: "
-                        + message, null);
-        return new SignatureRefused(reason, message);
+                        + (message.length() > 1500 ? message.substring(0, 1500) + "..." : message), null);
+        return new SignatureRefused(reason, message, items);
     }
 
     private String caller() {

@@ -47,6 +47,28 @@ class ExceptionFinderTest {
         assertThat(review.reviewable()).isTrue();
     }
 
+    @Test
+    void an_entry_recorded_after_the_batch_was_completed_is_an_exception_but_a_later_laboratory_result_is_not() {
+        List<BatchDetail.StatusEvent> events = List.of(new BatchDetail.StatusEvent(1, null, "PLANNED", "PO-1", "sam", T, false),
+                new BatchDetail.StatusEvent(2, "IN_PROGRESS", "COMPLETED", "every step done", "olga", T.plusSeconds(50), false));
+        EntryFacts sampleResult = new EntryFacts("bioburden", 150, "SAMPLE_RESULT", "3", new BigDecimal("3"), "CFU",
+                null, false, null, null, null, "S-1", "IN_SPEC", false, false, null, null, null, null, "quentin",
+                T.plusSeconds(150));
+        BatchRecord record = record(List.of(step("ph", "NUMERIC_ENTRY", "DONE", false),
+                        step("bioburden", "SAMPLING", "DONE", false)),
+                List.of(entry("ph", 1, "ENTRY", "7.04", "IN_SPEC", false, false, null, null),
+                        entry("bioburden", 1, "ENTRY", null, null, false, false, null, null), sampleResult,
+                        entry("ph", 100, "ENTRY", "7.10", "IN_SPEC", false, false, null, null)),
+                List.of(), List.of(), events);
+
+        BatchReview review = ExceptionFinder.review(record, T);
+
+        assertThat(review.exceptions()).extracting(BatchReview.Finding::exceptionId).containsExactly("AFTER-ph-100");
+        assertThat(review.exceptions().get(0).kind()).isEqualTo("CHANGED_AFTER_COMPLETION");
+        assertThat(review.exceptions().get(0).summary()).contains("7.10").contains(T.plusSeconds(50).toString());
+        assertThat(review.checked()).extracting(BatchReview.CheckedStep::stepId).containsExactly("bioburden");
+    }
+
     private static final List<UUID> SIGNATURE_IDS = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
             UUID.randomUUID());
     private static int signatures;
@@ -59,9 +81,16 @@ class ExceptionFinderTest {
 
     private static BatchRecord record(List<BatchDetail.StepDetail> steps, List<EntryFacts> entries,
                                       List<Signatures.Manifestation> signed, List<DeviationFacts> deviations) {
+        return record(steps, entries, signed, deviations,
+                List.of(new BatchDetail.StatusEvent(1, null, "PLANNED", "PO-1", "sam", T, false)));
+    }
+
+    private static BatchRecord record(List<BatchDetail.StepDetail> steps, List<EntryFacts> entries,
+                                      List<Signatures.Manifestation> signed, List<DeviationFacts> deviations,
+                                      List<BatchDetail.StatusEvent> events) {
         BatchDetail detail = new BatchDetail("B-1", "R-1", 1, "0".repeat(64), "Demoprofen", new BigDecimal("45"), "L",
                 BigDecimal.ONE, "COMPLETED", null, "Line 1", "every step done", T, "olga", T, "sam", "PO-1", steps,
-                deviations, List.of(new BatchDetail.StatusEvent(1, null, "PLANNED", "PO-1", "sam", T, false)));
+                deviations, events);
         return new BatchRecord(detail, entries, signed, List.of(), List.of());
     }
 

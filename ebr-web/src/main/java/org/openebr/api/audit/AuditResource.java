@@ -58,7 +58,8 @@ public class AuditResource {
                     + " its best name) and each changed field with its old and new value; a recipe document's change also"
                     + " in words (readable). All filters optional: entityType"
                     + " (see /audit/record-types), recordId, user, action (CREATED|CHANGED|DELETED), from/to (ISO-8601"
-                    + " instants, to exclusive), text (in user, name, role, command, reason, client, record). Paged:"
+                    + " instants, to exclusive), text (in user, name, role, command, reason, client, record), batch (a"
+                    + " batch number: the trail of that batch's own records, as QA reviews it). Paged:"
                     + " page (from 0), size (1-200, default 50); sort=time|user|recordType|action, order=asc|desc"
                     + " (default time desc).")
     @APIResponse(responseCode = "200", description = "One page of entries")
@@ -68,8 +69,8 @@ public class AuditResource {
                             @QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("text") String text, @QueryParam("page") String page,
                             @QueryParam("size") String size, @QueryParam("sort") String sort,
-                            @QueryParam("order") String order) {
-        return trail.search(filter(entityType, recordId, user, action, from, to, text),
+                            @QueryParam("order") String order, @QueryParam("batch") String batch) {
+        return trail.search(filter(entityType, recordId, user, action, from, to, text, batch),
                 number("page", page, 0), number("size", size, 50), sort(sort, order));
     }
 
@@ -122,8 +123,10 @@ public class AuditResource {
     public Response export(@QueryParam("format") String format, @QueryParam("entityType") String entityType,
                            @QueryParam("recordId") String recordId, @QueryParam("user") String user,
                            @QueryParam("action") String action, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("text") String text) {
-        AuditTrail.ExportedFile file = trail.export(filter(entityType, recordId, user, action, from, to, text), format(format));
+                           @QueryParam("to") String to, @QueryParam("text") String text,
+                           @QueryParam("batch") String batch) {
+        AuditTrail.ExportedFile file = trail.export(filter(entityType, recordId, user, action, from, to, text, batch),
+                format(format));
         return Response.ok(file.content(), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                 .header("X-Content-SHA256", file.sha256())
@@ -172,9 +175,9 @@ public class AuditResource {
     }
 
     static AuditFilter filter(String entityType, String recordId, String user, String action, String from, String to,
-                              String text) {
+                              String text, String batch) {
         return new AuditFilter(blankToNull(entityType), blankToNull(recordId), blankToNull(user), action(action),
-                instant("from", from), instant("to", to), blankToNull(text));
+                instant("from", from), instant("to", to), blankToNull(text), blankToNull(batch));
     }
 
     private static AuditTrail.ExportFormat format(String value) {

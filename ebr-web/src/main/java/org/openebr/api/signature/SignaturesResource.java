@@ -156,7 +156,7 @@ public class SignaturesResource {
             throw new SignatureRefused(refused.reason(), refused.getMessage() + (signatures.nonceUsedUp(nonce)
                     ? " The nonce of this request is used up: ask for a new one (POST /ebr/api/v1/signatures/nonces)"
                             + " before you try again."
-                    : " The nonce was not used: you can retry with it."));
+                    : " The nonce was not used: you can retry with it."), refused.violations());
         }
     }
 

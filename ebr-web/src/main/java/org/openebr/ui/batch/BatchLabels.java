@@ -17,6 +17,9 @@ public final class BatchLabels {
             Map.entry("ON_HOLD", "On hold"),
             Map.entry("COMPLETED", "Completed"),
             Map.entry("ABORTED", "Aborted"),
+            Map.entry("REVIEWED", "Reviewed, awaits release"),
+            Map.entry("RELEASED", "Released"),
+            Map.entry("REJECTED", "Rejected"),
             // step state
             Map.entry("WAITING", "Waiting"),
             Map.entry("AVAILABLE", "Available"),

@@ -38,7 +38,10 @@ public class BatchesView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The statuses of the filter, in the order a batch passes them. */
-    static final List<String> STATUSES = List.of("PLANNED", "READY", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "ABORTED");
+    /** Statuses in which the shop floor is done with a batch. */
+    static final java.util.Set<String> CLOSED = java.util.Set.of("COMPLETED", "REVIEWED", "RELEASED", "REJECTED", "ABORTED");
+    static final List<String> STATUSES = List.of("PLANNED", "READY", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "REVIEWED",
+            "RELEASED", "REJECTED", "ABORTED");
 
     @Inject
     Batches batches;
@@ -353,11 +356,11 @@ public class BatchesView implements Serializable {
 
     /** Whether the selected batch takes no more status changes. */
     public boolean closed() {
-        return selected != null && ("COMPLETED".equals(selected.status()) || "ABORTED".equals(selected.status()));
+        return selected != null && CLOSED.contains(selected.status());
     }
 
     public boolean mayAbort() {
-        return supervisor() && selected != null && !"COMPLETED".equals(selected.status()) && !"ABORTED".equals(selected.status());
+        return supervisor() && selected != null && !CLOSED.contains(selected.status());
     }
 
     public List<DeviationFacts> getOpenDeviationChoices() {
