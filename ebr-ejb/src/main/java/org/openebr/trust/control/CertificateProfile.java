@@ -19,7 +19,8 @@ enum CertificateProfile {
     TIME_STAMPING(KeyUsage.digitalSignature, KeyPurposeId.id_kp_timeStamping, Period.ofYears(10)),
 
     /**
-     * Signs the audit trail's checkpoints as detached CMS. No extended key usage at all:
+     * Signs the audit trail's checkpoints and the documents the installation issues (PDF signatures of
+     * batch reports) as detached CMS. No extended key usage at all:
      * {@code openssl cms -verify} checks the S/MIME purpose and rejects a certificate whose only
      * extended key usage is documentSigning ("unsuitable certificate purpose").
      */

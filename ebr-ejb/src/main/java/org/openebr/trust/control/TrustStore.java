@@ -61,25 +61,30 @@ public final class TrustStore {
     static final String CA_ALIAS = "internal-ca";
     static final String TIME_STAMP_AUTHORITY_ALIAS = "time-stamp-authority";
     static final String CHECKPOINT_SIGNER_ALIAS = "audit-checkpoint-signer";
+    static final String DOCUMENT_SIGNER_ALIAS = "document-signer";
     static final String KEY_ENCRYPTION_KEY_ALIAS = "signature-key-encryption";
     static final String TIME_STAMP_AUTHORITY_NAME = "OpenEBR Time-Stamp Authority";
     public static final String CHECKPOINT_SIGNER_NAME = "OpenEBR Audit Checkpoint Signer";
+    public static final String DOCUMENT_SIGNER_NAME = "OpenEBR Document Signer";
 
     private static final String KEY_STORE_TYPE = "PKCS12";
     private static final List<String> SYSTEM_NAMES =
-            List.of(CertificateAuthority.CA_NAME, TIME_STAMP_AUTHORITY_NAME, CHECKPOINT_SIGNER_NAME);
+            List.of(CertificateAuthority.CA_NAME, TIME_STAMP_AUTHORITY_NAME, CHECKPOINT_SIGNER_NAME, DOCUMENT_SIGNER_NAME);
 
     private final CertificateAuthority authority;
     private final SigningIdentity timeStampAuthority;
     private final SigningIdentity checkpointSigner;
+    private final SigningIdentity documentSigner;
     private final KeyEncryptionKey keyEncryptionKey;
     private final Clock clock;
 
     private TrustStore(CertificateAuthority authority, SigningIdentity timeStampAuthority,
-            SigningIdentity checkpointSigner, KeyEncryptionKey keyEncryptionKey, Clock clock) {
+            SigningIdentity checkpointSigner, SigningIdentity documentSigner, KeyEncryptionKey keyEncryptionKey,
+            Clock clock) {
         this.authority = authority;
         this.timeStampAuthority = timeStampAuthority;
         this.checkpointSigner = checkpointSigner;
+        this.documentSigner = documentSigner;
         this.keyEncryptionKey = keyEncryptionKey;
         this.clock = clock;
     }
@@ -102,12 +107,13 @@ public final class TrustStore {
         Path file = directory.resolve(KEY_STORE_FILE);
         // the usual case writes nothing, so a read-only key directory keeps working
         KeyStore keys = Files.exists(file) ? read(file, password) : null;
-        if (keys == null || !contains(keys, KEY_ENCRYPTION_KEY_ALIAS, file)) {
+        if (keys == null || !contains(keys, KEY_ENCRYPTION_KEY_ALIAS, file) || !contains(keys, DOCUMENT_SIGNER_ALIAS, file)) {
             keys = createOrComplete(directory, password, clock, installationName);
         }
         TrustStore store = new TrustStore(new CertificateAuthority(identity(keys, CA_ALIAS, file, password), clock),
                 identity(keys, TIME_STAMP_AUTHORITY_ALIAS, file, password),
                 identity(keys, CHECKPOINT_SIGNER_ALIAS, file, password),
+                identity(keys, DOCUMENT_SIGNER_ALIAS, file, password),
                 keyEncryptionKey(keys, file, password), clock);
         store.writeCaCertificate(directory.resolve(CA_CERTIFICATE_FILE));
         return store;
@@ -125,6 +131,11 @@ public final class TrustStore {
     /** The key that signs the audit trail's checkpoints. */
     public SigningIdentity checkpointSigner() {
         return checkpointSigner;
+    }
+
+    /** The installation's key that signs the documents it issues (batch reports as PDF signatures). */
+    public SigningIdentity documentSigner() {
+        return documentSigner;
     }
 
     /**
@@ -234,8 +245,19 @@ public final class TrustStore {
                 write(newKeyStore(password, clock, installationName), file, password);
             } else {
                 KeyStore keys = read(file, password);
+                boolean completed = false;
                 if (!contains(keys, KEY_ENCRYPTION_KEY_ALIAS, file)) {
                     addKeyEncryptionKey(keys, password);
+                    completed = true;
+                }
+                if (!contains(keys, DOCUMENT_SIGNER_ALIAS, file)) {
+                    // a key store from before signed documents: the document signer is issued by its own CA
+                    CertificateAuthority authority = new CertificateAuthority(identity(keys, CA_ALIAS, file, password), clock);
+                    put(keys, DOCUMENT_SIGNER_ALIAS, authority.issueEndEntity(DOCUMENT_SIGNER_NAME,
+                            CertificateProfile.CHECKPOINT_SIGNING), password);
+                    completed = true;
+                }
+                if (completed) {
                     write(keys, file, password);
                 }
             }
@@ -260,6 +282,8 @@ public final class TrustStore {
         put(store, CA_ALIAS, authority.identity(), password);
         put(store, TIME_STAMP_AUTHORITY_ALIAS, timeStampAuthority, password);
         put(store, CHECKPOINT_SIGNER_ALIAS, checkpointSigner, password);
+        put(store, DOCUMENT_SIGNER_ALIAS, authority.issueEndEntity(DOCUMENT_SIGNER_NAME,
+                CertificateProfile.CHECKPOINT_SIGNING), password);
         addKeyEncryptionKey(store, password);
         return store;
     }

@@ -153,6 +153,31 @@ class TrustStoreTest {
     }
 
     @Test
+    void a_key_store_made_before_signed_documents_gets_a_document_signer_from_its_own_ca_and_keeps_its_keys()
+            throws Exception {
+        Path keys = temp.resolve("keys");
+        TrustStore before = TestKeys.open(keys);
+        KeyStore old = readKeyStore(keys);
+        old.deleteEntry(TrustStore.DOCUMENT_SIGNER_ALIAS);
+        try (OutputStream out = Files.newOutputStream(keys.resolve(TrustStore.KEY_STORE_FILE))) {
+            old.store(out, TestKeys.password());
+        }
+
+        TrustStore upgraded = TestKeys.open(keys);
+        byte[] fileAfterUpgrade = Files.readAllBytes(keys.resolve(TrustStore.KEY_STORE_FILE));
+        TrustStore reopened = TestKeys.open(keys);
+
+        assertThat(upgraded.documentSigner().certificate().getSubjectX500Principal().getName())
+                .contains("CN=" + TrustStore.DOCUMENT_SIGNER_NAME);
+        upgraded.documentSigner().certificate().verify(before.caCertificate().getPublicKey());
+        assertThat(upgraded.caCertificate()).isEqualTo(before.caCertificate());
+        assertThat(upgraded.checkpointSigner().key().getEncoded()).isEqualTo(before.checkpointSigner().key().getEncoded());
+        assertThat(reopened.documentSigner().certificate()).isEqualTo(upgraded.documentSigner().certificate());
+        assertThat(Files.readAllBytes(keys.resolve(TrustStore.KEY_STORE_FILE))).isEqualTo(fileAfterUpgrade);
+        assertNoTemporaryFileIn(keys);
+    }
+
+    @Test
     void two_opens_at_once_of_an_old_key_store_agree_on_one_key_encryption_key() throws Exception {
         Path keys = temp.resolve("keys");
         TestKeys.open(keys);
