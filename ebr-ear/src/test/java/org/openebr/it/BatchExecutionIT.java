@@ -408,6 +408,8 @@ class BatchExecutionIT {
         assertThat(decisions.values()).allMatch(sig -> sig.getBoolean("valid"));
         assertThat(decisions.get("RELEASED").getString("userName")).isEqualTo(releaser);
 
+        reports(batch, releaser, op1);
+
         // read-only through the API ...
         assertRefused(floor.correct(op1, batch, "ph", "{\"value\":7.01,\"unit\":\"pH\",\"reason\":\"late thought\"}"),
                 409, null, "read-only");
@@ -427,6 +429,80 @@ class BatchExecutionIT {
         assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("RELEASED");
         assertThat(reviewer.getJson("api/v1/batches/" + batch + "/record").getJsonArray("signatures")
                 .getValuesAs(JsonObject.class)).allMatch(sig -> sig.getBoolean("valid"));
+    }
+
+    /**
+     * The reports of the released batch as an inspector downloads them: PDF/A-3 by veraPDF, the record attached, the
+     * installation's signature verified by openssl against the installation's CA, the same values as the JSON.
+     */
+    private void reports(String batch, String releaser, String op1) throws Exception {
+        Api inspector = Api.demo(http, "inspector1");
+        HttpResponse<byte[]> full = inspector.getBytes("api/v1/batches/" + batch + "/report.pdf");
+        assertThat(full.statusCode()).isEqualTo(200);
+        assertThat(full.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(full.headers().firstValue("Content-Disposition").orElse("")).contains(batch + "-batch-record.pdf");
+        HttpResponse<byte[]> exceptions = inspector.getBytes("api/v1/batches/" + batch + "/exception-report.pdf");
+        assertThat(exceptions.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> json = inspector.getBytes("api/v1/batches/" + batch + "/record.json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonObject file = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(json.body())).readObject();
+        assertThat(file.getString("format")).isEqualTo("openebr-batch-record/1");
+        assertThat(file.getJsonObject("record").getJsonObject("batch").getString("status")).isEqualTo("RELEASED");
+
+        for (byte[] pdf : List.of(full.body(), exceptions.body())) {
+            assertThat(VeraPdf.failures(pdf)).isEmpty();
+        }
+        String text;
+        int fullPages;
+        int exceptionPages;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(full.body())) {
+            fullPages = document.getNumberOfPages();
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            // the attachment is the record: the same entries as the JSON file the API gives
+            byte[] attached = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get(batch + "-record.json").getEmbeddedFile().toByteArray();
+            JsonObject carried = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(attached)).readObject();
+            assertThat(carried.getJsonObject("record").getJsonArray("entries"))
+                    .isEqualTo(file.getJsonObject("record").getJsonArray("entries"));
+            assertThat(carried.getJsonObject("record").getJsonArray("signatures").size()).isEqualTo(
+                    file.getJsonObject("record").getJsonArray("signatures").size());
+            // the installation's signature with its time-stamp, checked by openssl with the installation's CA
+            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature signature =
+                    document.getSignatureDictionaries().get(0);
+            java.nio.file.Path signed = java.nio.file.Files.createTempFile("ebr-report", ".bin");
+            java.nio.file.Path cms = java.nio.file.Files.createTempFile("ebr-report", ".p7s");
+            java.nio.file.Path ca = java.nio.file.Files.createTempFile("ebr-ca", ".pem");
+            java.nio.file.Files.write(signed, signature.getSignedContent(full.body()));
+            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(
+                    signature.getContents(full.body()))) {
+                java.nio.file.Files.write(cms, in.readObject().getEncoded("DER"));
+            }
+            java.nio.file.Files.writeString(ca, inspector.get("api/v1/audit/certificate").body());
+            Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", cms.toString(), "-content",
+                    signed.toString(), "-CAfile", ca.toString(), "-out", "/dev/null");
+            assertThat(Openssl.run("cms", "-cmsout", "-print", "-inform", "DER", "-in", cms.toString()).output())
+                    .contains("id-smime-aa-timeStampToken").contains("OpenEBR Document Signer");
+        }
+        // every signature's manifestation, the corrections with old and new value, the deviation's closure, the decision
+        JsonObject record = file.getJsonObject("record");
+        JsonObject releasedBy = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
+                .filter(sig -> sig.getString("meaning").equals("RELEASED")).findFirst().orElseThrow();
+        assertThat(text).contains("Batch production record").contains(batch).contains("Page 1 of " + fullPages)
+                .contains("Page " + fullPages + " of " + fullPages)
+                .contains(releasedBy.getString("printedName")).contains(releasedBy.getString("signedAtSite"))
+                .contains("RELEASED").contains("REVIEWED").contains("7.35 pH").contains("7.04 pH")
+                .contains("electrode not equilibrated").contains("CAPA-2026-0042").contains("98.7 %");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(exceptions.body())) {
+            exceptionPages = document.getNumberOfPages();
+            String only = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(only).contains("Review by exception").contains("VALUE-ph-1").contains("ACCEPTED")
+                    .contains("Checked by the system").contains(releasedBy.getString("printedName"));
+        }
+        assertThat(exceptionPages).isLessThan(fullPages);
+        // the operator reads the record on the floor, not the QA documents
+        assertRefused(floor.people.api(op1).get("api/v1/batches/" + batch + "/report.pdf"), 403, null, null);
+        assertThat(floor.people.api(releaser).getBytes("api/v1/batches/NO-SUCH-BATCH/report.pdf").statusCode())
+                .isEqualTo(404);
     }
 
     private static Map<String, String> violations(HttpResponse<String> refused) {

@@ -125,6 +125,9 @@ public class BatchesResource {
     @Inject
     Reviews reviews;
 
+    @Inject
+    org.openebr.report.boundary.BatchReports reports;
+
     @GET
     @Operation(operationId = "listBatches", summary = "The batches, newest first (?status= one status)")
     @APIResponse(responseCode = "200", description = "The batches")
@@ -168,6 +171,59 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BatchRecord record(@PathParam("batchId") String batchId) {
         return batches.record(batchId);
+    }
+
+    @GET
+    @Path("{batchId}/report.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchReport", summary = "The batch record as a signed PDF/A-3 document",
+            description = "Generated from the electronic record: header, every step with value, limits, judgement, who"
+                    + " and when and its signatures, corrections, deviations with their closure, materials and lots,"
+                    + " equipment, yield and reconciliation, exceptions and dispositions, the review and release"
+                    + " signatures; page x of y. The record is attached as record.json (PDF/A-3 associated file); the"
+                    + " document is signed by the installation's document signer with a time-stamp.")
+    @APIResponse(responseCode = "200", description = "The PDF, as an attachment",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response report(@PathParam("batchId") String batchId) {
+        return file(reports.report(batchId));
+    }
+
+    @GET
+    @Path("{batchId}/exception-report.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchExceptionReport", summary = "The exception report as a signed PDF/A-3 document",
+            description = "Only the exceptions, each with its evidence and disposition, and what the system checked for"
+                    + " every other step; the review and release signatures. Attachment and signature as the batch report.")
+    @APIResponse(responseCode = "200", description = "The PDF, as an attachment",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response exceptionReport(@PathParam("batchId") String batchId) {
+        return file(reports.exceptionReport(batchId));
+    }
+
+    @GET
+    @Path("{batchId}/record.json")
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchRecordFile", summary = "The electronic batch record as a JSON file",
+            description = "The file the PDF reports carry as their attachment (format openebr-batch-record/1): the"
+                    + " record and its review as the server computes them, with who generated it and when.")
+    @APIResponse(responseCode = "200", description = "The JSON file, as an attachment",
+            content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response recordFile(@PathParam("batchId") String batchId) {
+        return file(reports.recordJson(batchId));
+    }
+
+    private static Response file(org.openebr.report.boundary.BatchReports.Document document) {
+        return Response.ok(document.content(), document.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
+                .header("X-Content-SHA256", document.sha256())
+                .build();
     }
 
     @GET
