@@ -263,6 +263,12 @@ public class DemoData {
                 api.readyToSign(user);
             }
             Map<String, String> existing = existing();
+            // the older ones first: released last week's way, then the one waiting for QA
+            String released = batch(RELEASED_ORDER, existing);
+            runToCompletion(released, false);
+            reviewedAndReleased(released);
+            String completed = batch(COMPLETED_ORDER, existing);
+            runToCompletion(completed, true);
             String running = batch(IN_PROGRESS_ORDER, existing);
             String ready = batch(READY_ORDER, existing);
             for (Done d : DONE) {
@@ -270,7 +276,154 @@ public class DemoData {
             }
             deviation(running);
             System.out.println("demo data: batch " + ready + " is " + status(ready) + ", batch " + running + " is "
-                    + status(running) + " with " + DONE.size() + " steps signed and a deviation");
+                    + status(running) + " with " + DONE.size() + " steps signed and a deviation, batch " + completed
+                    + " is " + status(completed) + " (awaiting QA review), batch " + released + " is " + status(released));
+        }
+
+        // --- the whole life of a batch: run to completion, reviewed by exception, released (issue 17) -----------
+
+        static final String RELEASED_ORDER = "Demo data: process order PO-2026-0412 (released)";
+        static final String COMPLETED_ORDER = "Demo data: process order PO-2026-0415 (completed, awaiting QA review)";
+        static final String VESSEL = "V-102";
+        static final String REVIEWER = "qa1";
+
+        /**
+         * Every step of the reference recipe as the filling suite records it (DOMAIN.md values): the charges from the
+         * containers dispensed for the batch, the vessel V-102 cleaned for it. The batch awaiting review shows what a
+         * review finds: the pH out of its limits (a deviation, then corrected) and machine values typed by hand.
+         */
+        private void runToCompletion(String batch, boolean withExceptions) throws IOException, InterruptedException {
+            String status = status(batch);
+            if (!status.equals("READY") && !status.equals("IN_PROGRESS")) {
+                sampleResult(batch, withExceptions);
+                return;
+            }
+            Map<String, String> containers = new java.util.HashMap<>();
+            for (Object d : Json.list(get(SUPERVISOR, "api/v1/dispensings?batch=" + batch))) {
+                Map<String, Object> dispensing = Json.object(d);
+                containers.put((String) dispensing.get("step"), (String) dispensing.get("dispensedContainerId"));
+            }
+            done(batch, new Done("line_clearance", OPERATOR1, "{\"acknowledged\":true}", OPERATOR2));
+            if (state(batch, "vessel_check").equals("AVAILABLE")) {
+                cleanVessel();
+            }
+            List<Done> steps = new ArrayList<>(List.of(
+                    new Done("vessel_check", OPERATOR1, "{\"equipmentId\":\"" + VESSEL + "\"}", null),
+                    new Done("balance_check", OPERATOR2, "{\"equipmentId\":\"BAL-01\"}", null),
+                    new Done("ph_meter_check", OPERATOR2, "{\"equipmentId\":\"PHM-01\"}", null),
+                    new Done("filter_integrity_pre", OPERATOR2, "{\"value\":3.8,\"unit\":\"bar\"}", null),
+                    new Done("weigh_api", OPERATOR1, container(containers, "weigh_api"), OPERATOR2),
+                    new Done("weigh_nacl", OPERATOR1, container(containers, "weigh_nacl"), null),
+                    new Done("weigh_phosphate", OPERATOR1, container(containers, "weigh_phosphate"), null),
+                    new Done("charge_wfi", OPERATOR1, container(containers, "charge_wfi"), null),
+                    new Done("mix", OPERATOR1, "{\"acknowledged\":true}", null),
+                    new Done("mix_temperature", OPERATOR2, "{\"value\":" + (withExceptions ? "22.4" : "21.8")
+                            + ",\"unit\":\"°C\",\"reason\":\"vessel probe not yet connected: read from the vessel display\"}", null),
+                    new Done("make_up_weight", OPERATOR1, "{\"value\":\"45.268\",\"unit\":\"kg\"}", null)));
+            for (Done d : steps) {
+                done(batch, d);
+            }
+            if (withExceptions) {
+                phOutOfLimitsThenCorrected(batch);
+            } else {
+                done(batch, new Done("ph", OPERATOR1, "{\"value\":7.02,\"unit\":\"pH\"}", null));
+            }
+            List<Done> rest = new ArrayList<>(List.of(
+                    new Done("bioburden", OPERATOR1, "{\"sampleId\":\"S-" + batch + "-BB1\"}", null),
+                    new Done("filtration", OPERATOR1, "{\"acknowledged\":true}", null),
+                    new Done("filter_integrity_post", OPERATOR1, "{\"value\":3.7,\"unit\":\"bar\"}", null),
+                    new Done("fill_weight", OPERATOR1, "{\"value\":2.04,\"unit\":\"g\"}", null),
+                    new Done("filled_vials", OPERATOR1, "{\"value\":" + (withExceptions ? "19850" : "19880")
+                            + ",\"unit\":\"vials\",\"reason\":\"filler counter read from its display\"}", null),
+                    new Done("crimp_check", OPERATOR2, "{\"choice\":\"pass\"}", null),
+                    new Done("rejects_particles", OPERATOR2, "{\"value\":40,\"unit\":\"vials\"}", null),
+                    new Done("rejects_cracks", OPERATOR2, "{\"value\":25,\"unit\":\"vials\"}", null),
+                    new Done("rejects_fill_level", OPERATOR2, "{\"value\":30,\"unit\":\"vials\"}", null),
+                    new Done("rejects_cosmetic", OPERATOR2, "{\"value\":15,\"unit\":\"vials\"}", null),
+                    new Done("good_vials", OPERATOR2, withExceptions ? "{\"value\":19740,\"unit\":\"vials\"}"
+                            : "{\"value\":19770,\"unit\":\"vials\"}", null),
+                    new Done("yield", OPERATOR2, "{\"acknowledged\":true}", null),
+                    new Done("vial_difference", OPERATOR2, "{\"acknowledged\":true}", null)));
+            for (Done d : rest) {
+                done(batch, d);
+            }
+            if (status(batch).equals("IN_PROGRESS")) {
+                expect(api.send(OPERATOR1, "POST", "api/v1/batches/" + batch + "/complete",
+                        "{\"reason\":\"Demo data: every step signed\"}"), 200);
+            }
+            sampleResult(batch, withExceptions);
+        }
+
+        /** The laboratory's bioburden result, which comes after the batch: entered once, by qa1. */
+        private void sampleResult(String batch, boolean withExceptions) throws IOException, InterruptedException {
+            if (!status(batch).equals("COMPLETED")) {
+                return;
+            }
+            for (Object e : Json.list(Json.object(get(REVIEWER, "api/v1/batches/" + batch + "/record")).get("entries"))) {
+                if ("SAMPLE_RESULT".equals(Json.object(e).get("kind"))) {
+                    return;
+                }
+            }
+            expect(api.send(REVIEWER, "POST", "api/v1/batches/" + batch + "/steps/bioburden/sample-result",
+                    "{\"value\":" + (withExceptions ? "3" : "1") + ",\"unit\":\"CFU/100 mL\"}"), 201);
+        }
+
+        private static String container(Map<String, String> containers, String step) {
+            return "{\"containerId\":\"" + containers.get(step) + "\"}";
+        }
+
+        /** V-102 cleaned by operator1 and the cleaning verified by the supervisor: CLEAN for the next batch. */
+        private void cleanVessel() throws IOException, InterruptedException {
+            if ("CLEAN".equals(Json.object(get(SUPERVISOR, "api/v1/equipment/" + VESSEL)).get("status"))) {
+                return;
+            }
+            Map<String, Object> cleaned = created(OPERATOR1, "api/v1/equipment/" + VESSEL + "/cleanings",
+                    "{\"procedure\":\"SOP-CL-101\"}");
+            api.signRecord(SUPERVISOR, "EQUIPMENT_CLEANING", (String) Json.object(cleaned.get("entry")).get("id"), "VERIFIED");
+        }
+
+        /** pH 7.35 against 6.8-7.2: a deviation on its own; measured again after equilibration, corrected, classified. */
+        private void phOutOfLimitsThenCorrected(String batch) throws IOException, InterruptedException {
+            String state = state(batch, "ph");
+            if (state.equals("AVAILABLE")) {
+                expect(api.send(OPERATOR1, "POST", "api/v1/batches/" + batch + "/steps/ph/entries",
+                        "{\"value\":7.35,\"unit\":\"pH\"}"), 201);
+                api.signRecord(OPERATOR1, "BATCH_STEP", batch + ":ph", "PERFORMED");
+                expect(api.send(OPERATOR1, "POST", "api/v1/batches/" + batch + "/steps/ph/corrections",
+                        "{\"value\":7.04,\"unit\":\"pH\",\"reason\":\"electrode not equilibrated (SOP-QC-014 step 4);"
+                                + " measured again after 2 min\"}"), 201);
+                state = state(batch, "ph");
+            }
+            if (state.equals("RECORDED")) {
+                api.signRecord(OPERATOR1, "BATCH_STEP", batch + ":ph", "PERFORMED");
+            }
+            for (Object item : Json.list(get(SUPERVISOR, "api/v1/batches/" + batch + "/deviations"))) {
+                Map<String, Object> d = Json.object(item);
+                if ("ph".equals(d.get("stepId")) && d.get("classification") == null) {
+                    expect(api.send(SUPERVISOR, "POST", "api/v1/batches/" + batch + "/deviations/" + d.get("deviationId")
+                            + "/classification", "{\"classification\":\"MINOR\",\"reason\":\"measurement error, the"
+                            + " corrected value is within limits; no product impact\"}"), 200);
+                }
+            }
+        }
+
+        /** qa1 dispositions every exception and signs the review; qa2 releases the batch. */
+        private void reviewedAndReleased(String batch) throws IOException, InterruptedException {
+            if (status(batch).equals("COMPLETED")) {
+                Map<String, Object> review = Json.object(get(REVIEWER, "api/v1/batches/" + batch + "/review"));
+                for (Object item : Json.list(review.get("exceptions"))) {
+                    Map<String, Object> x = Json.object(item);
+                    if (!String.valueOf(x.get("kind")).startsWith("DEVIATION") && x.get("decided") == null) {
+                        expect(api.send(REVIEWER, "POST", "api/v1/batches/" + batch + "/review/exceptions/"
+                                + x.get("exceptionId") + "/disposition", "{\"decision\":\"ACCEPTED\",\"comment\":"
+                                + quoted("Checked against the record and the line log: " + x.get("summary")) + "}"), 201);
+                    }
+                }
+                api.signRecord(REVIEWER, "BATCH", batch, "REVIEWED");
+            }
+            if (status(batch).equals("REVIEWED")) {
+                api.signRecord(RELEASER, "BATCH", batch, "RELEASED");
+            }
         }
 
         /** The demo's batches of the recipe, by the reason they were created with. */

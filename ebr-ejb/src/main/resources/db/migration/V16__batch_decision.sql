@@ -74,19 +74,19 @@ CREATE TRIGGER batch_decided_locks_exception_disposition BEFORE INSERT OR UPDATE
 -- BATCH_ADDENDUM, record id <batchId>:<seq>).
 CREATE TABLE batch_addendum (
     id                 uuid          PRIMARY KEY,
-    batch_ref          uuid          NOT NULL REFERENCES batch (id),
+    batch_id           varchar(64)   NOT NULL REFERENCES batch (batch_id),
     seq                integer       NOT NULL CHECK (seq >= 1),
     subject            varchar(200)  NOT NULL,
     text               varchar(4000) NOT NULL,
     recorded_by        varchar(64)   NOT NULL,
     recorded_at        timestamptz   NOT NULL,
-    CONSTRAINT batch_addendum_seq_unique UNIQUE (batch_ref, seq)
+    CONSTRAINT batch_addendum_seq_unique UNIQUE (batch_id, seq)
 );
 SELECT make_append_only('batch_addendum');
 
 CREATE TABLE batch_addendum_aud (
     id uuid NOT NULL, rev bigint NOT NULL REFERENCES audit_revision (id), revtype smallint,
-    batch_ref uuid, seq integer, subject varchar(200), text varchar(4000), recorded_by varchar(64),
+    batch_id varchar(64), seq integer, subject varchar(200), text varchar(4000), recorded_by varchar(64),
     recorded_at timestamptz,
     PRIMARY KEY (id, rev)
 );

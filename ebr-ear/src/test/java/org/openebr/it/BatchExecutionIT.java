@@ -241,6 +241,9 @@ class BatchExecutionIT {
         String running = floor.plannedBatch();
         assertRefused(reviewer.post("api/v1/batches/" + running + "/review/exceptions/VALUE-ph-1/disposition",
                 "{\"decision\":\"ACCEPTED\",\"comment\":" + q(justified) + "}"), 409, "review-not-open", "PLANNED");
+        // a batch still on the floor is neither reviewed nor released
+        assertRefused(floor.people.sign(qc, "BATCH", running, "REVIEWED"), 409, "signature-open-items",
+                "is PLANNED; its review is signed once it is COMPLETED");
         // who worked on the batch does not review it, whatever roles they hold
         floor.people.grant(op2, "QA_REVIEWER");
         try {
@@ -408,6 +411,23 @@ class BatchExecutionIT {
         assertThat(decisions.values()).allMatch(sig -> sig.getBoolean("valid"));
         assertThat(decisions.get("RELEASED").getString("userName")).isEqualTo(releaser);
 
+        // later information is an addendum beside the record, signed by whoever adds it; the decision still verifies
+        String addendum = "{\"subject\":\"Complaint CMP-2026-0031\",\"text\":\"Customer reports a cracked vial in"
+                + " shipment SH-8812; retained samples of this batch inspected: no cracks.\",\"password\":"
+                + q(People.PASSWORD) + "}";
+        assertRefused(floor.people.api(releaser).post("api/v1/batches/" + batch + "/addenda",
+                "{\"subject\":\"Complaint\",\"text\":\"cracked vial\"}"), 422, "review-input-incomplete", "password");
+        assertRefused(floor.people.api(op1).post("api/v1/batches/" + batch + "/addenda", addendum), 403, null, null);
+        assertRefused(floor.people.api(releaser).post("api/v1/batches/" + floor.plannedBatch() + "/addenda", addendum),
+                409, "review-not-open", "after QA's decision");
+        HttpResponse<String> added = floor.people.api(releaser).post("api/v1/batches/" + batch + "/addenda", addendum);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(Api.object(added).getInt("addendum")).isEqualTo(1);
+        assertThat(Api.object(added).getJsonArray("signatures").getJsonObject(0).getBoolean("valid")).isTrue();
+        assertThat(floor.people.api(op1).getJson("api/v1/batches/" + batch + "/record").getJsonArray("signatures")
+                .getValuesAs(JsonObject.class)).filteredOn(sig -> sig.getString("recordType").equals("BATCH"))
+                .hasSize(2).allMatch(sig -> sig.getBoolean("valid"));
+
         reports(batch, releaser, op1);
 
         // read-only through the API ...
@@ -491,7 +511,8 @@ class BatchExecutionIT {
                 .contains("Page " + fullPages + " of " + fullPages)
                 .contains(releasedBy.getString("printedName")).contains(releasedBy.getString("signedAtSite"))
                 .contains("RELEASED").contains("REVIEWED").contains("7.35 pH").contains("7.04 pH")
-                .contains("electrode not equilibrated").contains("CAPA-2026-0042").contains("98.7 %");
+                .contains("electrode not equilibrated").contains("CAPA-2026-0042").contains("98.7 %")
+                .contains("Complaint CMP-2026-0031");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(exceptions.body())) {
             exceptionPages = document.getNumberOfPages();
             String only = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -499,6 +520,33 @@ class BatchExecutionIT {
                     .contains("Checked by the system").contains(releasedBy.getString("printedName"));
         }
         assertThat(exceptionPages).isLessThan(fullPages);
+        // every signature of the batch as an offline bundle, in one download; openssl checks the release's
+        HttpResponse<byte[]> zip = inspector.getBytes("api/v1/batches/" + batch + "/signatures.zip");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        java.nio.file.Path bundles = java.nio.file.Files.createTempDirectory("ebr-bundles");
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.nio.file.Path target = bundles.resolve(e.getName()).normalize();
+                assertThat(target.startsWith(bundles)).isTrue();
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.write(target, in.readAllBytes());
+                if (e.getName().contains("/")) {
+                    folders.add(e.getName().substring(0, e.getName().indexOf('/')));
+                }
+            }
+        }
+        assertThat(folders).hasSize(record.getJsonArray("signatures").size() + 1); // and the addendum's
+        String released = folders.stream().filter(f -> f.contains("-RELEASED-BATCH-")).findFirst().orElseThrow();
+        java.nio.file.Path folder = bundles.resolve(released);
+        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", folder.resolve("signature.p7s").toString(),
+                "-content", folder.resolve("record.json").toString(), "-CAfile", folder.resolve("ca.pem").toString(),
+                "-out", "/dev/null");
+        Openssl.verifies("ts", "-verify", "-data", folder.resolve("signature-value.bin").toString(), "-in",
+                folder.resolve("timestamp.tsr").toString(), "-CAfile", folder.resolve("ca.pem").toString());
+        assertThat(java.nio.file.Files.readString(bundles.resolve("README.txt"))).contains(released)
+                .contains(releasedBy.getString("printedName"));
+
         // the operator reads the record on the floor, not the QA documents
         assertRefused(floor.people.api(op1).get("api/v1/batches/" + batch + "/report.pdf"), 403, null, null);
         assertThat(floor.people.api(releaser).getBytes("api/v1/batches/NO-SUCH-BATCH/report.pdf").statusCode())

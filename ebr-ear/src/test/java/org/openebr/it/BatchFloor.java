@@ -134,6 +134,64 @@ final class BatchFloor {
         return batch;
     }
 
+    /**
+     * A batch of the reference recipe run to COMPLETED, with what a review finds: the pH out of its limits (a
+     * deviation, classified MINOR by the supervisor) and corrected, two machine values typed by hand, the
+     * bioburden result entered by QC (the floor's releaser). Returns the batch id and the deviation's id.
+     */
+    String[] completedBatch() {
+        String batch = readyBatch();
+        String vessel = cleanVessel();
+        String op1 = operator1;
+        String op2 = operator2;
+        perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
+        perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
+        perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
+        for (Charge c : CHARGES) {
+            if (!c.step().equals("charge_wfi")) {
+                perform(op1, batch, c.step(), "{\"containerId\":" + q(container(batch, c.step())) + "}",
+                        c.controlled() ? op2 : null);
+            }
+        }
+        perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(container(batch, "charge_wfi")) + "}", null);
+        perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
+        perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":"
+                + "\"machine connection not installed yet: read from the vessel display\"}", null);
+        perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
+        HttpResponse<String> ph = enter(op1, batch, "ph", "{\"value\":7.35,\"unit\":\"pH\"}");
+        assertThat(ph.statusCode()).as(ph.body()).isEqualTo(201);
+        String deviation = Api.object(ph).getString("deviationId");
+        assertThat(sign(op1, batch, "ph", "PERFORMED").statusCode()).isEqualTo(201);
+        HttpResponse<String> corrected = correct(op1, batch, "ph", "{\"value\":7.04,\"unit\":\"pH\",\"reason\":"
+                + "\"electrode not equilibrated; measured again after 2 min\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(sign(op1, batch, "ph", "PERFORMED").statusCode()).isEqualTo(201);
+        perform(op1, batch, "bioburden", "{\"sampleId\":\"S-" + batch + "-BB1\"}", null);
+        perform(op1, batch, "filtration", "{\"acknowledged\":true}", null);
+        perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
+        perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
+        perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
+                + "\"filler counter read from its display\"}", null);
+        perform(op2, batch, "crimp_check", "{\"choice\":\"pass\"}", null);
+        Map.of("rejects_particles", "40", "rejects_cracks", "25", "rejects_fill_level", "30", "rejects_cosmetic", "15")
+                .forEach((step, count) -> perform(op2, batch, step, "{\"value\":" + count + ",\"unit\":\"vials\"}", null));
+        perform(op2, batch, "good_vials", "{\"value\":19740,\"unit\":\"vials\"}", null);
+        perform(op2, batch, "yield", "{\"acknowledged\":true}", null);
+        perform(op2, batch, "vial_difference", "{\"acknowledged\":true}", null);
+        HttpResponse<String> completed = of(op1).api(op1).post("api/v1/batches/" + batch + "/complete",
+                "{\"reason\":\"all steps signed\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        HttpResponse<String> result = people.api(releaser).post("api/v1/batches/" + batch + "/steps/bioburden/sample-result",
+                "{\"value\":3,\"unit\":\"CFU/100 mL\"}");
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(201);
+        HttpResponse<String> classified = people.api(supervisor).post("api/v1/batches/" + batch + "/deviations/" + deviation
+                + "/classification", "{\"classification\":\"MINOR\",\"reason\":\"measurement error, no product impact\"}");
+        assertThat(classified.statusCode()).as(classified.body()).isEqualTo(200);
+        return new String[] {batch, deviation};
+    }
+
     /** A batch of 45 L, PLANNED, its charges dispensed. */
     String plannedBatch() {
         HttpResponse<String> created = people.api(supervisor).post("api/v1/batches", "{\"recipeId\":" + q(recipeId)

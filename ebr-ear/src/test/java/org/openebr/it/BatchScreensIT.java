@@ -190,7 +190,7 @@ class BatchScreensIT {
         browser.normalViewport();
 
         browser.clickAndWaitForPage("record-title:audit-link");
-        assertThat(browser.path()).startsWith("app/audit-trail.xhtml?text=" + batch);
+        assertThat(browser.path()).startsWith("app/audit-trail.xhtml?batch=" + batch);
         assertThat(browser.text()).contains("Hold batch " + batch);
     }
 

@@ -61,7 +61,10 @@ public class Navigation {
             new Entry("Terminal", "/app/terminal.xhtml", "pi pi-tablet", Set.of(Role.OPERATOR, Role.SUPERVISOR)),
             // batches (issue 16): the roles of the Batches boundary; the warehouse reads the list only
             new Entry("Batches", "/app/batches.xhtml", "pi pi-list", Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.QA_REVIEWER,
-                    Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE)));
+                    Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE)),
+            // QA review and release (issue 17)
+            new Entry("Batch review", "/app/review.xhtml", "pi pi-verified", Set.of(Role.QA_REVIEWER, Role.QA_RELEASER,
+                    Role.INSPECTOR)));
 
     @Inject
     ExternalContext external;

@@ -97,4 +97,14 @@ class NavigationTest {
             assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Batches");
         }
     }
+
+    @Test
+    void qa_and_inspectors_see_the_batch_review_and_the_shop_floor_does_not() {
+        for (Role role : Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Batch review");
+        }
+        for (Role role : Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.WAREHOUSE, Role.ADMIN)) {
+            assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Batch review");
+        }
+    }
 }

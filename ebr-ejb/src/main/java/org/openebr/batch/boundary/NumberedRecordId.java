@@ -4,12 +4,12 @@ import java.util.Optional;
 
 /**
  * The record id of a numbered record of a batch, {@code <batchId>:<number>}: a status change
- * (BATCH_STATUS) or a gate override (GATE_OVERRIDE).
+ * (BATCH_STATUS), a gate override (GATE_OVERRIDE) or an addendum (BATCH_ADDENDUM).
  */
-record NumberedRecordId(String batchId, int number) {
+public record NumberedRecordId(String batchId, int number) {
 
     /** The batch and the number, or empty when the id is not of that form. */
-    static Optional<NumberedRecordId> parse(String recordId) {
+    public static Optional<NumberedRecordId> parse(String recordId) {
         int colon = recordId == null ? -1 : recordId.lastIndexOf(':');
         if (colon <= 0) {
             return Optional.empty();

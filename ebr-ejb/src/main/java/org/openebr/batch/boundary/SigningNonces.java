@@ -8,13 +8,14 @@ import jakarta.inject.Inject;
 import org.openebr.signature.boundary.Signatures;
 
 /**
- * A signing nonce for a status change that is signed inside its own call (hold, resume, abort). The
+ * A signing nonce for a change that is signed inside its own call (hold, resume, abort; a gate
+ * override; an addendum to a decided batch). The
  * nonce is issued and committed in a transaction of its own: the signature ceremony consumes nonces
  * in a separate transaction (so that a refused signing still uses its nonce up), which would not see
  * one issued in the caller's uncommitted transaction.
  */
 @Stateless
-@RolesAllowed("SUPERVISOR")
+@RolesAllowed({"SUPERVISOR", "QA_REVIEWER", "QA_RELEASER"})
 public class SigningNonces {
 
     @Inject

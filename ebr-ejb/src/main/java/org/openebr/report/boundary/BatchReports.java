@@ -17,6 +17,8 @@ import org.openebr.batch.boundary.Batches;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.report.control.PdfA;
 import org.openebr.report.control.ReportDocument;
+import org.openebr.review.boundary.Addenda;
+import org.openebr.review.boundary.AddendumFacts;
 import org.openebr.review.boundary.BatchReview;
 import org.openebr.review.boundary.Reviews;
 import org.openebr.signature.control.SignedDocument;
@@ -45,7 +47,7 @@ public class BatchReports {
 
     /** The record.json document: the electronic record and its review as the server computes it. */
     public record RecordFile(String format, Instant generatedAt, String generatedBy, BatchRecord record,
-                             BatchReview review) {
+                             BatchReview review, List<AddendumFacts> addenda) {
     }
 
     @Inject
@@ -55,7 +57,13 @@ public class BatchReports {
     Reviews reviews;
 
     @Inject
+    Addenda addenda;
+
+    @Inject
     Keys keys;
+
+    @Inject
+    org.openebr.signature.boundary.Signatures signatures;
 
     @Inject
     SiteSettings site;
@@ -77,18 +85,64 @@ public class BatchReports {
     public Document recordJson(String batchId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BatchRecord record = batches.record(batchId);
-        return json(record, reviews.review(batchId), now);
+        return json(record, reviews.review(batchId), addenda.addenda(batchId), now);
+    }
+
+    /**
+     * The offline verification bundles of every signature in the batch (its steps, status changes, gate
+     * overrides, QA's decision and the addenda) in one zip: a folder per signature with its record.json,
+     * signature.p7s, timestamp.tsr, certificates and README, and an index of them all.
+     */
+    public Document signatureBundles(String batchId) {
+        BatchRecord record = batches.record(batchId);
+        String id = record.batch().batchId();
+        List<org.openebr.signature.boundary.Signatures.Manifestation> all = new java.util.ArrayList<>(record.signatures());
+        addenda.addenda(batchId).forEach(a -> all.addAll(a.signatures()));
+        StringBuilder index = new StringBuilder("Offline verification bundles of every signature of batch " + id + " ("
+                + all.size() + " signatures)\n\nEach folder holds one signature's bundle and its README with the openssl"
+                + " commands, e.g.\n  cd 01-...\n  openssl cms -verify -binary -inform DER -in signature.p7s -content"
+                + " record.json -CAfile ca.pem -out /dev/null\n  openssl ts -verify -data signature-value.bin -in"
+                + " timestamp.tsr -CAfile ca.pem\n\n");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            int n = 0;
+            for (org.openebr.signature.boundary.Signatures.Manifestation m : all) {
+                n++;
+                String folder = String.format("%02d-%s-%s-%s/", n, m.meaning(), m.recordType(),
+                        m.recordId().replaceAll("[^A-Za-z0-9_-]", "_"));
+                index.append(folder).append("  ").append(m.printedName()).append(" (").append(m.userName()).append("), ")
+                        .append(m.meaning()).append(", ").append(m.signedAtSite()).append(", ").append(m.recordType())
+                        .append(" ").append(m.recordId()).append(m.valid() ? "" : "  DOES NOT VERIFY").append("\n");
+                try (java.util.zip.ZipInputStream bundle = new java.util.zip.ZipInputStream(
+                        new java.io.ByteArrayInputStream(signatures.bundle(m.id())))) {
+                    for (java.util.zip.ZipEntry entry = bundle.getNextEntry(); entry != null; entry = bundle.getNextEntry()) {
+                        zip.putNextEntry(new java.util.zip.ZipEntry(folder + entry.getName()));
+                        bundle.transferTo(zip);
+                        zip.closeEntry();
+                    }
+                }
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("README.txt"));
+            zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the signature bundles of batch " + id + " failed", e);
+        }
+        byte[] content = bytes.toByteArray();
+        return new Document(id + "-signatures.zip", "application/zip", content, sha256(content));
     }
 
     private Document pdf(String batchId, boolean exceptionsOnly) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BatchRecord record = batches.record(batchId);
         BatchReview review = reviews.review(batchId);
+        List<AddendumFacts> later = addenda.addenda(batchId);
         String id = record.batch().batchId();
         TrustStore trust = keys.store();
-        ReportDocument.Source source = new ReportDocument.Source(record, review, now, site.zone(), keys.installationName());
+        ReportDocument.Source source = new ReportDocument.Source(record, review, later, now, site.zone(),
+                keys.installationName());
         String xhtml = exceptionsOnly ? ReportDocument.exceptionReport(source) : ReportDocument.batchReport(source);
-        Document json = json(record, review, now);
+        Document json = json(record, review, later, now);
         byte[] pdf = PdfA.document(xhtml, List.of(new PdfA.Attachment(json.fileName(), json.contentType(),
                         "The electronic batch record of " + id + " (" + FORMAT + ")", "Source", json.content())), now,
                 new PdfA.Signing(TrustStore.DOCUMENT_SIGNER_NAME, (exceptionsOnly ? "Exception report" : "Batch record")
@@ -99,8 +153,9 @@ public class BatchReports {
         return new Document(name, "application/pdf", pdf, sha256(pdf));
     }
 
-    private Document json(BatchRecord record, BatchReview review, Instant now) {
-        byte[] json = JSON.toJson(new RecordFile(FORMAT, now, session.getCallerPrincipal().getName(), record, review))
+    private Document json(BatchRecord record, BatchReview review, List<AddendumFacts> later, Instant now) {
+        byte[] json = JSON.toJson(new RecordFile(FORMAT, now, session.getCallerPrincipal().getName(), record, review,
+                        later))
                 .getBytes(StandardCharsets.UTF_8);
         return new Document(record.batch().batchId() + "-record.json", "application/json", json, sha256(json));
     }

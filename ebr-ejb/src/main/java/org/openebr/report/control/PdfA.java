@@ -69,15 +69,25 @@ public final class PdfA {
         return sign(attach(render(xhtml), attachments, at), signing);
     }
 
-    /** The XHTML laid out as PDF/A-3u (no attachments, unsigned): what the benchmark compares against. */
+    /** The XHTML laid out as PDF/A-3u (no attachments, unsigned). */
     public static byte[] render(String xhtml) {
+        return render(xhtml, true);
+    }
+
+    /**
+     * The XHTML laid out, as PDF/A-3u or as a plain PDF (the same layout and font without the archival
+     * profile: what {@code bin/ebr benchmark-report} compares the archival document against).
+     */
+    public static byte[] render(String xhtml, boolean archival) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
             builder.useFont(PdfA::font, FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+            if (archival) {
+                builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
+                builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+            }
             builder.withProducer("OpenEBR");
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);

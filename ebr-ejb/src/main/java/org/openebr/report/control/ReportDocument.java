@@ -14,6 +14,7 @@ import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.DeviationFacts;
 import org.openebr.batch.boundary.EntryFacts;
 import org.openebr.batch.boundary.Limits;
+import org.openebr.review.boundary.AddendumFacts;
 import org.openebr.review.boundary.BatchReview;
 import org.openebr.signature.boundary.Signatures;
 
@@ -27,8 +28,8 @@ import org.openebr.signature.boundary.Signatures;
 public final class ReportDocument {
 
     /** What a report is made from. */
-    public record Source(BatchRecord record, BatchReview review, Instant generatedAt, ZoneId zone,
-                         String installation) {
+    public record Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
+                         ZoneId zone, String installation) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
@@ -52,6 +53,7 @@ public final class ReportDocument {
         calculations(h, s);
         h.append("<h2>Exceptions and their disposition</h2>");
         exceptions(h, s, false);
+        addenda(h, s);
         signatureManifest(h, s);
         h.append("<p class='note'>This document is generated from the electronic batch record, which it carries as"
                 + " the attachment record.json (PDF/A-3). It is signed by the installation ").append(esc(s.installation()))
@@ -76,6 +78,9 @@ public final class ReportDocument {
                     .append("</span></td><td>").append(esc(c.statement())).append("</td></tr>");
         }
         h.append("</tbody></table>");
+        if (!s.addenda().isEmpty()) {
+            addenda(h, s);
+        }
         h.append("<p class='note'>The exceptions are found by the server in the electronic record, not typed. The full"
                 + " record is the batch report of the same batch.</p>");
         return end(h);
@@ -327,6 +332,24 @@ public final class ReportDocument {
                 h.append("<span class='").append(x.decided().decision().equals("ACCEPTED") ? "ok" : "warn").append("'>")
                         .append(esc(x.decided().decision())).append("</span> by ").append(esc(x.decided().by())).append(", ")
                         .append(esc(time(x.decided().at(), s.zone()))).append(": ").append(esc(x.decided().comment()));
+            }
+            h.append("</div>");
+        }
+    }
+
+    private static void addenda(StringBuilder h, Source s) {
+        h.append("<h2>Addenda after the decision</h2>");
+        if (s.addenda().isEmpty()) {
+            h.append("<p>None.</p>");
+            return;
+        }
+        for (AddendumFacts a : s.addenda()) {
+            h.append("<div class='block'><b>Addendum ").append(a.addendum()).append(": ").append(esc(a.subject()))
+                    .append("</b><br/>").append(esc(a.text())).append("<br/><span class='id'>Added by ")
+                    .append(esc(a.recordedBy())).append(", ").append(esc(time(a.recordedAt(), s.zone()))).append("</span>");
+            for (Signatures.Manifestation m : a.signatures()) {
+                h.append("<br/>").append(esc(m.meaning())).append(": ").append(esc(m.printedName())).append(", ")
+                        .append(esc(m.signedAtSite())).append(m.valid() ? "" : " <span class='bad'>does not verify</span>");
             }
             h.append("</div>");
         }

@@ -28,6 +28,10 @@ public class ReviewRefused extends DomainException {
         super(reason, message);
     }
 
+    public ReviewRefused(Reason reason, String message, List<Violation> violations) {
+        super(reason, message, violations);
+    }
+
     public ReviewRefused(Reason reason, String message, String field, String expected) {
         super(reason, message, List.of(new Violation(field, expected)));
     }

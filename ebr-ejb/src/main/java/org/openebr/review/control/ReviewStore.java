@@ -5,8 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.openebr.review.entity.BatchAddendum;
 import org.openebr.review.entity.ReviewDisposition;
 
 /** The dispositions of a batch's exceptions. */
@@ -33,6 +35,28 @@ public class ReviewStore {
     public void lock(String batchId, String exceptionId) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "exception_disposition:" + batchId + ":" + exceptionId).getSingleResult();
+    }
+
+    /** The addenda of a batch, oldest first. */
+    public List<BatchAddendum> addenda(String batchId) {
+        return em.createQuery("select a from BatchAddendum a where a.batchId = :b order by a.seq", BatchAddendum.class)
+                .setParameter("b", batchId).getResultList();
+    }
+
+    public Optional<BatchAddendum> addendum(String batchId, int seq) {
+        return em.createQuery("select a from BatchAddendum a where a.batchId = :b and a.seq = :s", BatchAddendum.class)
+                .setParameter("b", batchId).setParameter("s", seq).getResultStream().findFirst();
+    }
+
+    /** Serialises the addenda of one batch: the next number is taken once. */
+    public void lockAddenda(String batchId) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "batch_addendum:" + batchId).getSingleResult();
+    }
+
+    public void persist(BatchAddendum addendum) {
+        em.persist(addendum);
+        em.flush();
     }
 
     public void persist(ReviewDisposition disposition) {

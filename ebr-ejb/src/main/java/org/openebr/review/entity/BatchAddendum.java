@@ -21,8 +21,8 @@ public class BatchAddendum {
     @Id
     private UUID id;
 
-    @Column(name = "batch_ref", nullable = false, updatable = false)
-    private UUID batchRef;
+    @Column(name = "batch_id", nullable = false, updatable = false)
+    private String batchId;
 
     @Column(nullable = false, updatable = false)
     private int seq;
@@ -42,9 +42,9 @@ public class BatchAddendum {
     protected BatchAddendum() {
     }
 
-    public BatchAddendum(UUID batchRef, int seq, String subject, String text, String by, Instant at) {
+    public BatchAddendum(String batchId, int seq, String subject, String text, String by, Instant at) {
         this.id = UUID.randomUUID();
-        this.batchRef = batchRef;
+        this.batchId = batchId;
         this.seq = seq;
         this.subject = subject;
         this.text = text;
@@ -52,8 +52,8 @@ public class BatchAddendum {
         this.recordedAt = at;
     }
 
-    public UUID batchRef() {
-        return batchRef;
+    public String batchId() {
+        return batchId;
     }
 
     public int seq() {

@@ -103,6 +103,10 @@ public class BatchesResource {
     public record DeviationClosure(String rootCause, String impact, String capa) {
     }
 
+    /** Later information on a decided batch: subject, text, and the password that signs it. */
+    public record AddendumRequest(String subject, String text, String password) {
+    }
+
     /** The laboratory result of a sample drawn at a SAMPLING step. */
     public record SampleResult(JsonValue value, String unit) {
     }
@@ -127,6 +131,9 @@ public class BatchesResource {
 
     @Inject
     org.openebr.report.boundary.BatchReports reports;
+
+    @Inject
+    org.openebr.review.boundary.Addenda addenda;
 
     @GET
     @Operation(operationId = "listBatches", summary = "The batches, newest first (?status= one status)")
@@ -204,6 +211,23 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response exceptionReport(@PathParam("batchId") String batchId) {
         return file(reports.exceptionReport(batchId));
+    }
+
+    @GET
+    @Path("{batchId}/signatures.zip")
+    @Produces({"application/zip", "application/problem+json"})
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchSignatureBundles", summary = "The offline verification bundles of every signature"
+            + " of the batch, in one zip",
+            description = "A folder per signature (steps, status changes, gate overrides, QA's decision, addenda) with"
+                    + " record.json, signature.p7s, signature-value.bin, timestamp.tsr, ca.pem, signer.pem and a README"
+                    + " with the openssl commands; an index README.txt at the top.")
+    @APIResponse(responseCode = "200", description = "The zip, as an attachment",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response signatureBundles(@PathParam("batchId") String batchId) {
+        return file(reports.signatureBundles(batchId));
     }
 
     @GET
@@ -393,6 +417,39 @@ public class BatchesResource {
                           @NotNull EntryRequest request) {
         return once(key, "entry " + batchId + " " + stepId, request,
                 () -> execution.enter(batchId, stepId, command(request)));
+    }
+
+    @POST
+    @Path("{batchId}/addenda")
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER"})
+    @Operation(operationId = "addAddendum", summary = "Add an addendum to a released or rejected batch, signed"
+            + " (BATCH_ADDENDUM, PERFORMED)",
+            description = "Later information (a complaint, a stability result) beside the read-only record, never an"
+                    + " edit of it. 422 review-input-incomplete (subject, text, password); 409 review-not-open (the batch"
+                    + " is not decided); 401 signature-not-authenticated.")
+    @APIResponse(responseCode = "201", description = "Added and signed",
+            content = @Content(schema = @Schema(implementation = org.openebr.review.boundary.AddendumFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response addAddendum(@PathParam("batchId") String batchId,
+                                @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                @NotNull AddendumRequest request) {
+        return once(key, "addendum " + batchId, request, () -> addenda.add(batchId, request.subject(), request.text(),
+                request.password() == null ? null : request.password().toCharArray()));
+    }
+
+    @GET
+    @Path("{batchId}/addenda")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(operationId = "listAddenda", summary = "The addenda of a batch, oldest first, each with its signatures")
+    @APIResponse(responseCode = "200", description = "The addenda")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<org.openebr.review.boundary.AddendumFacts> addenda(@PathParam("batchId") String batchId) {
+        return addenda.addenda(batchId);
     }
 
     @POST

@@ -59,6 +59,7 @@ public class AuditTrailView implements Serializable {
     private LocalDateTime from;
     private LocalDateTime to;
     private String text;
+    private String batch;
     private AuditFilter filter = AuditFilter.everything();
     private AuditVerification verification;
     private final LazyDataModel<AuditEntry> entries = new Entries();
@@ -71,7 +72,7 @@ public class AuditTrailView implements Serializable {
         }
         filter = new AuditFilter(blankToNull(entityType), blankToNull(recordId), blankToNull(user), action,
                 from == null ? null : from.atZone(site.zone()).toInstant(),
-                to == null ? null : to.atZone(site.zone()).toInstant(), blankToNull(text));
+                to == null ? null : to.atZone(site.zone()).toInstant(), blankToNull(text), blankToNull(batch));
     }
 
     public StreamedContent export(String format) {
@@ -222,6 +223,8 @@ public class AuditTrailView implements Serializable {
     public void setFrom(LocalDateTime v) { from = v; }
     public LocalDateTime getTo() { return to; }
     public void setTo(LocalDateTime v) { to = v; }
+    public String getBatch() { return batch; }
+    public void setBatch(String v) { batch = v; }
     public String getText() { return text; }
     public void setText(String v) { text = v; }
 }

@@ -139,13 +139,21 @@ final class HomeLists {
                 "", "", "No step waits for a verifier.");
     }
 
-    /** Completed batches handed to QA; their review comes with the next issue, their record is readable now. */
+    /** Completed batches handed to QA: each opens its review by exception. */
     Worklist batchesToReview(Excerpt<BatchSummary> completed) {
         return new Worklist("batches-to-review", "Batches to review", "pi pi-search", completed.total(),
                 items(completed, b -> new WorkItem(batch(b), "Completed " + time(b.statusChangedAt()) + ". "
                         + BatchLabels.openDeviations(b.openDeviations()) + ".", b.status(), BatchLabels.label(b.status()),
-                        "app/batch.xhtml?batch=" + encode(b.batchId()))),
-                "All batches", "app/batches.xhtml?status=COMPLETED", "No completed batch waits for review.");
+                        "app/review.xhtml?batch=" + encode(b.batchId()))),
+                "Review queue", "app/review.xhtml", "No completed batch waits for review.");
+    }
+
+    /** Reviewed batches waiting for a second QA person's decision. */
+    Worklist batchesToRelease(Excerpt<BatchSummary> reviewed) {
+        return new Worklist("batches-to-release", "Batches to release", "pi pi-verified", reviewed.total(),
+                items(reviewed, b -> new WorkItem(batch(b), "Reviewed " + time(b.statusChangedAt()) + ".", b.status(),
+                        BatchLabels.label(b.status()), "app/review.xhtml?batch=" + encode(b.batchId()))),
+                "Review queue", "app/review.xhtml", "No reviewed batch waits for release.");
     }
 
     private static String batch(BatchSummary b) {

@@ -109,8 +109,7 @@ public class HomeView {
                 result.add(lists.batchesToReview(batches.inStatus(List.of("COMPLETED"), SHOWN)));
             }
             if (roles.contains(Role.QA_RELEASER)) {
-                later.add(HomeLists.notYet("batches-to-release", "Batches to release", "pi pi-verified",
-                        "Batches to release will appear here once batch execution exists."));
+                result.add(lists.batchesToRelease(batches.inStatus(List.of("REVIEWED"), SHOWN)));
             }
             if (!roles.contains(Role.RECIPE_APPROVER)) {
                 result.add(lists.awaitingApproval(recipes.inReview(SHOWN)));
