@@ -76,6 +76,7 @@ class RefusalStatusTest {
         expected.put("signature-already-given", 409);
         expected.put("signature-record-changed", 409);
         expected.put("signature-not-ready", 409);
+        expected.put("signature-open-items", 409);
         expected.put("credential-unusable", 409);
         expected.put("time-stamp-unavailable", 503);
         expected.put("trust-store-unavailable", 503);

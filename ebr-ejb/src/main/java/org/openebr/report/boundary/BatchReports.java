@@ -21,7 +21,6 @@ import org.openebr.review.boundary.Addenda;
 import org.openebr.review.boundary.AddendumFacts;
 import org.openebr.review.boundary.BatchReview;
 import org.openebr.review.boundary.Reviews;
-import org.openebr.signature.control.SignedDocument;
 import org.openebr.trust.control.CmsSigner;
 import org.openebr.trust.control.Keys;
 import org.openebr.trust.control.TrustStore;
@@ -161,6 +160,6 @@ public class BatchReports {
     }
 
     private static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(SignedDocument.sha256(content));
+        return HexFormat.of().formatHex(org.openebr.trust.control.Digests.sha256(content));
     }
 }

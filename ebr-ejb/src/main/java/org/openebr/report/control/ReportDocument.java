@@ -104,6 +104,7 @@ public final class ReportDocument {
                 .append(" h1 { font-size: 16pt; margin: 0 0 4pt 0; color: #0d3b66; }")
                 .append(" h2 { font-size: 11.5pt; margin: 12pt 0 4pt 0; color: #0d3b66; border-bottom: 1px solid #0d3b66; }")
                 .append(" h3 { font-size: 9.5pt; margin: 8pt 0 2pt 0; color: #333; }")
+                .append(" h2, h3 { page-break-after: avoid; }")
                 .append(" table { width: 100%; border-collapse: collapse; margin-bottom: 4pt; }")
                 .append(" th { text-align: left; background: #e8eef4; border: 0.5pt solid #9aa8b5; padding: 2pt 3pt; font-size: 8pt; }")
                 .append(" td { border: 0.5pt solid #c5ced6; padding: 2pt 3pt; vertical-align: top; }")
@@ -128,11 +129,9 @@ public final class ReportDocument {
         row(h, "Batch", b.batchId() + " (status " + b.status() + ")");
         row(h, "Master recipe", b.recipeId() + " version " + b.recipeVersion());
         row(h, "Recipe content hash (SHA-256)", b.contentHash());
-        row(h, "Planned quantity", plain(b.plannedQuantity()) + " " + b.unit() + " (scale factor " + plain(b.scaleFactor()) + ")");
-        String actual = s.record().batch().steps().stream().filter(st -> "CALCULATION".equals(st.type())
-                        && st.current() != null && st.unit() != null && !st.unit().equals("%"))
-                .map(st -> st.name() + ": " + value(st.current())).reduce((a, c) -> a + "; " + c).orElse("see the steps");
-        row(h, "Actual quantities (computed)", actual);
+        row(h, "Planned quantity", quantity(b.plannedQuantity()) + " " + b.unit() + " (scale factor "
+                + quantity(b.scaleFactor()) + ")");
+        row(h, "Actual quantity", actual(b));
         row(h, "Line", b.line());
         row(h, "Created", b.createdBy() + ", " + time(b.createdAt(), s.zone()) + " (" + b.reason() + ")");
         StringBuilder history = new StringBuilder();
@@ -327,7 +326,11 @@ public final class ReportDocument {
             }
             h.append("<br/>Disposition: ");
             if (x.decided() == null) {
-                h.append(x.kind().startsWith("DEVIATION") ? "see the deviation's closure" : "<span class='bad'>not dispositioned</span>");
+                h.append(switch (x.kind()) {
+                    case "DEVIATION_OPEN" -> "<span class='bad'>open: to be closed with root cause, impact and CAPA</span>";
+                    case "DEVIATION_CLOSED" -> "closed (root cause, impact and CAPA in the evidence)";
+                    default -> "<span class='bad'>not dispositioned</span>";
+                });
             } else {
                 h.append("<span class='").append(x.decided().decision().equals("ACCEPTED") ? "ok" : "warn").append("'>")
                         .append(esc(x.decided().decision())).append("</span> by ").append(esc(x.decided().by())).append(", ")
@@ -380,11 +383,36 @@ public final class ReportDocument {
         h.append("<tr><td>").append(esc(key)).append("</td><td>").append(esc(value)).append("</td></tr>");
     }
 
+    /**
+     * What the batch produced: for each yield (a calculation in %), the step its formula divides (the first
+     * step it names), as recorded, with the yield itself.
+     */
+    static String actual(BatchDetail b) {
+        Map<String, BatchDetail.StepDetail> byId = new LinkedHashMap<>();
+        b.steps().forEach(st -> byId.put(st.stepId(), st));
+        List<String> found = new ArrayList<>();
+        for (BatchDetail.StepDetail yield : b.steps()) {
+            if (!"CALCULATION".equals(yield.type()) || !"%".equals(yield.unit()) || yield.formula() == null) {
+                continue;
+            }
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(yield.formula());
+            while (names.find()) {
+                BatchDetail.StepDetail produced = byId.get(names.group());
+                if (produced != null && produced.current() != null) {
+                    found.add(value(produced.current()) + " (" + produced.name() + "); " + yield.name() + " "
+                            + (yield.current() == null ? "not computed" : value(yield.current())));
+                    break;
+                }
+            }
+        }
+        return found.isEmpty() ? "see the steps" : String.join("; ", found);
+    }
+
     /** The value as recorded, with its unit, and the reading as typed when rounding changed it. */
     static String value(EntryFacts e) {
         if (e.value() != null) {
             String recorded = plain(e.value()) + (e.unit() == null ? "" : " " + e.unit());
-            return e.raw() != null && !e.raw().equals(plain(e.value())) ? recorded + " (typed " + e.raw() + ")" : recorded;
+            return e.raw() != null && !sameNumber(e.raw(), e.value()) ? recorded + " (typed " + e.raw() + ")" : recorded;
         }
         if (e.text() != null) {
             return e.text();
@@ -411,6 +439,19 @@ public final class ReportDocument {
             case "ALERT" -> "warn";
             default -> "ok";
         };
+    }
+
+    private static boolean sameNumber(String raw, BigDecimal value) {
+        try {
+            return new BigDecimal(raw.strip()).compareTo(value) == 0;
+        } catch (NumberFormatException notANumber) {
+            return raw.equals(plain(value));
+        }
+    }
+
+    /** A quantity as a person writes it: 45 rather than 45.000000. */
+    private static String quantity(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     private static String plain(BigDecimal value) {

@@ -24,7 +24,6 @@ import org.openebr.signature.boundary.Meaning;
 import org.openebr.signature.boundary.SignableRecordType;
 import org.openebr.signature.boundary.SignaturePolicy;
 import org.openebr.signature.boundary.Signatures;
-import org.openebr.signature.control.SignedDocument;
 
 /**
  * QA's signatures on a batch as a whole (21 CFR 211.192, 211.188(b)(11); Part 11 11.50, 11.70; EU GMP
@@ -231,6 +230,7 @@ public class BatchDecisionRecordType implements SignableRecordType {
         facts.put("overrides", record.overrides());
         facts.put("signatures", record.signatures().stream().map(s -> List.of(s.id().toString(), s.recordType(),
                 s.recordId(), s.meaning(), s.userName(), s.signedAt().toString())).toList());
-        return SignedDocument.recordSha256(JSONB.toJson(facts));
+        return java.util.HexFormat.of().formatHex(org.openebr.trust.control.Digests.sha256(
+                JSONB.toJson(facts).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -55,10 +55,16 @@ class BatchHomeListsTest {
     }
 
     @Test
-    void qa_opens_a_completed_batch_in_its_record() {
+    void qa_opens_a_completed_batch_in_its_review_and_a_reviewed_one_for_its_release() {
         WorkItem item = lists.batchesToReview(new Excerpt<>(List.of(batch("B-2026-0001", "COMPLETED", 30, 1)), 1))
                 .items().get(0);
-        assertThat(item.url()).isEqualTo("app/batch.xhtml?batch=B-2026-0001");
+        assertThat(item.url()).isEqualTo("app/review.xhtml?batch=B-2026-0001");
         assertThat(item.detail()).isEqualTo("Completed 2026-12-02 10:30 CET. 1 open deviation.");
+        WorkItem toRelease = lists.batchesToRelease(new Excerpt<>(List.of(batch("B-2026-0002", "REVIEWED", 30, 0)), 1))
+                .items().get(0);
+        assertThat(toRelease.url()).isEqualTo("app/review.xhtml?batch=B-2026-0002");
+        assertThat(toRelease.detail()).startsWith("Reviewed ");
+        assertThat(lists.batchesToRelease(new Excerpt<>(List.of(), 0)).emptyText())
+                .isEqualTo("No reviewed batch waits for release.");
     }
 }
