@@ -76,6 +76,8 @@ class BatchExecutionIT {
     @Tag("A11D-12-5")
     @Tag("A11D-17-1")
     @Tag("A11-15-1")
+    @Tag("A11-8.2-1")
+    @Tag("P11-10b-2")
     void a_whole_batch_is_executed_reviewed_by_exception_and_released_and_its_record_then_stays_as_it_is() throws Exception {
         String op1 = floor.operator1;
         String op2 = floor.operator2;
@@ -512,7 +514,7 @@ class BatchExecutionIT {
                 .contains(releasedBy.getString("printedName")).contains(releasedBy.getString("signedAtSite"))
                 .contains("RELEASED").contains("REVIEWED").contains("7.35 pH").contains("7.04 pH")
                 .contains("electrode not equilibrated").contains("CAPA-2026-0042").contains("98.7 %")
-                .contains("Complaint CMP-2026-0031");
+                .contains("Complaint CMP-2026-0031").contains("Corrections").contains("ph (entry 2)");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(exceptions.body())) {
             exceptionPages = document.getNumberOfPages();
             String only = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -556,6 +558,34 @@ class BatchExecutionIT {
     private static Map<String, String> violations(HttpResponse<String> refused) {
         return Api.object(refused).getJsonArray("violations").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(v -> v.getString("field"), v -> v.getString("message"), (a, b) -> a));
+    }
+
+    @Test
+    @Tag("PR-211.188b-2")
+    void a_yield_below_its_limits_raises_a_deviation_and_blocks_review_and_release_until_qa_closes_it() {
+        // 19850 filled: 18400 good and 1450 rejected (reconciled); yield 18400 / 20000 = 92.0 % against 95-102 %
+        String[] made = floor.completedBatch("18400", "1380");
+        String batch = made[0];
+        JsonObject yield = floor.step(floor.supervisor, batch, "yield").getJsonObject("current");
+        assertThat(yield.getJsonNumber("value").toString()).isEqualTo("92.0");
+        assertThat(yield.getString("judgement")).isEqualTo("OUT_OF_SPEC");
+        String deviation = yield.getString("deviationId");
+        assertThat(floor.step(floor.supervisor, batch, "vial_difference").getJsonObject("current")
+                .getJsonNumber("value").intValue()).isZero();
+        String qc = floor.people.signer("Quirin QC", "QA_REVIEWER");
+        JsonObject found = floor.people.api(qc).getJson("api/v1/batches/" + batch + "/review").getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class).stream().filter(x -> x.getString("exceptionId").equals("VALUE-yield-1"))
+                .findFirst().orElseThrow();
+        assertThat(found.getString("kind")).isEqualTo("CALCULATION_OUT_OF_LIMITS");
+        assertThat(found.getString("summary")).contains("92.0 %").contains("95.0 to 102.0 %");
+        // neither the review nor the release passes the open yield deviation, each refusal naming it
+        HttpResponse<String> review = floor.people.sign(qc, "BATCH", batch, "REVIEWED");
+        assertRefused(review, 409, "signature-open-items", deviation);
+        assertThat(violations(review).get(deviation)).contains("deviation open");
+        HttpResponse<String> release = floor.people.sign(floor.releaser, "BATCH", batch, "RELEASED");
+        assertRefused(release, 409, "signature-open-items", "not signed REVIEWED");
+        assertThat(violations(release)).containsKey(deviation);
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -140,6 +140,11 @@ final class BatchFloor {
      * bioburden result entered by QC (the floor's releaser). Returns the batch id and the deviation's id.
      */
     String[] completedBatch() {
+        return completedBatch("19740", "40");
+    }
+
+    /** {@link #completedBatch()} with this many good vials and vials rejected for particles (19850 filled in all). */
+    String[] completedBatch(String goodVials, String particleRejects) {
         String batch = readyBatch();
         String vessel = cleanVessel();
         String op1 = operator1;
@@ -175,9 +180,10 @@ final class BatchFloor {
         perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
                 + "\"filler counter read from its display\"}", null);
         perform(op2, batch, "crimp_check", "{\"choice\":\"pass\"}", null);
-        Map.of("rejects_particles", "40", "rejects_cracks", "25", "rejects_fill_level", "30", "rejects_cosmetic", "15")
+        Map.of("rejects_particles", particleRejects, "rejects_cracks", "25", "rejects_fill_level", "30",
+                        "rejects_cosmetic", "15")
                 .forEach((step, count) -> perform(op2, batch, step, "{\"value\":" + count + ",\"unit\":\"vials\"}", null));
-        perform(op2, batch, "good_vials", "{\"value\":19740,\"unit\":\"vials\"}", null);
+        perform(op2, batch, "good_vials", "{\"value\":" + goodVials + ",\"unit\":\"vials\"}", null);
         perform(op2, batch, "yield", "{\"acknowledged\":true}", null);
         perform(op2, batch, "vial_difference", "{\"acknowledged\":true}", null);
         HttpResponse<String> completed = of(op1).api(op1).post("api/v1/batches/" + batch + "/complete",

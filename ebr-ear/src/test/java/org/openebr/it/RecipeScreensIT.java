@@ -252,7 +252,6 @@ class RecipeScreensIT {
 
     @Test
     @Tag("A11-10-1")
-    @Tag("ISA88-4-1")
     void the_reference_recipe_is_imported_in_the_browser_and_its_export_is_the_same_document() throws Exception {
         String author = ready("RECIPE_AUTHOR", "Anna Author");
         String recipeId = recipeId();

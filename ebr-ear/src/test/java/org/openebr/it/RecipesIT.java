@@ -62,7 +62,6 @@ class RecipesIT {
     @Test
     @Tag("PR-211.186-1")
     @Tag("P11-10f-2")
-    @Tag("ISA88-4-1")
     void the_reference_recipe_is_approved_by_its_author_and_an_independent_approver_and_only_then_executable()
             throws Exception {
         String author = author();
@@ -537,9 +536,10 @@ class RecipesIT {
     }
 
     /**
-     * Issue 16: after two runs, exactly one demo batch ready to run (dispatched, four charges dispensed) and one
-     * in progress with its first steps signed (line clearance also verified by a second person) and the
-     * operator's deviation classified; later tests may run them further, never back.
+     * Issues 16 and 17: after two runs, exactly one demo batch ready to run (dispatched, four charges dispensed),
+     * one in progress with its first steps signed (line clearance also verified by a second person) and the
+     * operator's deviation classified, one completed with exceptions for QA and one released; later tests may
+     * run them further, never back.
      */
     private void demoBatches() {
         Api supervisor = Api.demo(http, "supervisor1");
@@ -553,7 +553,19 @@ class RecipesIT {
                 }
             }
         }
-        assertThat(byReason).hasSize(2);
+        assertThat(byReason).hasSize(4);
+        // issue 17: the whole life of a batch, once: one completed and waiting for QA, one reviewed and released
+        String released = byReason.get("Demo data: process order PO-2026-0412 (released)");
+        String completed = byReason.get("Demo data: process order PO-2026-0415 (completed, awaiting QA review)");
+        assertThat(supervisor.getJson("api/v1/batches/" + released).getString("status")).isEqualTo("RELEASED");
+        assertThat(Api.demo(http, "qa1").getJson("api/v1/batches/" + released + "/record").getJsonArray("signatures")
+                .getValuesAs(JsonObject.class)).filteredOn(sig -> sig.getString("recordType").equals("BATCH"))
+                .extracting(sig -> sig.getString("userName") + " " + sig.getString("meaning") + " " + sig.getBoolean("valid"))
+                .containsExactly("qa1 REVIEWED true", "qa2 RELEASED true");
+        JsonObject awaiting = Api.demo(http, "qa1").getJson("api/v1/batches/" + completed + "/review");
+        assertThat(awaiting.getString("status")).isIn("COMPLETED", "REVIEWED", "RELEASED", "REJECTED");
+        assertThat(awaiting.getJsonArray("exceptions").getValuesAs(JsonObject.class)).extracting(x -> x.getString("kind"))
+                .contains("OUT_OF_LIMITS", "CORRECTION", "MANUAL_MACHINE_VALUE");
         String ready = byReason.get("Demo data: process order PO-2026-0418 (ready to run)");
         String running = byReason.get("Demo data: process order PO-2026-0417 (compounding started)");
         for (String batch : List.of(ready, running)) {

@@ -56,7 +56,6 @@ class ReviewScreensIT {
     }
 
     @Test
-    @Tag("PICS-9.8-1")
     @Tag("DI-FDA-Q7-1")
     @Tag("A11-15-1")
     void qa1_reviews_a_batch_by_exception_and_signs_qa2_releases_it_and_the_record_stays_as_it_is() {

@@ -29,7 +29,6 @@ class RecipeJsonTest {
     private static final String OLD_REFERENCE_HASH = "3fdf6dcb9f20a2051b619eb9dd82acfefa77f1e81e047e3e0366cae7ee4278c3";
 
     @Test
-    @Tag("ISA88-4-1")
     void the_shipped_demo_recipe_is_the_reference_process_and_valid() throws IOException {
         RecipeDocument shipped = RecipeJson.read(reference());
 

@@ -30,7 +30,6 @@ import org.openebr.recipe.boundary.Step;
  * place; the locations are written out so a reader can find them in the JSON.
  */
 @Tag("A11-4.7-1") // bad input: every problem named with its place, never an exception
-@Tag("ISA88-4-1") // the recipe part of the ISA-88 model: procedure > unit procedure > operation > step
 class RecipeValidatorTest {
 
     private static final String MAKE_UP_WEIGHT = "$.unitProcedures[1].operations[1].steps[3]";

@@ -23,7 +23,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openebr.trust.control.CmsSigner;
@@ -40,7 +39,6 @@ class PdfATest {
     Path temp;
 
     @Test
-    @Tag("ALCOA-E-1")
     void a_signed_document_with_its_record_attached_is_valid_pdf_a_3_and_its_signature_verifies() throws Exception {
         TrustStore trust = TrustStore.open(temp.resolve("keys"), "test-password".toCharArray(), CLOCK, "Example Pharma");
         byte[] json = "{\"batchId\":\"B-2026-0001\",\"name\":\"Łukasz Żółć\"}".getBytes(StandardCharsets.UTF_8);
