@@ -111,7 +111,7 @@ public class BatchStore {
     }
 
     public List<StepEntry> entries(UUID batch) {
-        return em.createQuery("select e from StepEntry e where e.batchRef = :b order by e.recordedAt, e.seq",
+        return em.createQuery("select e from StepEntry e where e.batchRef = :b order by e.recordedAt, e.stepId, e.seq",
                 StepEntry.class).setParameter("b", batch).getResultList();
     }
 
@@ -143,7 +143,7 @@ public class BatchStore {
     }
 
     public List<Deviation> deviations(UUID batch) {
-        return em.createQuery("select d from Deviation d where d.batchRef = :b order by d.raisedAt", Deviation.class)
+        return em.createQuery("select d from Deviation d where d.batchRef = :b order by d.raisedAt, d.deviationId", Deviation.class)
                 .setParameter("b", batch).getResultList();
     }
 
@@ -182,7 +182,7 @@ public class BatchStore {
     }
 
     public List<GateRefusal> refusals(UUID batch) {
-        return em.createQuery("select r from GateRefusal r where r.batchRef = :b order by r.refusedAt", GateRefusal.class)
+        return em.createQuery("select r from GateRefusal r where r.batchRef = :b order by r.refusedAt, r.stepId, r.id", GateRefusal.class)
                 .setParameter("b", batch).getResultList();
     }
 

@@ -220,16 +220,25 @@ public class BatchDecisionRecordType implements SignableRecordType {
         return content;
     }
 
-    /** The record's facts as JSON (the batch's own status and events left out: the decision writes them). */
+    /**
+     * The record's facts as JSON (the batch's own status and events left out: the decision writes them), each
+     * list in an order of its own keys: entries made in one transaction share their time, and the database may
+     * return equal rows in any order.
+     */
     private static String recordSha256(BatchRecord record) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("entries", record.entries());
+        facts.put("entries", record.entries().stream().sorted(java.util.Comparator
+                .comparing(org.openebr.batch.boundary.EntryFacts::stepId)
+                .thenComparingInt(org.openebr.batch.boundary.EntryFacts::seq)).toList());
         facts.put("steps", record.batch().steps());
-        facts.put("deviations", record.batch().deviations());
-        facts.put("refusals", record.refusals());
+        facts.put("deviations", record.batch().deviations().stream().sorted(java.util.Comparator
+                .comparing(org.openebr.batch.boundary.DeviationFacts::deviationId)).toList());
+        facts.put("refusals", record.refusals().stream().map(r -> List.of(r.stepId(), r.kind(), r.message(),
+                r.refusedTo(), r.refusedAt().toString())).sorted(java.util.Comparator.comparing(Object::toString)).toList());
         facts.put("overrides", record.overrides());
         facts.put("signatures", record.signatures().stream().map(s -> List.of(s.id().toString(), s.recordType(),
-                s.recordId(), s.meaning(), s.userName(), s.signedAt().toString())).toList());
+                s.recordId(), s.meaning(), s.userName(), s.signedAt().toString()))
+                .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0))).toList());
         return java.util.HexFormat.of().formatHex(org.openebr.trust.control.Digests.sha256(
                 JSONB.toJson(facts).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -160,8 +160,12 @@ public class BatchRecordView implements Serializable {
         Map<String, List<Signatures.Manifestation>> signed = record.signatures().stream()
                 .filter(s -> s.recordType().equals(Batches.STATUS_RECORD_TYPE))
                 .collect(Collectors.groupingBy(Signatures.Manifestation::recordId));
-        return record.batch().events().stream().map(e -> new StatusRow(e,
-                signed.getOrDefault(prefix + e.seq(), List.of()))).toList();
+        // QA's decision moves the status by a signature on the batch itself (REVIEWED, RELEASED, REJECTED)
+        Map<String, List<Signatures.Manifestation>> decided = record.signatures().stream()
+                .filter(s -> s.recordType().equals(Batches.DECISION_RECORD_TYPE))
+                .collect(Collectors.groupingBy(Signatures.Manifestation::meaning));
+        return record.batch().events().stream().map(e -> new StatusRow(e, decided.containsKey(e.to())
+                ? decided.get(e.to()) : signed.getOrDefault(prefix + e.seq(), List.of()))).toList();
     }
 
     // --- what the page shows -------------------------------------------------------------------------

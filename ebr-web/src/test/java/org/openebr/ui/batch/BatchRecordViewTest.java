@@ -58,4 +58,32 @@ class BatchRecordViewTest {
         assertThat(org.openebr.batch.boundary.Limits.range(new BigDecimal("3.4"), null)).isEqualTo("at least 3.4");
         assertThat(org.openebr.batch.boundary.Limits.range(null, null)).isEmpty();
     }
+
+    @Test
+    void the_review_and_the_release_in_the_status_history_show_qa_s_signatures_on_the_batch() {
+        Instant t = Instant.parse("2026-12-04T10:00:00Z");
+        List<org.openebr.batch.boundary.BatchDetail.StatusEvent> events = List.of(
+                new org.openebr.batch.boundary.BatchDetail.StatusEvent(1, null, "PLANNED", "PO-1", "sam", t, false),
+                new org.openebr.batch.boundary.BatchDetail.StatusEvent(2, "IN_PROGRESS", "COMPLETED", "done", "olga", t, false),
+                new org.openebr.batch.boundary.BatchDetail.StatusEvent(3, "COMPLETED", "REVIEWED", "signed", "quentin", t, false),
+                new org.openebr.batch.boundary.BatchDetail.StatusEvent(4, "REVIEWED", "RELEASED", "signed", "quinn", t, false));
+        org.openebr.batch.boundary.BatchDetail batch = new org.openebr.batch.boundary.BatchDetail("B-1", "R-1", 1,
+                "0".repeat(64), "Demoprofen", new BigDecimal("45"), "L", BigDecimal.ONE, "RELEASED", null, "Line 1",
+                "signed", t, "quinn", t, "sam", "PO-1", List.of(), List.of(), events);
+        List<org.openebr.signature.boundary.Signatures.Manifestation> signatures = List.of(
+                decision("REVIEWED", "Quentin Reviewer", t), decision("RELEASED", "Quinn Releaser", t));
+        List<BatchRecordView.StatusRow> rows = BatchRecordView.history(new org.openebr.batch.boundary.BatchRecord(batch,
+                List.of(), signatures, List.of(), List.of()));
+        assertThat(rows.get(1).signatures()).isEmpty();
+        assertThat(rows.get(2).signatures()).extracting(org.openebr.signature.boundary.Signatures.Manifestation::printedName)
+                .containsExactly("Quentin Reviewer");
+        assertThat(rows.get(3).signatures()).extracting(org.openebr.signature.boundary.Signatures.Manifestation::meaning)
+                .containsExactly("RELEASED");
+    }
+
+    private static org.openebr.signature.boundary.Signatures.Manifestation decision(String meaning, String name, Instant t) {
+        return new org.openebr.signature.boundary.Signatures.Manifestation(java.util.UUID.randomUUID(), "BATCH", "B-1",
+                name, name.toLowerCase().replace(' ', '.'), "QA", meaning, t, "UTC", "2026-12-04 10:00:00 +00:00 UTC",
+                true, List.of(), "01");
+    }
 }
