@@ -562,7 +562,7 @@ class BatchExecutionIT {
 
     @Test
     @Tag("PR-211.188b-2")
-    void a_yield_below_its_limits_raises_a_deviation_and_blocks_review_and_release_until_qa_closes_it() {
+    void a_yield_below_its_limits_raises_a_deviation_blocks_review_and_release_and_the_batch_is_rejected() {
         // 19850 filled: 18400 good and 1450 rejected (reconciled); yield 18400 / 20000 = 92.0 % against 95-102 %
         String[] made = floor.completedBatch("18400", "1380");
         String batch = made[0];
@@ -586,6 +586,40 @@ class BatchExecutionIT {
         assertRefused(release, 409, "signature-open-items", "not signed REVIEWED");
         assertThat(violations(release)).containsKey(deviation);
         assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("COMPLETED");
+
+        // QA investigates: both deviations classified and closed, the yield marked for investigation, the review signed
+        Api reviewer = floor.people.api(qc);
+        assertThat(floor.people.api(floor.supervisor).post("api/v1/batches/" + batch + "/deviations/" + deviation
+                + "/classification", "{\"classification\":\"MAJOR\",\"reason\":\"yield below its limit: product loss\"}")
+                .statusCode()).isEqualTo(200);
+        for (String open : List.of(made[1], deviation)) {
+            HttpResponse<String> closed = reviewer.post("api/v1/batches/" + batch + "/deviations/" + open + "/closure",
+                    "{\"rootCause\":\"particles from a damaged stopper bowl\",\"impact\":\"1380 vials rejected;"
+                            + " the batch is not fit for release\",\"capa\":\"CAPA-2026-0051\"}");
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        }
+        for (JsonObject x : reviewer.getJson("api/v1/batches/" + batch + "/review").getJsonArray("exceptions")
+                .getValuesAs(JsonObject.class)) {
+            if (!x.getString("kind").startsWith("DEVIATION")) {
+                boolean theYield = x.getString("exceptionId").equals("VALUE-yield-1");
+                HttpResponse<String> decided = reviewer.post("api/v1/batches/" + batch + "/review/exceptions/"
+                        + x.getString("exceptionId") + "/disposition", "{\"decision\":\"" + (theYield
+                        ? "NEEDS_INVESTIGATION" : "ACCEPTED") + "\",\"comment\":\"" + (theYield
+                        ? "yield 92.0 %: the particle rejects make the batch unfit" : "checked against the record") + "\"}");
+                assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+            }
+        }
+        assertThat(floor.people.sign(qc, "BATCH", batch, "REVIEWED").statusCode()).isEqualTo(201);
+        // released it cannot be while the yield needs investigation; rejected it is, for good
+        HttpResponse<String> stillOpen = floor.people.sign(floor.releaser, "BATCH", batch, "RELEASED");
+        assertRefused(stillOpen, 409, "signature-open-items", "needs investigation");
+        HttpResponse<String> rejected = floor.people.sign(floor.releaser, "BATCH", batch, "REJECTED");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(201);
+        assertThat(floor.batch(qc, batch).getString("status")).isEqualTo("REJECTED");
+        assertRefused(floor.people.sign(floor.releaser, "BATCH", batch, "RELEASED"), 409, "signature-open-items",
+                "is REJECTED by " + floor.releaser);
+        assertRefused(reviewer.post("api/v1/batches/" + batch + "/steps/bioburden/sample-result",
+                "{\"value\":2,\"unit\":\"CFU/100 mL\"}"), 409, null, "read-only");
     }
 
     @Test
