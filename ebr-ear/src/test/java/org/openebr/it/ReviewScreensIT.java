@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * QA's review and release in a real browser (issue 17): qa1 finds the completed batch in the review
  * queue, dispositions an exception (a missing justification refused at the form), closes the deviation
  * and signs the review with the batch's audit trail on the same screen; qa2 releases it and adds a
- * signed addendum; the released record can then no longer be changed. The other exceptions are dispositioned through the API, where
+ * signed addendum; an inspector reads it all without a way to change anything; the released record can
+ * then no longer be changed. The other exceptions are dispositioned through the API, where
  * the screen is not what is tested.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -142,6 +143,21 @@ class ReviewScreensIT {
         browser.clickAndWaitFor("addendum-form:addendum-bar:add-addendum", "Addendum 1 is added and signed");
         assertThat(browser.textOf("addenda")).contains("Stability result T3M").contains("PERFORMED: Quinn Releaser");
         browser.look("review-released-qa");
+        browser.assertAccessible();
+
+        // an inspector reads the same workspace read-only: the documents to download, nothing to decide or change
+        browser.signOut();
+        browser.signIn("inspector1", DEMO);
+        browser.open("app/review.xhtml?batch=" + batch);
+        assertThat(browser.text()).contains("Review of batch " + batch).contains("Released").contains("Stability result T3M");
+        assertThat(browser.present("download-form:download-bar:download-report")).isTrue();
+        assertThat(browser.present("download-form:download-bar:download-signatures")).isTrue();
+        assertThat(browser.presentAt("#exceptions-card textarea")).isFalse();
+        assertThat(browser.presentAt("#exceptions-card button")).isFalse();
+        assertThat(browser.present("addendum-form:addendum-subject")).isFalse();
+        assertThat(browser.present("review-signature:open")).isFalse();
+        assertThat(browser.present("release-signature:open")).isFalse();
+        browser.look("review-released-inspector");
         browser.assertAccessible();
 
         // released: no more entries, for anyone
