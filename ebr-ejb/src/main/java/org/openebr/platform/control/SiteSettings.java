@@ -27,6 +27,17 @@ public class SiteSettings {
         return zone;
     }
 
+    private static final java.time.format.DateTimeFormatter RECORDED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+    /**
+     * A time as the records print it (signature manifestations, batch reports): date, time, UTC offset and
+     * the zone's name, e.g. {@code 2026-12-04 11:00:00 +01:00 Europe/Berlin}.
+     */
+    public static String recorded(java.time.Instant at, ZoneId zone) {
+        return RECORDED.format(at.atZone(zone)) + " " + zone.getId();
+    }
+
     static ZoneId parseZone(String timeZone) {
         try {
             return ZoneId.of(timeZone.strip());

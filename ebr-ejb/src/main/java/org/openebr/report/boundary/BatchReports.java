@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.platform.control.SiteSettings;
@@ -112,13 +113,10 @@ public class BatchReports {
                 index.append(folder).append("  ").append(m.printedName()).append(" (").append(m.userName()).append("), ")
                         .append(m.meaning()).append(", ").append(m.signedAtSite()).append(", ").append(m.recordType())
                         .append(" ").append(m.recordId()).append(m.valid() ? "" : "  DOES NOT VERIFY").append("\n");
-                try (java.util.zip.ZipInputStream bundle = new java.util.zip.ZipInputStream(
-                        new java.io.ByteArrayInputStream(signatures.bundle(m.id())))) {
-                    for (java.util.zip.ZipEntry entry = bundle.getNextEntry(); entry != null; entry = bundle.getNextEntry()) {
-                        zip.putNextEntry(new java.util.zip.ZipEntry(folder + entry.getName()));
-                        bundle.transferTo(zip);
-                        zip.closeEntry();
-                    }
+                for (Map.Entry<String, byte[]> file : signatures.bundleFiles(m.id()).entrySet()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(folder + file.getKey()));
+                    zip.write(file.getValue());
+                    zip.closeEntry();
                 }
             }
             zip.putNextEntry(new java.util.zip.ZipEntry("README.txt"));

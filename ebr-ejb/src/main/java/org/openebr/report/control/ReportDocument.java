@@ -3,7 +3,6 @@ package org.openebr.report.control;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,6 @@ public final class ReportDocument {
     public record Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
                          ZoneId zone, String installation) {
     }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private ReportDocument() {
     }
@@ -140,7 +137,7 @@ public final class ReportDocument {
                     .append(" (").append(e.reason()).append("); ");
         }
         row(h, "Status history", history.toString());
-        row(h, "Times", "in the site's zone " + s.zone().getId() + ", with their UTC offset");
+        row(h, "Times", "in the site's zone " + s.zone().getId() + ", with their UTC offset, as the signatures show them");
         h.append("</tbody></table>");
     }
 
@@ -459,7 +456,7 @@ public final class ReportDocument {
     }
 
     static String time(Instant at, ZoneId zone) {
-        return at == null ? "" : TIME.format(at.atZone(zone));
+        return at == null ? "" : org.openebr.platform.control.SiteSettings.recorded(at, zone);
     }
 
     static String esc(String text) {

@@ -24,26 +24,35 @@ final class SignatureBundle {
     private SignatureBundle() {
     }
 
-    static byte[] zip(ElectronicSignature signature, SigningCredential credential, X509Certificate ca,
-                      java.util.List<X509Certificate> timeStampCas) {
+    /** The bundle's files by name, in the order they are written. */
+    static java.util.Map<String, byte[]> files(ElectronicSignature signature, SigningCredential credential,
+                                              X509Certificate ca, java.util.List<X509Certificate> timeStampCas) {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("record.json", signature.signedContent());
+        files.put("signature.p7s", signature.cms());
+        files.put("signature-value.bin", signature.signatureValue());
+        files.put("timestamp.tsr", signature.timeStamp());
+        files.put("ca.pem", pem(ca));
+        // with an external time-stamp authority: every trusted TSA CA, whichever of them stamped this signature
+        boolean externalTsa = !timeStampCas.equals(java.util.List.of(ca));
+        if (externalTsa) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (X509Certificate tsaCa : timeStampCas) {
+                all.writeBytes(pem(tsaCa));
+            }
+            files.put("tsa-ca.pem", all.toByteArray());
+        }
+        files.put("signer.pem", pem(Signatures.certificateOf(credential)));
+        files.put("README.txt", readme(signature, externalTsa).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    static byte[] zip(java.util.Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            add(zip, "record.json", signature.signedContent());
-            add(zip, "signature.p7s", signature.cms());
-            add(zip, "signature-value.bin", signature.signatureValue());
-            add(zip, "timestamp.tsr", signature.timeStamp());
-            add(zip, "ca.pem", pem(ca));
-            // with an external time-stamp authority: every trusted TSA CA, whichever of them stamped this signature
-            boolean externalTsa = !timeStampCas.equals(java.util.List.of(ca));
-            if (externalTsa) {
-                ByteArrayOutputStream all = new ByteArrayOutputStream();
-                for (X509Certificate tsaCa : timeStampCas) {
-                    all.writeBytes(pem(tsaCa));
-                }
-                add(zip, "tsa-ca.pem", all.toByteArray());
+            for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                add(zip, file.getKey(), file.getValue());
             }
-            add(zip, "signer.pem", pem(Signatures.certificateOf(credential)));
-            add(zip, "README.txt", readme(signature, externalTsa).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the signature bundle failed", e);
         }

@@ -292,12 +292,20 @@ public class Signatures {
 
     /** The offline verification bundle of a signature (see the README: openssl commands). */
     public byte[] bundle(UUID id) {
+        return SignatureBundle.zip(bundleFiles(id));
+    }
+
+    /**
+     * The files of a signature's offline bundle by name, in their order (record.json, signature.p7s, ...):
+     * for documents that gather the bundles of many signatures.
+     */
+    public java.util.Map<String, byte[]> bundleFiles(UUID id) {
         ElectronicSignature signature = readable(existing(id));
         // the record type's own read rules apply (e.g. only ADMIN, QA and inspectors read an access review)
         recordType(signature.recordType()).ifPresent(t -> t.content(signature.recordId()));
         SigningCredential credential = em.find(SigningCredential.class, signature.facts().credentialId());
         TrustStore trust = keys.store();
-        return SignatureBundle.zip(signature, credential, trust.caCertificate(), keys.keys().timeStampCas(trust));
+        return SignatureBundle.files(signature, credential, trust.caCertificate(), keys.keys().timeStampCas(trust));
     }
 
     // --- inside ---------------------------------------------------------------------------------
@@ -493,9 +501,7 @@ public class Signatures {
     private static Manifestation manifest(ElectronicSignature signature, SigningCredential credential,
                                           SignatureVerifier.Result check) {
         ElectronicSignature.Facts facts = signature.facts();
-        java.time.ZoneId zone = java.time.ZoneId.of(facts.siteZone());
-        String atSite = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
-                .format(facts.signedAt().atZone(zone)) + " " + zone.getId();
+        String atSite = SiteSettings.recorded(facts.signedAt(), java.time.ZoneId.of(facts.siteZone()));
         return new Manifestation(facts.id(), facts.recordType(), facts.recordId(), facts.signerFullName(),
                 facts.signerUserName(), facts.signerRole(), facts.meaning().name(), facts.signedAt(), facts.siteZone(),
                 atSite, check.valid(), check.problems(), credential.serial());
