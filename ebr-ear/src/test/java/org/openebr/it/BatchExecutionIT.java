@@ -78,6 +78,7 @@ class BatchExecutionIT {
     @Tag("A11-15-1")
     @Tag("A11-8.2-1")
     @Tag("P11-10b-2")
+    @Tag("ISA88-4-1")
     void a_whole_batch_is_executed_reviewed_by_exception_and_released_and_its_record_then_stays_as_it_is() throws Exception {
         String op1 = floor.operator1;
         String op2 = floor.operator2;
@@ -471,8 +472,35 @@ class BatchExecutionIT {
         assertThat(file.getString("format")).isEqualTo("openebr-batch-record/1");
         assertThat(file.getJsonObject("record").getJsonObject("batch").getString("status")).isEqualTo("RELEASED");
 
+        // the record as BatchML: valid against the profile, the same pH reading as the JSON (ISA88-4-1, ALCOA-Cons-1)
+        HttpResponse<byte[]> xml = inspector.getBytes("api/v1/batches/" + batch + "/record.xml");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.headers().firstValue("Content-Disposition").orElse("")).contains(batch + "-record.xml");
+        org.openebr.report.control.BatchMl.schema().newValidator().validate(new javax.xml.transform.stream.StreamSource(
+                new java.io.ByteArrayInputStream(xml.body())));
+        JsonObject firstPh = file.getJsonObject("record").getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("stepId").equals("ph") && e.getInt("seq") == 1).findFirst().orElseThrow();
+        String phValue = firstPh.getJsonNumber("value").bigDecimalValue().toPlainString();
+        assertThat(phValue).isEqualTo("7.35");
+        String batchMl = new String(xml.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(batchMl).containsPattern("<EntryID>ph-1</EntryID>(?s:(?!</Event>).)*<ValueString>" + phValue
+                + "</ValueString>\\s*<DataType>decimal</DataType>\\s*<UnitOfMeasure>pH</UnitOfMeasure>");
+        assertThat(batchMl).contains("<BatchID>" + batch + "</BatchID>").contains("<RecordStatus>RELEASED</RecordStatus>")
+                .contains("<EventSubType>Security</EventSubType>");
+        long corrections = file.getJsonObject("record").getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("kind").equals("CORRECTION")).count();
+        assertThat(corrections).isPositive();
+        assertThat(batchMl.split("<Change>", -1).length - 1L).as("one Change per correction in the record")
+                .isEqualTo(corrections);
+
         for (byte[] pdf : List.of(full.body(), exceptions.body())) {
             assertThat(VeraPdf.failures(pdf)).isEmpty();
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                byte[] attachedXml = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                        .get(batch + "-record.xml").getEmbeddedFile().toByteArray();
+                org.openebr.report.control.BatchMl.schema().newValidator().validate(
+                        new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(attachedXml)));
+            }
         }
         String text;
         int fullPages;
@@ -512,7 +540,7 @@ class BatchExecutionIT {
         assertThat(text).contains("Batch production record").contains(batch).contains("Page 1 of " + fullPages)
                 .contains("Page " + fullPages + " of " + fullPages)
                 .contains(releasedBy.getString("printedName")).contains(releasedBy.getString("signedAtSite"))
-                .contains("RELEASED").contains("REVIEWED").contains("7.35 pH").contains("7.04 pH")
+                .contains("RELEASED").contains("REVIEWED").contains(phValue + " pH").contains("7.04 pH")
                 .contains("electrode not equilibrated").contains("CAPA-2026-0042").contains("98.7 %")
                 .contains("Complaint CMP-2026-0031").contains("Corrections").contains("ph (entry 2)");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(exceptions.body())) {

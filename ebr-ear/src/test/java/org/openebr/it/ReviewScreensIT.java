@@ -59,7 +59,8 @@ class ReviewScreensIT {
     @Test
     @Tag("DI-FDA-Q7-1")
     @Tag("A11-15-1")
-    void qa1_reviews_a_batch_by_exception_and_signs_qa2_releases_it_and_the_record_stays_as_it_is() {
+    @Tag("ALCOA-Cons-1")
+    void qa1_reviews_a_batch_by_exception_and_signs_qa2_releases_it_and_the_record_stays_as_it_is() throws Exception {
         BatchFloor floor = new BatchFloor(http);
         String[] made = floor.completedBatch();
         String batch = made[0];
@@ -79,6 +80,7 @@ class ReviewScreensIT {
                 .contains("Checked by the system").contains("Audit trail of this batch");
         browser.look("review-workspace-qa");
         browser.assertAccessible();
+        sameReadingEverywhere(batch, browser.text());
         browser.viewport(1024, 768);
         assertThat(browser.scrollsSideways()).isFalse();
         browser.normalViewport();
@@ -172,5 +174,29 @@ class ReviewScreensIT {
         browser.type(dialog + ":user-id", user);
         browser.type(dialog + ":password", DEMO);
         browser.clickAt("[id='" + dialog + ":sign']");
+    }
+
+    /**
+     * One reading, the same digits and unit on the review screen, in record.json, in the BatchML and in the batch
+     * report (ALCOA+ consistent): the first pH entry of the batch, 7.35 pH.
+     */
+    private void sameReadingEverywhere(String batch, String screen) throws Exception {
+        Api qa = Api.demo(http, "qa1");
+        JsonObject record = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(
+                qa.getBytes("api/v1/batches/" + batch + "/record.json").body())).readObject().getJsonObject("record");
+        JsonObject ph = record.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("stepId").equals("ph") && e.getInt("seq") == 1).findFirst().orElseThrow();
+        String reading = ph.getJsonNumber("value").bigDecimalValue().toPlainString() + " " + ph.getString("unit");
+        assertThat(reading).isEqualTo("7.35 pH");
+        assertThat(screen).contains("Value " + reading + " outside the action limits");
+        String xml = new String(qa.getBytes("api/v1/batches/" + batch + "/record.xml").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).containsPattern("<EntryID>ph-1</EntryID>(?s:(?!</Event>).)*<ValueString>7.35</ValueString>"
+                + "\\s*<DataType>decimal</DataType>\\s*<UnitOfMeasure>pH</UnitOfMeasure>");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                qa.getBytes("api/v1/batches/" + batch + "/report.pdf").body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains(reading);
+        }
     }
 }

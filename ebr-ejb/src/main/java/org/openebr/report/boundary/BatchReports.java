@@ -16,6 +16,7 @@ import java.util.Map;
 import org.openebr.batch.boundary.BatchRecord;
 import org.openebr.batch.boundary.Batches;
 import org.openebr.platform.control.SiteSettings;
+import org.openebr.report.control.BatchMl;
 import org.openebr.report.control.PdfA;
 import org.openebr.report.control.ReportDocument;
 import org.openebr.review.boundary.Addenda;
@@ -82,6 +83,14 @@ public class BatchReports {
         return pdf(batchId, true);
     }
 
+    /** The batch production record as BatchML (B2MML V0701), valid against {@link BatchMl#SCHEMA}. */
+    public Document recordXml(String batchId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        BatchRecord record = batches.record(batchId);
+        return xml(new ReportDocument.Source(record, reviews.review(batchId), addenda.addenda(batchId), now, site.zone(),
+                keys.installationName()));
+    }
+
     public Document recordJson(String batchId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BatchRecord record = batches.record(batchId);
@@ -140,8 +149,11 @@ public class BatchReports {
                 keys.installationName());
         String xhtml = exceptionsOnly ? ReportDocument.exceptionReport(source) : ReportDocument.batchReport(source);
         Document json = json(record, review, later, now);
+        Document xml = xml(source);
         byte[] pdf = PdfA.document(xhtml, List.of(new PdfA.Attachment(json.fileName(), json.contentType(),
-                        "The electronic batch record of " + id + " (" + FORMAT + ")", "Source", json.content())), now,
+                        "The electronic batch record of " + id + " (" + FORMAT + ")", "Source", json.content()),
+                new PdfA.Attachment(xml.fileName(), xml.contentType(), "The batch production record of " + id
+                        + " as BatchML (B2MML V0701, " + BatchMl.SPEC + ")", "Source", xml.content())), now,
                 new PdfA.Signing(TrustStore.DOCUMENT_SIGNER_NAME, (exceptionsOnly ? "Exception report" : "Batch record")
                         + " of batch " + id + ", generated from the electronic record", keys.installationName(), now,
                         bytes -> new CmsSigner(clock).signDetachedTimeStamped(bytes, trust.documentSigner(),
@@ -155,6 +167,11 @@ public class BatchReports {
                         later))
                 .getBytes(StandardCharsets.UTF_8);
         return new Document(record.batch().batchId() + "-record.json", "application/json", json, sha256(json));
+    }
+
+    private Document xml(ReportDocument.Source source) {
+        byte[] xml = BatchMl.document(source, session.getCallerPrincipal().getName());
+        return new Document(source.record().batch().batchId() + "-record.xml", "application/xml", xml, sha256(xml));
     }
 
     private static String sha256(byte[] content) {

@@ -53,7 +53,7 @@ public final class ReportDocument {
         addenda(h, s);
         signatureManifest(h, s);
         h.append("<p class='note'>This document is generated from the electronic batch record, which it carries as"
-                + " the attachment record.json (PDF/A-3). It is signed by the installation ").append(esc(s.installation()))
+                + " the attachments record.json and record.xml (BatchML, B2MML V0701; PDF/A-3). It is signed by the installation ").append(esc(s.installation()))
                 .append(": a changed copy no longer verifies.</p>");
         return end(h);
     }
@@ -405,25 +405,12 @@ public final class ReportDocument {
         return found.isEmpty() ? "see the steps" : String.join("; ", found);
     }
 
-    /** The value as recorded, with its unit, and the reading as typed when rounding changed it. */
+    /** The value as every view shows it ({@link EntryFacts#shown()}). */
     static String value(EntryFacts e) {
-        if (e.value() != null) {
-            String recorded = plain(e.value()) + (e.unit() == null ? "" : " " + e.unit());
-            return e.raw() != null && !sameNumber(e.raw(), e.value()) ? recorded + " (typed " + e.raw() + ")" : recorded;
-        }
-        if (e.text() != null) {
-            return e.text();
-        }
-        if (e.equipmentId() != null) {
-            return e.equipmentId();
-        }
-        if (e.sampleId() != null) {
-            return "sample " + e.sampleId();
-        }
-        return e.acknowledged() ? "done" : Objects.requireNonNullElse(e.raw(), "-");
+        return e.shown();
     }
 
-    private static String limits(BatchDetail.StepDetail st) {
+    static String limits(BatchDetail.StepDetail st) {
         String action = Limits.range(st.lower(), st.upper(), st.unit());
         String alert = Limits.range(st.alertLower(), st.alertUpper(), st.unit());
         return (st.target() == null ? "" : "target " + plain(st.target()) + " " + Objects.toString(st.unit(), "") + "; ")
@@ -436,14 +423,6 @@ public final class ReportDocument {
             case "ALERT" -> "warn";
             default -> "ok";
         };
-    }
-
-    private static boolean sameNumber(String raw, BigDecimal value) {
-        try {
-            return new BigDecimal(raw.strip()).compareTo(value) == 0;
-        } catch (NumberFormatException notANumber) {
-            return raw.equals(plain(value));
-        }
     }
 
     /** A quantity as a person writes it: 45 rather than 45.000000. */

@@ -47,7 +47,7 @@ public final class ExceptionFinder {
         for (EntryFacts e : record.entries()) {
             BatchDetail.StepDetail step = steps.get(e.stepId());
             String name = step == null ? e.stepId() : step.name();
-            String value = e.raw() == null ? "" : e.raw() + (e.unit() == null ? "" : " " + e.unit());
+            String value = e.shown();
             String where = "entry " + e.seq() + " of step " + e.stepId();
             String action = step == null ? "" : Limits.range(step.lower(), step.upper(), step.unit());
             String alert = step == null ? "" : Limits.range(step.alertLower(), step.alertUpper(), step.unit());

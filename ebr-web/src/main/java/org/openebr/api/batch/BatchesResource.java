@@ -188,7 +188,8 @@ public class BatchesResource {
             description = "Generated from the electronic record: header, every step with value, limits, judgement, who"
                     + " and when and its signatures, corrections, deviations with their closure, materials and lots,"
                     + " equipment, yield and reconciliation, exceptions and dispositions, the review and release"
-                    + " signatures; page x of y. The record is attached as record.json (PDF/A-3 associated file); the"
+                    + " signatures; page x of y. The record is attached as record.json and as BatchML record.xml"
+                    + " (PDF/A-3 associated files); the"
                     + " document is signed by the installation's document signer with a time-stamp.")
     @APIResponse(responseCode = "200", description = "The PDF, as an attachment",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi
@@ -241,6 +242,24 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response recordFile(@PathParam("batchId") String batchId) {
         return file(reports.recordJson(batchId));
+    }
+
+    @GET
+    @Path("{batchId}/record.xml")
+    @Produces({"application/xml", "application/problem+json"})
+    @RolesAllowed({"QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR"})
+    @Operation(operationId = "getBatchProductionRecordXml", summary = "The batch production record as BatchML",
+            description = "MESA B2MML V0701 BatchML BatchProductionRecord (ISA-88.00.04), valid against OpenEBR's profile"
+                    + " of BatchML-BatchProductionRecord.xsd (shipped in ebr-ejb.jar under b2mml/): every entry,"
+                    + " status change, deviation, gate refusal and override, review exception and signature as an Event,"
+                    + " corrections as Changes with the value before, addenda as Comments, samples with their results."
+                    + " The PDF reports carry the same file as an attachment.")
+    @APIResponse(responseCode = "200", description = "The XML file, as an attachment",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response recordXml(@PathParam("batchId") String batchId) {
+        return file(reports.recordXml(batchId));
     }
 
     private static Response file(org.openebr.report.boundary.BatchReports.Document document) {

@@ -135,7 +135,7 @@ public class BatchRecordView implements Serializable {
     static String recorded(EntryFacts e) {
         List<String> parts = new ArrayList<>();
         if (e.value() != null) {
-            parts.add(e.value().toPlainString() + (e.unit() == null ? "" : " " + e.unit()));
+            parts.add(e.shown()); // the same words as the reports: the recorded value, its unit, what was typed
         }
         if (e.text() != null && !e.text().isBlank()) {
             parts.add(e.text());

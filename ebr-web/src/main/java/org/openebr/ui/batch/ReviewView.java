@@ -172,6 +172,7 @@ public class ReviewView implements Serializable {
                     case "report" -> reports.report(batchReview.batchId());
                     case "exceptions" -> reports.exceptionReport(batchReview.batchId());
                     case "signatures" -> reports.signatureBundles(batchReview.batchId());
+                    case "xml" -> reports.recordXml(batchReview.batchId());
                     default -> reports.recordJson(batchReview.batchId());
                 });
         if (file == null) {
