@@ -79,6 +79,7 @@ class BatchExecutionIT {
     @Tag("A11-8.2-1")
     @Tag("P11-10b-2")
     @Tag("ISA88-4-1")
+    @Tag("ALCOA-E-1")
     void a_whole_batch_is_executed_reviewed_by_exception_and_released_and_its_record_then_stays_as_it_is() throws Exception {
         String op1 = floor.operator1;
         String op2 = floor.operator2;
