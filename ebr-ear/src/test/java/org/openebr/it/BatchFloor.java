@@ -43,6 +43,8 @@ final class BatchFloor {
     final String releaser;
     final String maintenance;
     final String recipeId;
+    /** The ERP material number of the product the floor's recipe makes (its own, so an ERP order names one recipe). */
+    final String productMaterial;
     /** Per material number: the released stock container dispensed from. */
     private final Map<String, String> stock = new HashMap<>();
     /** Per batch and charge step: the container dispensed for it. */
@@ -92,6 +94,7 @@ final class BatchFloor {
         releaser = people.signer("Rita Releaser", "QA_RELEASER");
         maintenance = people.person("Mats Maintenance", "MAINTENANCE");
         recipeId = "IT-BATCH-" + tag;
+        productMaterial = "FG-" + recipeId;
         effective(recipeId);
         for (Charge c : CHARGES) {
             stock.put(c.material(), releasedContainer(c.material(), c.unit()));
@@ -100,7 +103,8 @@ final class BatchFloor {
 
     /** The reference recipe under its own id, signed by its author and an independent approver, effective now. */
     private void effective(String recipe) {
-        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", RecipesIT.reference(recipe));
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", RecipesIT.reference(recipe)
+                .replace("\"FG-DEMOPROFEN-2ML\"", q(productMaterial)));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         int version = Api.object(imported).getInt("version");
         assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":" + version, "PERFORMED").statusCode()).isEqualTo(201);
@@ -127,7 +131,18 @@ final class BatchFloor {
 
     /** A batch of 45 L, dispatched, its charges dispensed: READY to run. */
     String readyBatch() {
-        String batch = plannedBatch();
+        return dispatched(plannedBatch());
+    }
+
+    /** A PLANNED batch of 45 L (e.g. from an ERP order) with its charges dispensed and dispatched: READY. */
+    String dispensedAndDispatched(String batch) {
+        for (Charge c : CHARGES) {
+            dispense(batch, c);
+        }
+        return dispatched(batch);
+    }
+
+    private String dispatched(String batch) {
         HttpResponse<String> dispatched = people.api(supervisor).post("api/v1/batches/" + batch + "/dispatch",
                 "{\"reason\":\"line clearance booked\",\"line\":\"Filling line 1\"}");
         assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
@@ -145,7 +160,11 @@ final class BatchFloor {
 
     /** {@link #completedBatch()} with this many good vials and vials rejected for particles (19850 filled in all). */
     String[] completedBatch(String goodVials, String particleRejects) {
-        String batch = readyBatch();
+        return completed(readyBatch(), goodVials, particleRejects);
+    }
+
+    /** {@link #completedBatch()} for a batch that is READY. */
+    String[] completed(String batch, String goodVials, String particleRejects) {
         String vessel = cleanVessel();
         String op1 = operator1;
         String op2 = operator2;

@@ -3,6 +3,7 @@ package org.openebr.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openebr.it.Api.q;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * A system test without Arquillian: the packaged server from wildfly-config with the built EAR,
  * started as an operator would start it, killed with SIGKILL (kill -9) while clients write, and
  * started again. The audit trail must verify intact afterwards: nothing half-written, every
- * committed revision linked. Runs on its own ports (+200, or -Debr.it.crash.port.offset) beside the
+ * committed revision linked. A confirmation for the ERP that waited in the outbox (the fake ERP was
+ * down) when the server was killed is delivered after the restart. Runs on its own ports (+200, or -Debr.it.crash.port.offset) beside the
  * Arquillian server.
  */
 class CrashRecoveryIT {
@@ -30,18 +32,49 @@ class CrashRecoveryIT {
     private final PackagedServer server = new PackagedServer("crash-server",
             PackagedServer.offset("ebr.it.crash.port.offset", 200));
 
+    private FakeErpProcess erp;
+
     @AfterEach
     void stopServer() {
         server.kill9();
+        if (erp != null) {
+            erp.close();
+        }
     }
 
     @Test
     @Tag("P11-10a-1")
     @Tag("P11-10e-1")
-    void the_audit_trail_verifies_intact_after_the_server_is_killed_in_the_middle_of_writes() throws Exception {
+    @Tag("INT-ERP-2")
+    void the_audit_trail_verifies_intact_and_pending_erp_messages_are_delivered_after_the_server_is_killed_in_the_middle_of_writes()
+            throws Exception {
+        // the ERP is down while the server runs: a confirmation waits in the outbox when the server is killed
+        erp = FakeErpProcess.start(Integer.getInteger("ebr.it.crash.erp.port", 18299));
+        erp.post("/control?mode=fail");
+        server.env("EBR_ERP_URL", erp.url()).env("EBR_ERP_BACKOFF_SECONDS", "1").env("EBR_ERP_BACKOFF_MAX_SECONDS", "2")
+                .env("EBR_ERP_MAX_ATTEMPTS", "1000");
         server.prepare().withTlsCertificate().start();
         Http http = new Http(server.http());
         Api admin = Api.demo(http, "admin1");
+        BatchFloor floor = new BatchFloor(http);
+        HttpResponse<String> ordered = Api.demo(http, "erp-client").post("api/v1/erp/orders", "{\"orderNumber\":"
+                + q("PO-K" + Long.toString(System.nanoTime(), 36).toUpperCase()) + ",\"material\":"
+                + q(floor.productMaterial) + ",\"quantity\":45,\"unit\":\"L\",\"dueDate\":\"2026-12-24\"}");
+        assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(201);
+        String batch = Api.object(ordered).getString("batchId");
+        floor.dispensedAndDispatched(batch);
+        assertThat(floor.enter(floor.operator1, batch, "line_clearance", "{\"acknowledged\":true}").statusCode())
+                .isEqualTo(201);
+        Instant tried = Instant.now().plusSeconds(30);
+        JsonObject pending = null;
+        while (pending == null || pending.getInt("attempts") < 1) {
+            assertThat(Instant.now()).as("the relay tried the ERP").isBefore(tried);
+            Thread.sleep(250);
+            pending = Json.createReader(new java.io.StringReader(admin.get("api/v1/erp/messages?state=pending&limit=200")
+                    .body())).readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(m -> m.getString("batchId").equals(batch)).findFirst().orElse(null);
+        }
+        String messageId = pending.getString("messageId");
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger committed = new AtomicInteger();
@@ -76,7 +109,17 @@ class CrashRecoveryIT {
             thread.join(30_000);
         }
 
+        erp.post("/control?mode=ok");
         server.start();
+        // the confirmation that waited is delivered after the restart, with its message id
+        Instant delivered = Instant.now().plusSeconds(60);
+        while (erp.received().stream().noneMatch(r -> r.getString("messageId").equals(messageId)
+                && r.getString("answer").equals("200"))) {
+            assertThat(Instant.now()).as("the pending confirmation delivered after the restart").isBefore(delivered);
+            Thread.sleep(250);
+        }
+        assertThat(FakeErpProcess.body(erp.received().stream().filter(r -> r.getString("messageId").equals(messageId))
+                .findFirst().orElseThrow()).getString("kind")).isEqualTo("BATCH_STARTED");
         HttpResponse<String> response = Api.demo(http, "inspector1").get("api/v1/audit/verification");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject result = Api.object(response);

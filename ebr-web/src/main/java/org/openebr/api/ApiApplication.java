@@ -57,7 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " the material gate"),
                 @Tag(name = "dispensings", description = "Weigh and dispense for a batch and step"),
                 @Tag(name = "batches", description = "Batches (process orders) from effective master recipes, their"
-                        + " execution step by step, corrections, deviations and the electronic batch record")},
+                        + " execution step by step, corrections, deviations and the electronic batch record"),
+                @Tag(name = "erp", description = "The ERP interface (ISA-95): production orders in as JSON or B2MML,"
+                        + " confirmations out through a transactional outbox (pushed, or pulled from the feed), and the"
+                        + " interface monitor")},
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class,
                         description = "An RFC 9457 problem document: type names the kind of problem, detail says"

@@ -64,7 +64,9 @@ public class Navigation {
                     Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE)),
             // QA review and release (issue 17)
             new Entry("Batch review", "/app/review.xhtml", "pi pi-verified", Set.of(Role.QA_REVIEWER, Role.QA_RELEASER,
-                    Role.INSPECTOR)));
+                    Role.INSPECTOR)),
+            // the ERP interface monitor (issue 18)
+            new Entry("ERP interface", "/app/erp.xhtml", "pi pi-arrow-right-arrow-left", Set.of(Role.ADMIN, Role.SUPERVISOR)));
 
     @Inject
     ExternalContext external;

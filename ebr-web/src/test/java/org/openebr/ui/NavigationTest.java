@@ -107,4 +107,15 @@ class NavigationTest {
             assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Batch review");
         }
     }
+
+    @Test
+    void administrators_and_supervisors_see_the_erp_interface_monitor_and_nobody_else() {
+        for (Role role : Set.of(Role.ADMIN, Role.SUPERVISOR)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("ERP interface");
+        }
+        for (Role role : Set.of(Role.OPERATOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE,
+                Role.ERP_INTERFACE)) {
+            assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("ERP interface");
+        }
+    }
 }

@@ -31,7 +31,10 @@ public class AuditedTables {
             "SignatureNonce", "a technical one-time value, no GMP content; issued and expired, never changed",
             "SignatureNonceUse", "the one use of a nonce; append-only itself, the signature it served is audited",
             "IdempotentCall", "a replay cache of answers to repeated API calls; append-only, the effect it answers for is audited",
-            "BatchNumber", "the counter of issued batch numbers; every batch carries its number and its creation is audited");
+            "BatchNumber", "the counter of issued batch numbers; every batch carries its number and its creation is audited",
+            "ErpMessage", "a confirmation in the outbox to the ERP: its content never changes (trigger), only its delivery"
+                    + " state; every attempt and retry is an append-only ErpDelivery, and the change that caused it is audited",
+            "ErpDelivery", "one delivery attempt of an outbox message; append-only itself, no GMP content");
 
     /**
      * One audited record type.

@@ -76,6 +76,9 @@ public class Batches {
     ChangeContext change;
 
     @Inject
+    jakarta.enterprise.event.Event<BatchHappened> happened;
+
+    @Inject
     SiteSettings site;
 
     @Inject
@@ -92,7 +95,7 @@ public class Batches {
      * A batch of the recipe's effective version for the planned quantity (in the recipe's batch size
      * unit or one that converts to it), numbered from the configured pattern without gaps.
      */
-    @RolesAllowed("SUPERVISOR")
+    @RolesAllowed({"SUPERVISOR", "ERP_INTERFACE"})
     public BatchSummary create(String recipeId, BigDecimal plannedQuantity, String unit, String reason) {
         if (recipeId == null || recipeId.isBlank()) {
             throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "Name the recipe the batch is made from.",
@@ -118,7 +121,7 @@ public class Batches {
         LocalDate today = LocalDate.ofInstant(now, site.zone());
         String batchId = numbers.number(today, store.nextBatchNumber(numbers.period(today)));
         change.record("Create batch " + batchId + " of " + recipe.recipeId() + " version " + recipe.version(), why)
-                .actingAs("SUPERVISOR");
+                .actingAs(actingPlanner());
         Batch batch = new Batch(batchId, new Batch.Recipe(recipe.recipeId(), recipe.version(), recipe.contentHash(),
                 recipe.document().product(), RecipeJson.write(recipe.document()), BatchJson.write(scaled)),
                 scaled.actualBatchSize(), scaled.batchSizeUnit(), why, by, now);
@@ -130,6 +133,47 @@ public class Batches {
         store.persist(new BatchEvent(batch.id(), 1, null, BatchStatus.PLANNED, why, by, now, false));
         store.flush();
         return BatchViews.summary(batch, store.steps(batch.id()), List.of());
+    }
+
+    /**
+     * A new plan for a PLANNED batch (its production order changed before dispatch): the planned quantity
+     * re-scales the same recipe version. Refused once the batch is dispatched.
+     */
+    @RolesAllowed({"SUPERVISOR", "ERP_INTERFACE"})
+    public BatchSummary replan(String batchId, BigDecimal plannedQuantity, String unit, String reason) {
+        String why = requiredReason(reason);
+        Batch batch = store.locked(batchId, true);
+        require(batch, BatchStatus.PLANNED, "re-planned");
+        ScaledFormula scaled;
+        try {
+            scaled = recipes.scaled(batch.recipeId(), batch.recipeVersion(), plannedQuantity,
+                    unit == null || unit.isBlank() ? null : unit.strip());
+        } catch (org.openebr.recipe.boundary.RecipeRefused bad) {
+            throw new BatchRefused(BatchRefused.Reason.BATCH_SIZE, "The planned quantity cannot be used: " + bad.getMessage()
+                    + ". Nothing was changed.", "plannedQuantity", bad.getMessage());
+        }
+        change.record("Re-plan batch " + batch.batchId() + ": " + batch.plannedQuantity().stripTrailingZeros()
+                .toPlainString() + " " + batch.unit() + " -> " + scaled.actualBatchSize().stripTrailingZeros()
+                .toPlainString() + " " + scaled.batchSizeUnit(), why).actingAs(actingPlanner());
+        batch.replan(scaled.actualBatchSize(), scaled.batchSizeUnit(), BatchJson.write(scaled));
+        store.flush();
+        return summary(batch);
+    }
+
+    /** A batch in a line (the ERP interface reads its own orders' batches this way). */
+    @RolesAllowed({"SUPERVISOR", "ERP_INTERFACE"})
+    public BatchSummary summary(String batchId) {
+        return summary(store.existing(batchId));
+    }
+
+    /** Whether a batch is still PLANNED, i.e. its plan may change. */
+    @RolesAllowed({"SUPERVISOR", "ERP_INTERFACE"})
+    public boolean planned(String batchId) {
+        return store.existing(batchId).status() == BatchStatus.PLANNED;
+    }
+
+    private String actingPlanner() {
+        return session.isCallerInRole("ERP_INTERFACE") ? "ERP_INTERFACE" : "SUPERVISOR";
     }
 
     /** To the shop floor: READY on a line or in a room (optional), where operators may start it. */
@@ -231,6 +275,7 @@ public class Batches {
         store.flush();
         batch.moveTo(to, why, by, now);
         store.flush();
+        happened.fire(BatchHappened.moved(BatchHappened.Kind.DECIDED, batch.batchId(), by, now, to.name()));
         return summary(batch);
     }
 
@@ -327,6 +372,10 @@ public class Batches {
         int seq = store.nextEventSeq(batch.id());
         store.persist(new BatchEvent(batch.id(), seq, from, to, why, by, now, signed));
         store.flush();
+        if (to == BatchStatus.COMPLETED || to == BatchStatus.ABORTED) {
+            happened.fire(BatchHappened.moved(to == BatchStatus.COMPLETED ? BatchHappened.Kind.COMPLETED
+                    : BatchHappened.Kind.ABORTED, batch.batchId(), by, now, to.name()));
+        }
         return seq;
     }
 

@@ -90,6 +90,9 @@ public class Execution {
     ChangeContext change;
 
     @Inject
+    jakarta.enterprise.event.Event<BatchHappened> happened;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -225,7 +228,8 @@ public class Execution {
         if (kind == EntryKind.CORRECTION) {
             recompute(batch, recipe, placed, reason, by, now);
         }
-        if (batch.status() == BatchStatus.READY) {
+        boolean starts = batch.status() == BatchStatus.READY;
+        if (starts) {
             BatchStatus from = batch.status();
             batch.moveTo(BatchStatus.IN_PROGRESS, "first entry: step " + placed.id(), by, now);
             store.persist(new BatchEvent(batch.id(), store.nextEventSeq(batch.id()), from, BatchStatus.IN_PROGRESS,
@@ -236,6 +240,15 @@ public class Execution {
         } catch (OptimisticLockException changedMeanwhile) {
             throw new BatchRefused(BatchRefused.Reason.CONFLICT, "Batch " + batch.batchId() + " was changed by someone"
                     + " else at the same moment; nothing was recorded. Look at the step again.");
+        }
+        if (starts) {
+            happened.fire(BatchHappened.started(batch.batchId(), by, now));
+        }
+        if (facts.containerId() != null) {
+            String material = materialMaster.resolve(placed.charge().material()).map(MaterialFacts::materialNumber)
+                    .orElse(placed.charge().material());
+            happened.fire(BatchHappened.consumed(batch.batchId(), by, now, new BatchHappened.Consumption(placed.id(), seq,
+                    kind.name(), material, facts.lotId(), facts.containerId(), facts.value(), facts.unit())));
         }
         return outcome(batch, placed, row, seq, facts, deviation, now);
     }

@@ -19,7 +19,7 @@ import org.openebr.batch.entity.IdempotentCall;
  * another body is refused.
  */
 @Stateless
-@RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER"})
+@RolesAllowed({"OPERATOR", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "ERP_INTERFACE"})
 public class Idempotency {
 
     /** An answer: its HTTP status and JSON body, and whether it is a replay of an earlier one. */
@@ -42,6 +42,15 @@ public class Idempotency {
      * @param effect      makes the effect and returns the JSON body of the answer; runs in this transaction
      */
     public Answer once(String key, String requestHash, int status, Supplier<String> effect) {
+        return once(key, requestHash, () -> new Effect(status, effect.get()));
+    }
+
+    /** The effect's answer: its HTTP status and JSON body (for calls whose status depends on what they did). */
+    public record Effect(int status, String body) {
+    }
+
+    /** As {@link #once(String, String, int, Supplier)}, the status chosen by the effect. */
+    public Answer once(String key, String requestHash, Supplier<Effect> effect) {
         if (key.isBlank() || key.length() > KEY) {
             throw new BatchRefused(BatchRefused.Reason.INCOMPLETE, "An Idempotency-Key is 1 to " + KEY + " characters.",
                     "Idempotency-Key", "1 to " + KEY + " characters");
@@ -57,9 +66,9 @@ public class Idempotency {
             }
             return new Answer(earlier.status(), earlier.body(), true);
         }
-        String body = effect.get();
-        em.persist(new IdempotentCall(user, key, requestHash, status, body, clock.instant()));
+        Effect done = effect.get();
+        em.persist(new IdempotentCall(user, key, requestHash, done.status(), done.body(), clock.instant()));
         em.flush();
-        return new Answer(status, body, false);
+        return new Answer(done.status(), done.body(), false);
     }
 }

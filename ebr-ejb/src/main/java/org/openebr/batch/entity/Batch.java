@@ -46,13 +46,13 @@ public class Batch {
     private String controlRecipe;
 
     /** The formula and material charges scaled to the planned quantity, as JSON. */
-    @Column(name = "scaled_formula", nullable = false, updatable = false)
+    @Column(name = "scaled_formula", nullable = false)
     private String scaledFormula;
 
-    @Column(name = "planned_quantity", nullable = false, updatable = false, precision = 18, scale = 6)
+    @Column(name = "planned_quantity", nullable = false, precision = 18, scale = 6)
     private BigDecimal plannedQuantity;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String unit;
 
     @Enumerated(EnumType.STRING)
@@ -116,6 +116,20 @@ public class Batch {
         this.createdAt = at;
         this.createdBy = by;
         this.reason = reason;
+    }
+
+    /**
+     * A new plan for a batch that is still PLANNED (a changed production order before dispatch): the
+     * quantity and the formula scaled to it, from the same recipe version. The database refuses it
+     * once the batch left PLANNED.
+     */
+    public void replan(BigDecimal plannedQuantity, String unit, String scaledFormula) {
+        if (status != BatchStatus.PLANNED) {
+            throw new IllegalStateException("batch " + batchId + " is " + status + ": its plan no longer changes");
+        }
+        this.plannedQuantity = plannedQuantity;
+        this.unit = unit;
+        this.scaledFormula = scaledFormula;
     }
 
     /** Moves the batch to a status; the caller has checked that the move is allowed and records its event. */

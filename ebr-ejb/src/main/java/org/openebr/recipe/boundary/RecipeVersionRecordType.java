@@ -81,11 +81,12 @@ public class RecipeVersionRecordType implements SignableRecordType {
     /**
      * Everyone who reads master recipes (the roles of {@code Recipes}) sees a version with its
      * signatures: the designer shows who wrote and who approved it, and a batch checks both before it
-     * follows the version. QA and inspectors read every signature anyway.
+     * follows the version, also when the ERP's order plans it (ERP_INTERFACE). QA and inspectors read
+     * every signature anyway.
      */
     @Override
     public Set<String> signatureReaders() {
-        return Set.of("RECIPE_AUTHOR", "RECIPE_APPROVER", "SUPERVISOR", "OPERATOR");
+        return Set.of("RECIPE_AUTHOR", "RECIPE_APPROVER", "SUPERVISOR", "OPERATOR", "ERP_INTERFACE");
     }
 
     @Override

@@ -131,6 +131,9 @@ public class Recipes {
         return EVERY_VERSION_READERS.stream().anyMatch(session::isCallerInRole);
     }
 
+    /** One version; operators, supervisors and the ERP interface (verifying its approval to plan it) the effective one only. */
+    @RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR",
+            "ERP_INTERFACE"})
     public VersionSummary version(String recipeId, int version) {
         return summary(readable(store.existing(recipeId, version)));
     }
@@ -162,6 +165,8 @@ public class Recipes {
      * The formula and material charges of a version scaled to an actual batch size (the control
      * recipe's bill of materials), with each quantity's tolerance band.
      */
+    @RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR",
+            "ERP_INTERFACE"})
     public ScaledFormula scaled(String recipeId, int version, BigDecimal batchSize, String unit) {
         try {
             return FormulaScaling.scale(document(recipeId, version), batchSize, unit);
@@ -174,6 +179,8 @@ public class Recipes {
      * The effective version of a recipe, the only one a batch may be made from (21 CFR 211.186,
      * 11.10(f)). Its stored content is checked against its hash before it is handed out.
      */
+    @RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR",
+            "ERP_INTERFACE"})
     public ExecutableRecipe forExecution(String recipeId) {
         RecipeVersion effective = store.effective(recipeId).orElseThrow(() -> new RecipeRefused(
                 RecipeRefused.Reason.NOT_EFFECTIVE, "Recipe " + recipeId + " has no effective version; a batch can only"
@@ -182,6 +189,8 @@ public class Recipes {
     }
 
     /** As {@link #forExecution(String)}, for a named version: refused unless that version is the effective one. */
+    @RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR",
+            "ERP_INTERFACE"})
     public ExecutableRecipe forExecution(String recipeId, int version) {
         RecipeVersion named = store.existing(recipeId, version);
         if (named.status() != RecipeStatus.EFFECTIVE) {
@@ -190,6 +199,29 @@ public class Recipes {
                     + store.effective(recipeId).map(v -> " (version " + v.number() + ").").orElse(", and there is none."));
         }
         return executable(named);
+    }
+
+    /**
+     * The recipe whose effective version makes a material (the ERP's material number of the finished
+     * product, the recipe's {@code material}); empty when no effective recipe makes it. Two effective
+     * recipes for one material are refused: the ERP's order would be ambiguous.
+     */
+    @RolesAllowed({"RECIPE_AUTHOR", "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR", "SUPERVISOR", "OPERATOR",
+            "ERP_INTERFACE"})
+    public java.util.Optional<String> recipeMaking(String material) {
+        List<String> making = new java.util.ArrayList<>();
+        for (String recipeId : store.recipeIds()) {
+            store.effective(recipeId).ifPresent(v -> {
+                if (material.equals(RecipeJson.read(v.document()).material())) {
+                    making.add(recipeId);
+                }
+            });
+        }
+        if (making.size() > 1) {
+            throw new RecipeRefused(RecipeRefused.Reason.NOT_EFFECTIVE, "Material " + material + " is made by more than"
+                    + " one effective recipe (" + String.join(", ", making) + "); name the recipe version in the order.");
+        }
+        return making.stream().findFirst();
     }
 
     // --- authoring (RECIPE_AUTHOR) -----------------------------------------------------------------

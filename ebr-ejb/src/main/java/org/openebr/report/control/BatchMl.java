@@ -1,6 +1,5 @@
 package org.openebr.report.control;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.openebr.batch.boundary.BatchDetail;
@@ -26,6 +22,7 @@ import org.openebr.batch.boundary.EntryFacts;
 import org.openebr.batch.boundary.Overrides;
 import org.openebr.review.boundary.AddendumFacts;
 import org.openebr.review.boundary.BatchReview;
+import org.openebr.platform.control.IndentedXml;
 import org.openebr.signature.boundary.Signatures;
 import org.xml.sax.SAXException;
 
@@ -68,15 +65,10 @@ public final class BatchMl {
 
     /** The record as a BatchML document, UTF-8. */
     public static byte[] document(ReportDocument.Source s, String generatedBy) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
-            new Writer(w, s, generatedBy).write();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing the BatchML of batch " + s.record().batch().batchId() + " failed", e);
-        }
-        return bytes.toByteArray();
+        IndentedXml x = new IndentedXml("BatchProductionRecord", NAMESPACE,
+                "The Business To Manufacturing Markup Language (B2MML) is used courtesy of MESA International.");
+        new Writer(x, s, generatedBy).write();
+        return x.finish();
     }
 
     /** One event of the record with the time that orders it. */
@@ -85,29 +77,21 @@ public final class BatchMl {
 
     private static final class Writer {
 
-        private final XMLStreamWriter w;
+        private final IndentedXml x;
         private final ReportDocument.Source s;
         private final String generatedBy;
         private final BatchDetail b;
         private final Map<String, BatchDetail.StepDetail> steps = new LinkedHashMap<>();
-        private int depth;
 
-        Writer(XMLStreamWriter w, ReportDocument.Source s, String generatedBy) {
-            this.w = w;
+        Writer(IndentedXml x, ReportDocument.Source s, String generatedBy) {
+            this.x = x;
             this.s = s;
             this.generatedBy = generatedBy;
             this.b = s.record().batch();
             b.steps().forEach(st -> steps.put(st.stepId(), st));
         }
 
-        void write() throws XMLStreamException {
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            w.writeComment(" The Business To Manufacturing Markup Language (B2MML) is used courtesy of MESA International. ");
-            w.writeCharacters("\n");
-            w.writeStartElement("", "BatchProductionRecord", NAMESPACE);
-            w.writeDefaultNamespace(NAMESPACE);
-            depth = 1;
+        void write() {
             leaf("ID", b.batchId());
             leaf("EntryID", b.batchId());
             leaf("ObjectType", "Batch Production Record");
@@ -127,8 +111,6 @@ public final class BatchMl {
             events();
             personnel();
             samples();
-            end();
-            w.writeEndDocument();
         }
 
         private void changes() {
@@ -493,17 +475,7 @@ public final class BatchMl {
             leaf("TimeStamp", at);
             leaf("Description", description);
             leaf("EventType", type);
-            try {
-                newline();
-                w.writeStartElement("EventSubType");
-                if (other != null) {
-                    w.writeAttribute("OtherValue", other);
-                }
-                w.writeCharacters(subType);
-                w.writeEndElement();
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException(e);
-            }
+            x.leaf("EventSubType", subType, "OtherValue", other);
         }
 
         /** A ValueType with the entry's value as recorded: the number's digits, its unit; a text; a check. */
@@ -574,50 +546,16 @@ public final class BatchMl {
         }
 
         private void start(String name) {
-            try {
-                newline();
-                w.writeStartElement(name);
-                depth++;
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException(e);
-            }
+            x.start(name);
         }
 
         private void end() {
-            try {
-                depth--;
-                newline();
-                w.writeEndElement();
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException(e);
-            }
+            x.end();
         }
 
         /** An element with text; nothing when the value is null (every such element is optional). */
         private void leaf(String name, Object value) {
-            if (value == null) {
-                return;
-            }
-            try {
-                newline();
-                w.writeStartElement(name);
-                w.writeCharacters(clean(value.toString()));
-                w.writeEndElement();
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private void newline() throws XMLStreamException {
-            w.writeCharacters("\n" + "  ".repeat(depth));
-        }
-
-        /** Characters XML 1.0 cannot carry (control characters) become spaces. */
-        private static String clean(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            value.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 && c != '\n' && c != '\t' && c != '\r'
-                    || c == 0xFFFE || c == 0xFFFF ? ' ' : c));
-            return out.toString();
+            x.leaf(name, value);
         }
     }
 

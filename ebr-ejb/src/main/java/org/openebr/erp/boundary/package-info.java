@@ -1,0 +1,2 @@
+/** Orders in, the outbox of confirmations, the interface monitor. */
+package org.openebr.erp.boundary;

@@ -1,0 +1,2 @@
+/** Orders received, outbox messages and their delivery attempts. */
+package org.openebr.erp.entity;
