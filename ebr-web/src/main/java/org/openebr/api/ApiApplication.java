@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The API and its OpenAPI contract (served at {@code /openapi}). Every operation except health
  * needs credentials (either scheme). The shared error answers are named responses here, so an
  * operation says {@code @APIResponse(responseCode = "404", ref = "NotFound")} instead of repeating
- * the problem schema; OpenApiIT keeps the document lint-clean and complete.
+ * the problem schema; ApiContractIT keeps the document lint-clean and complete.
  */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(

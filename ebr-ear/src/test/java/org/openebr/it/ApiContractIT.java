@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class OpenApiIT {
+class ApiContractIT {
 
     private static final String API = "/ebr/api/v1";
 
