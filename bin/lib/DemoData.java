@@ -77,7 +77,7 @@ public class DemoData {
             System.out.println("demo data: recipe " + recipeId + " is effective");
             worklistExamples(recipeId);
             trainedForRecipe(recipe);
-            new DemoBatches(this, recipeId).load();
+            new DemoBatches(this, recipeId, field(recipe, "material")).load();
             return;
         }
         int version = lastNumber(existing.body(), "\"version\"\\s*:\\s*(\\d+)");
@@ -105,7 +105,7 @@ public class DemoData {
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
         worklistExamples(recipeId);
         trainedForRecipe(recipe);
-        new DemoBatches(this, recipeId).load();
+        new DemoBatches(this, recipeId, field(recipe, "material")).load();
     }
 
     // --- tasks for the home pages' worklists --------------------------------------------------------
@@ -252,10 +252,13 @@ public class DemoData {
 
         private final DemoData api;
         private final String recipeId;
+        /** The ERP material number of the product the recipe makes. */
+        private final String material;
 
-        DemoBatches(DemoData api, String recipeId) {
+        DemoBatches(DemoData api, String recipeId, String material) {
             this.api = api;
             this.recipeId = recipeId;
+            this.material = material;
         }
 
         void load() throws IOException, InterruptedException {
@@ -278,6 +281,27 @@ public class DemoData {
             System.out.println("demo data: batch " + ready + " is " + status(ready) + ", batch " + running + " is "
                     + status(running) + " with " + DONE.size() + " steps signed and a deviation, batch " + completed
                     + " is " + status(completed) + " (awaiting QA review), batch " + released + " is " + status(released));
+            erpOrder();
+        }
+
+        static final String ERP_ORDER = "PO-2026-0421";
+
+        /** A production order from the ERP (the technical account erp-client), planned as a batch; once. */
+        private void erpOrder() throws IOException, InterruptedException {
+            HttpResponse<String> known = api.send(SUPERVISOR, "GET", "api/v1/erp/orders?limit=500", null);
+            if (known.statusCode() == 200 && known.body().contains("\"" + ERP_ORDER + "\"")) {
+                return;
+            }
+            HttpResponse<String> ordered = api.send("erp-client", "POST", "api/v1/erp/orders", "{\"orderNumber\":"
+                    + quoted(ERP_ORDER) + ",\"material\":" + quoted(material) + ",\"quantity\":45,\"unit\":\"L\","
+                    + "\"dueDate\":" + quoted(java.time.LocalDate.now().plusDays(10).toString()) + "}");
+            if (ordered.statusCode() == 201 || ordered.statusCode() == 200) {
+                System.out.println("demo data: ERP order " + ERP_ORDER + " received from erp-client, planned as batch "
+                        + Json.object(Json.parse(ordered.body())).get("batchId"));
+            } else {
+                System.out.println("demo data: the ERP order " + ERP_ORDER + " was not taken (HTTP " + ordered.statusCode()
+                        + "): " + ordered.body());
+            }
         }
 
         // --- the whole life of a batch: run to completion, reviewed by exception, released (issue 17) -----------

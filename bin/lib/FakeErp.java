@@ -45,6 +45,8 @@ public class FakeErp {
     private static int delaySeconds = 8;
 
     public static void main(String[] args) throws IOException {
+        // answer without waiting for the client's delayed ACK (else every exchange takes some 40 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(Executors.newFixedThreadPool(8));
