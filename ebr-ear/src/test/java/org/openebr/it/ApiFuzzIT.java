@@ -66,7 +66,8 @@ class ApiFuzzIT {
             "api/v1/me/tokens", "api/v1/me/tokens/{id}", "api/v1/me/tokens/{id}/revoke");
     /** What the ERP's technical account may do (ErpIT tests it): send orders, read them, the feed and the outbox. */
     private static final Set<String> ERP_INTERFACE = Set.of("POST api/v1/erp/orders", "GET api/v1/erp/orders",
-            "GET api/v1/erp/confirmations", "GET api/v1/erp/messages", "GET api/v1/erp/messages/{messageId}");
+            "GET api/v1/erp/confirmations", "GET api/v1/erp/messages", "GET api/v1/erp/messages/{messageId}",
+            "GET api/v1/erp/messages/{messageId}/b2mml");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -104,18 +104,20 @@ class SignatureReadsIT {
             assertThat(Api.array(api.get(list))).as(reader).hasSize(1);
             assertThat(api.getBytes("api/v1/signatures/" + id + "/bundle").statusCode()).as(reader).isEqualTo(200);
         }
-        // operators and supervisors work from effective versions only: a draft's signatures are not theirs to read
-        for (String floor : List.of("operator1", "supervisor1")) {
+        // operators, supervisors and the ERP interface (its orders plan batches) work from effective versions only:
+        // a draft's signatures are not theirs to read
+        for (String floor : List.of("operator1", "supervisor1", "erp-client")) {
             HttpResponse<String> draft = Api.demo(http, floor).get("api/v1/signatures/" + id);
             assertThat(draft.statusCode()).as(floor + ": " + draft.body()).isEqualTo(403);
             assertThat(draft.body()).as(floor).contains("recipe-effective-only");
         }
-        Api erp = Api.demo(http, "erp-client");
-        refusedToRead(erp.get("api/v1/signatures/" + id));
-        HttpResponse<String> erpList = erp.get(list);
-        refusedToRead(erpList);
-        assertThat(Api.object(erpList).getString("detail")).contains("on RECIPE_VERSION records, by OPERATOR, RECIPE_APPROVER,"
-                + " RECIPE_AUTHOR, SUPERVISOR");
+        // a role that reads no recipe at all is refused the signature, and told who may read it
+        Api warehouse = people.api(people.person("Wim Warehouse", "WAREHOUSE"));
+        refusedToRead(warehouse.get("api/v1/signatures/" + id));
+        HttpResponse<String> warehouseList = warehouse.get(list);
+        refusedToRead(warehouseList);
+        assertThat(Api.object(warehouseList).getString("detail")).contains("on RECIPE_VERSION records, by ERP_INTERFACE,"
+                + " OPERATOR, RECIPE_APPROVER, RECIPE_AUTHOR, SUPERVISOR");
         // administrators read any signature, but no master recipe: the recipe's own read rules still apply
         HttpResponse<String> byAdmin = admin.get("api/v1/signatures/" + id);
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(403);

@@ -91,6 +91,16 @@ public class ErpMessages {
                 .toList());
     }
 
+    /**
+     * A message as B2MML {@code OperationsPerformance}: what the relay sends with EBR_ERP_FORMAT=b2mml, to look
+     * at or to check against the schema, whatever the configured format.
+     */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "ERP_INTERFACE"})
+    public String b2mml(UUID messageId) {
+        ErpMessage m = store.message(messageId).orElseThrow(() -> notFound(messageId));
+        return org.openebr.erp.control.ErpB2mml.performance(ErpDocuments.parse(m.body()));
+    }
+
     /** A parked message back to pending, its attempts counted afresh; the retry is logged with who asked. */
     @RolesAllowed("ADMIN")
     public MessageFacts retry(UUID messageId, String reason) {

@@ -180,6 +180,19 @@ public class ErpResource {
         return messages.message(id(messageId));
     }
 
+    @GET
+    @Path("messages/{messageId}/b2mml")
+    @Produces({MediaType.APPLICATION_XML, "application/problem+json"})
+    @Operation(operationId = "getErpMessageB2mml", summary = "One outbox message as B2MML OperationsPerformance",
+            description = "What the relay sends with EBR_ERP_FORMAT=b2mml (valid against OpenEBR's profile of B2MML V0701"
+                    + " OperationsPerformance), whatever the configured format. 404 erp-message-not-found.")
+    @APIResponse(responseCode = "200", description = "The B2MML document",
+            content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response messageB2mml(@PathParam("messageId") String messageId) {
+        return Response.ok(messages.b2mml(id(messageId)), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
     @POST
     @Path("messages/{messageId}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
