@@ -77,6 +77,7 @@ public class DemoData {
             System.out.println("demo data: recipe " + recipeId + " is effective");
             worklistExamples(recipeId);
             trainedForRecipe(recipe);
+            machines();
             new DemoBatches(this, recipeId, field(recipe, "material")).load();
             return;
         }
@@ -105,7 +106,73 @@ public class DemoData {
         System.out.println("demo data: recipe " + recipeId + " version " + version + " is effective");
         worklistExamples(recipeId);
         trainedForRecipe(recipe);
+        machines();
         new DemoBatches(this, recipeId, field(recipe, "material")).load();
+    }
+
+    // --- machine data: the equipment simulator bin/ebr start runs --------------------------------
+
+    static final String SIMULATOR = "Filling suite (simulator)";
+
+    /**
+     * The connection to the equipment simulator (Basic256Sha256, SignAndEncrypt, user openebr), its server
+     * certificate trusted, and the tags of the reference process: V-101's temperature, FL-01's filler count
+     * and fill weight. In a plant the administrator compares the thumbprint with the machine's before
+     * trusting it; the demo trusts the certificate of the simulator bin/ebr start just started. Only what is
+     * missing is done; without the simulator (EBR_OPCUA_SIMULATOR=false, or a port taken) nothing is.
+     */
+    void machines() throws IOException, InterruptedException {
+        String url = System.getenv().getOrDefault("EBR_OPCUA_SIM_URL", "");
+        if (url.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> all = send(ADMIN, "GET", "api/v1/opcua/connections", null);
+        expect(all, 200);
+        String id;
+        if (all.body().contains("\"name\":\"" + SIMULATOR + "\"")) {
+            Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"[^{}]*\"name\":\"" + Pattern.quote(SIMULATOR)
+                    + "\"").matcher(all.body());
+            if (!m.find()) {
+                return;
+            }
+            id = m.group(1);
+        } else {
+            String password = System.getenv().getOrDefault("EBR_SIM_PASSWORD", "sim-demo-password");
+            HttpResponse<String> made = send(ADMIN, "POST", "api/v1/opcua/connections", "{\"name\":" + quoted(SIMULATOR)
+                    + ",\"endpointUrl\":" + quoted(url) + ",\"securityPolicy\":\"Basic256Sha256\",\"securityMode\":"
+                    + "\"SignAndEncrypt\",\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":"
+                    + quoted(password) + ",\"samplingMs\":500}");
+            expect(made, 201);
+            id = field(made.body(), "id");
+        }
+        String path = "api/v1/opcua/connections/" + id;
+        for (int i = 0; i < 60; i++) {
+            String connection = expect(send(ADMIN, "GET", path, null), 200).body();
+            String state = field(connection, "state");
+            if (state.equals("UNTRUSTED_CERTIFICATE")) {
+                expect(send(ADMIN, "POST", path + "/trust", "{\"thumbprint\":" + quoted(field(connection,
+                        "serverCertificateThumbprint")) + ",\"reason\":\"Demo data: the certificate of the equipment"
+                        + " simulator bin/ebr start runs\"}"), 200);
+            } else if (state.equals("CONNECTED")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        String connection = send(ADMIN, "GET", path, null).body();
+        for (String[] t : new String[][] {
+                {"V-101", "V101.Temperature", "V-101.Temperature", "°C", "-20", "120", "600"},
+                {"FL-01", "FILLER.FilledCount", "FL-01.Filler.GoodCount", "vials", "0", "1000000", null},
+                {"FL-01", "FL01.FillWeight", "FL-01.Checkweigher.FillWeight", "g", "0", "10", "300"}}) {
+            if (connection.contains("\"tag\":\"" + t[1] + "\"")) {
+                continue;
+            }
+            expect(send(ADMIN, "POST", path + "/tags", "{\"equipmentId\":" + quoted(t[0]) + ",\"tag\":" + quoted(t[1])
+                    + ",\"nodeId\":" + quoted("nsu=urn:openebr:sim;s=" + t[2]) + ",\"engineeringUnit\":" + quoted(t[3])
+                    + ",\"rangeLow\":" + t[4] + ",\"rangeHigh\":" + t[5]
+                    + (t[6] == null ? "" : ",\"maxUnchangedSeconds\":" + t[6]) + "}"), 201);
+        }
+        System.out.println("demo data: equipment connection '" + SIMULATOR + "' to " + url + ": "
+                + field(send(ADMIN, "GET", path, null).body(), "state"));
     }
 
     // --- tasks for the home pages' worklists --------------------------------------------------------

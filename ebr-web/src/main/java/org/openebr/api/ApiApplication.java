@@ -60,7 +60,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " execution step by step, corrections, deviations and the electronic batch record"),
                 @Tag(name = "erp", description = "The ERP interface (ISA-95): production orders in as JSON or B2MML,"
                         + " confirmations out through a transactional outbox (pushed, or pulled from the feed), and the"
-                        + " interface monitor")},
+                        + " interface monitor"),
+                @Tag(name = "opcua", description = "Machine data over OPC UA: equipment connections, the explicit trust"
+                        + " of their server certificates, the equipment's tags")},
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class,
                         description = "An RFC 9457 problem document: type names the kind of problem, detail says"

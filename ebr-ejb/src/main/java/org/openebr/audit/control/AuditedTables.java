@@ -32,6 +32,8 @@ public class AuditedTables {
             "SignatureNonceUse", "the one use of a nonce; append-only itself, the signature it served is audited",
             "IdempotentCall", "a replay cache of answers to repeated API calls; append-only, the effect it answers for is audited",
             "BatchNumber", "the counter of issued batch numbers; every batch carries its number and its creation is audited",
+            "ConnectionEvent", "a line of an OPC UA connection's log (connected, lost, refused, trusted); append-only itself,"
+                    + " and the configuration and trust decisions it follows are audited",
             "ErpMessage", "a confirmation in the outbox to the ERP: its content never changes (trigger), only its delivery"
                     + " state; every attempt and retry is an append-only ErpDelivery, and the change that caused it is audited",
             "ErpDelivery", "one delivery attempt of an outbox message; append-only itself, no GMP content");

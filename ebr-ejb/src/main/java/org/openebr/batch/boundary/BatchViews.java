@@ -90,7 +90,11 @@ final class BatchViews {
     static EntryFacts entry(StepEntry e, NumericSpec spec) {
         return new EntryFacts(e.stepId(), e.seq(), e.kind().name(), e.rawValue(), recorded(e.numericValue(), spec), e.unit(), e.textValue(), e.acknowledged(), e.containerId(),
                 e.lotId(), e.equipmentId(), e.sampleId(), e.judgement() == null ? null : e.judgement().name(), e.manual(),
-                e.late(), e.performedAt(), e.reason(), e.details(), e.deviationId(), e.recordedBy(), e.recordedAt());
+                e.late(), e.performedAt(), e.reason(), e.details(), e.deviationId(), e.recordedBy(), e.recordedAt(),
+                e.machine() == null ? null : e.machine().source(), e.machine() == null ? null : e.machine().nodeId(),
+                e.machine() == null ? null : e.machine().statusCode(), e.machine() == null ? null : e.machine().quality(),
+                e.machine() == null ? null : e.machine().sourceTime(), e.machine() == null ? null : e.machine().serverTime(),
+                e.machine() == null ? null : e.machine().plausibility());
     }
 
     static java.math.BigDecimal recorded(java.math.BigDecimal value, NumericSpec spec) {

@@ -87,6 +87,9 @@ public class Execution {
     EquipmentGate equipment;
 
     @Inject
+    org.openebr.mde.boundary.MachineReadings machine;
+
+    @Inject
     ChangeContext change;
 
     @Inject
@@ -268,20 +271,30 @@ public class Execution {
                 return new StepEntry.Facts(kind, null, null, null, null, true, null, null, null, null, null, false, late,
                         performedAt, reason, null);
             }
-            case NUMERIC_ENTRY, MACHINE_VALUE -> {
+            case NUMERIC_ENTRY -> {
                 only(c, name, "value");
-                boolean manual = step.type() == org.openebr.recipe.boundary.StepType.MACHINE_VALUE;
-                if (manual && reason == null) {
+                NumericSpec spec = step.numeric();
+                Readings.Reading reading = Readings.read(c.value(), c.unit(), spec, name);
+                return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), spec.unit(), null, false, null, null,
+                        null, null, reading.judgement(), false, late, performedAt, reason, null);
+            }
+            case MACHINE_VALUE -> {
+                if (Boolean.TRUE.equals(c.acknowledged()) && c.value() == null) {
+                    only(c, name, "acknowledged");
+                    return captured(batch, step, kind, late, performedAt, reason);
+                }
+                only(c, name, "value");
+                if (reason == null) {
                     throw new BatchRefused(BatchRefused.Reason.REASON_REQUIRED, "'" + name + "' is read from the machine ("
-                            + step.tag() + "); a value typed by hand needs its reason (e.g. the machine connection is"
-                            + " not available) and is flagged for review.", "reason", "is required for a value typed"
-                            + " instead of read from the machine");
+                            + step.tag() + "): send {\"acknowledged\": true} to capture it, or give the reason for a value"
+                            + " typed by hand (e.g. the machine connection is not available); a typed value is flagged for"
+                            + " review.", "reason", "is required for a value typed instead of read from the machine");
                 }
                 NumericSpec spec = step.numeric();
                 Readings.Reading reading = Readings.read(c.value(), c.unit(), spec, name);
                 return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), spec.unit(), null, false, null, null,
-                        null, null, reading.judgement(), manual, late, performedAt, reason,
-                        manual ? "typed by hand instead of read from " + step.tag() : null);
+                        null, null, reading.judgement(), true, late, performedAt, reason,
+                        "typed by hand instead of read from " + step.tag(), StepEntry.Machine.manual());
             }
             case TEXT_ENTRY -> {
                 only(c, name, "text");
@@ -492,6 +505,41 @@ public class Execution {
     }
 
     /** Refuses parts of an entry that do not belong to the step's type, so nothing sent is silently dropped. */
+    /**
+     * The value of the step's tag read now from the equipment the batch uses (21 CFR 11.10(h)): recorded with
+     * its node, status code and quality, source and server time stamps. A value that is not Good, or not
+     * plausible, is recorded as it is only with the person's reason and is an exception for QA review; a Bad
+     * value is not judged against the limits at all (it is no measurement), and nothing makes it Good.
+     */
+    private StepEntry.Facts captured(Batch batch, Step step, EntryKind kind, boolean late, Instant performedAt,
+                                     String reason) {
+        org.openebr.mde.boundary.MachineReadings.Capture m = machine.capture(batch.batchId(), step.tag());
+        String from = m.equipmentId() + " (" + m.tag() + ", node " + m.nodeId() + ")";
+        if (m.value() == null) {
+            throw new BatchRefused(BatchRefused.Reason.WRONG_KIND, "'" + step.name() + "': " + from + " gives "
+                    + (m.text() == null ? "no value" : "'" + m.text() + "'") + " with status " + m.status()
+                    + ", not a number; enter the value by hand with a reason. Nothing was recorded.");
+        }
+        boolean good = "GOOD".equals(m.quality());
+        String finding = (good ? "" : "status " + m.status() + " (" + m.quality() + ")")
+                + (m.plausibility() == null ? "" : (good ? "" : "; ") + "not plausible: " + m.plausibility());
+        if (!finding.isEmpty() && reason == null) {
+            throw new BatchRefused(BatchRefused.Reason.REASON_REQUIRED, "'" + step.name() + "' read " + m.value() + " from "
+                    + from + ": " + finding + ". Such a value is recorded as it is, never as Good, and only with your"
+                    + " reason; it is an exception for QA review. Nothing was recorded.", "reason",
+                    "is required for a machine value that is not Good or not plausible");
+        }
+        Readings.Reading reading = Readings.computed(BigDecimal.valueOf(m.value()), step.numeric());
+        boolean bad = "BAD".equals(m.quality());
+        String details = "read over OPC UA from " + from + ", status " + m.status() + ", source time " + m.sourceTime()
+                + ", server time " + m.serverTime() + (finding.isEmpty() ? "" : "; " + finding);
+        return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), step.numeric() == null ? null
+                : step.numeric().unit(), null, false, null, null, null, null, bad ? null : reading.judgement(), false, late,
+                performedAt, reason, details.length() > 2000 ? details.substring(0, 1997) + "..." : details,
+                new StepEntry.Machine("OPC_UA", m.nodeId(), m.statusCode(), m.quality(), m.sourceTime(), m.serverTime(),
+                        m.plausibility()));
+    }
+
     private static void only(EntryCommand c, String name, String allowed) {
         Map<String, Object> given = new java.util.LinkedHashMap<>();
         given.put("value", c.value());

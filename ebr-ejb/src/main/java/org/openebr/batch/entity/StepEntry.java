@@ -25,7 +25,28 @@ public class StepEntry {
     /** What was recorded, apart from its place in the step's history. */
     public record Facts(EntryKind kind, String raw, BigDecimal value, String unit, String text, boolean acknowledged,
                         String containerId, String lotId, String equipmentId, String sampleId, Judgement judgement,
-                        boolean manual, boolean late, Instant performedAt, String reason, String details) {
+                        boolean manual, boolean late, Instant performedAt, String reason, String details,
+                        Machine machine) {
+
+        public Facts(EntryKind kind, String raw, BigDecimal value, String unit, String text, boolean acknowledged,
+                     String containerId, String lotId, String equipmentId, String sampleId, Judgement judgement,
+                     boolean manual, boolean late, Instant performedAt, String reason, String details) {
+            this(kind, raw, value, unit, text, acknowledged, containerId, lotId, equipmentId, sampleId, judgement, manual,
+                    late, performedAt, reason, details, null);
+        }
+    }
+
+    /**
+     * Where a MACHINE_VALUE came from: {@code OPC_UA} with the node, the OPC UA status code and its quality
+     * (GOOD, UNCERTAIN, BAD), the source and server time stamps and any plausibility finding; or
+     * {@code MANUAL}, typed by a person instead (then only the source is set).
+     */
+    public record Machine(String source, String nodeId, Long statusCode, String quality, Instant sourceTime,
+                          Instant serverTime, String plausibility) {
+
+        public static Machine manual() {
+            return new Machine("MANUAL", null, null, null, null, null, null);
+        }
     }
 
     @Id
@@ -94,6 +115,27 @@ public class StepEntry {
     @Column(name = "deviation_id", updatable = false)
     private String deviationId;
 
+    @Column(updatable = false)
+    private String source;
+
+    @Column(name = "node_id", updatable = false)
+    private String nodeId;
+
+    @Column(name = "status_code", updatable = false)
+    private Long statusCode;
+
+    @Column(updatable = false)
+    private String quality;
+
+    @Column(name = "source_time", updatable = false)
+    private Instant sourceTime;
+
+    @Column(name = "server_time", updatable = false)
+    private Instant serverTime;
+
+    @Column(updatable = false)
+    private String plausibility;
+
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
@@ -125,12 +167,27 @@ public class StepEntry {
         this.reason = facts.reason();
         this.details = facts.details();
         this.deviationId = deviationId;
+        if (facts.machine() != null) {
+            this.source = facts.machine().source();
+            this.nodeId = facts.machine().nodeId();
+            this.statusCode = facts.machine().statusCode();
+            this.quality = facts.machine().quality();
+            this.sourceTime = facts.machine().sourceTime();
+            this.serverTime = facts.machine().serverTime();
+            this.plausibility = facts.machine().plausibility();
+        }
         this.recordedBy = by;
         this.recordedAt = at;
     }
 
     public UUID id() {
         return id;
+    }
+
+    /** The machine facts of a MACHINE_VALUE entry, or null for any other entry. */
+    public Machine machine() {
+        return source == null ? null : new Machine(source, nodeId, statusCode, quality, sourceTime, serverTime,
+                plausibility);
     }
 
     public UUID batchRef() {

@@ -79,6 +79,14 @@ public final class ExceptionFinder {
                 found.add(exception(id("MANUAL", e), "MANUAL_MACHINE_VALUE", e.stepId(), name, "Machine value " + value
                         + " typed by hand; reason: " + e.reason(), where + (e.details() == null ? "" : ", " + e.details()), e));
             }
+            // a value read from the equipment that OPC UA did not call Good, or that failed the plausibility check
+            if (e.notGood() || e.plausibility() != null) {
+                found.add(exception(id("MACHINE", e), "MACHINE_VALUE_QUALITY", e.stepId(), name, "Machine value " + value
+                        + (e.notGood() ? " read with status quality " + e.quality() + " (code " + String.format("0x%08X",
+                        e.statusCode()) + ")" : "") + (e.plausibility() == null ? "" : ", not plausible: "
+                        + e.plausibility()) + "; recorded as it is with the reason: " + e.reason(), where + ", node "
+                        + e.nodeId() + ", source time " + e.sourceTime() + ", server time " + e.serverTime(), e));
+            }
         }
         for (DeviationFacts d : batch.deviations()) {
             boolean open = "OPEN".equals(d.status());
@@ -162,7 +170,8 @@ public final class ExceptionFinder {
         long signatures = record.signatures().stream().filter(s -> s.recordType().equals(Batches.STEP_RECORD_TYPE)
                 && s.recordId().equals(batchId + ":" + step.stepId())).count();
         String entry = switch (step.type()) {
-            case "NUMERIC_ENTRY", "MACHINE_VALUE" -> "value within its limits";
+            case "NUMERIC_ENTRY" -> "value within its limits";
+            case "MACHINE_VALUE" -> "value read from the equipment, Good and plausible, within its limits";
             case "CALCULATION" -> "computed by the server, within its limits";
             case "MATERIAL_CHARGE" -> "the container dispensed for it, admitted by the material gate";
             case "EQUIPMENT_CHECK" -> "a unit admitted by the equipment gate";

@@ -32,8 +32,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * instructions).
  *
  * <p>The provider is a private instance passed to every builder, never registered with
- * {@code Security.addProvider}: the application server has its own provider list, which a
- * deployment must not change.
+ * {@code Security.addProvider} for the PKI's use: the application server has its own provider list,
+ * which a deployment must not reorder (the one addition, at the lowest priority, is OPC UA's RSA-PSS:
+ * {@link JcaProviders}).
  */
 final class Crypto {
 

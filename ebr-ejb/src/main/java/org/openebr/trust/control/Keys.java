@@ -63,6 +63,11 @@ public class Keys {
                 System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "openebr", "keys"));
     }
 
+    /** The password of the key stores in the key directory (EBR_KEY_PASSWORD): for the stores of other components' keys. */
+    public char[] keyStorePassword() {
+        return keyPassword.toCharArray();
+    }
+
     public boolean developmentKeyPassword() {
         return DEVELOPMENT_KEY_PASSWORD.equals(keyPassword);
     }

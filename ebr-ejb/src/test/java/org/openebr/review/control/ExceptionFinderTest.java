@@ -69,9 +69,13 @@ class ExceptionFinderTest {
         assertThat(review.checked()).extracting(BatchReview.CheckedStep::stepId).containsExactly("bioburden");
     }
 
-    private static final List<UUID> SIGNATURE_IDS = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-            UUID.randomUUID());
+    private static final List<UUID> SIGNATURE_IDS = java.util.stream.Stream.generate(UUID::randomUUID).limit(16).toList();
     private static int signatures;
+
+    @org.junit.jupiter.api.BeforeEach
+    void firstSignature() {
+        signatures = 0;
+    }
 
     private static Signatures.Manifestation signature(String step, boolean valid) {
         return new Signatures.Manifestation(SIGNATURE_IDS.get(signatures++), "BATCH_STEP", "B-1:" + step, "Olga Operator",
@@ -92,6 +96,40 @@ class ExceptionFinderTest {
                 BigDecimal.ONE, "COMPLETED", null, "Line 1", "every step done", T, "olga", T, "sam", "PO-1", steps,
                 deviations, events);
         return new BatchRecord(detail, entries, signed, List.of(), List.of());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("P11-10h-2")
+    void a_machine_value_read_bad_or_implausible_is_an_exception_and_a_good_one_is_checked() {
+        EntryFacts good = machine("temp", "22.4", 0L, "GOOD", null, null);
+        EntryFacts bad = machine("weight", "2.31", 0x80320000L, "BAD", null, "transmitter alarm");
+        EntryFacts implausible = machine("speed", "950", 0L, "GOOD", "outside the instrument's range 0 to 400 rpm",
+                "recorded as read");
+        BatchRecord record = record(List.of(step("temp", "MACHINE_VALUE", "DONE", false),
+                        step("weight", "MACHINE_VALUE", "DONE", false), step("speed", "MACHINE_VALUE", "DONE", false)),
+                List.of(good, bad, implausible), List.of(signature("temp", true), signature("weight", true),
+                        signature("speed", true)), List.of());
+
+        BatchReview review = ExceptionFinder.review(record, T);
+
+        assertThat(review.exceptions()).extracting(BatchReview.Finding::exceptionId)
+                .containsExactlyInAnyOrder("MACHINE-weight-1", "MACHINE-speed-1");
+        BatchReview.Finding badFinding = review.exceptions().stream().filter(f -> f.stepId().equals("weight")).findFirst()
+                .orElseThrow();
+        assertThat(badFinding.kind()).isEqualTo("MACHINE_VALUE_QUALITY");
+        assertThat(badFinding.summary()).contains("quality BAD").contains("0x80320000").contains("transmitter alarm");
+        assertThat(review.exceptions().stream().filter(f -> f.stepId().equals("speed")).findFirst().orElseThrow()
+                .summary()).contains("not plausible: outside the instrument's range");
+        assertThat(review.checked()).extracting(BatchReview.CheckedStep::stepId).containsExactly("temp");
+        assertThat(review.checked().get(0).statement()).contains("read from the equipment, Good and plausible");
+    }
+
+    private static EntryFacts machine(String step, String raw, long status, String quality, String plausibility,
+                                      String reason) {
+        return new EntryFacts(step, 1, "ENTRY", raw, new BigDecimal(raw), "x", null, false, null, null, null, null,
+                "BAD".equals(quality) ? null : "IN_SPEC", false, false, null, reason, "read over OPC UA", null, "olga",
+                T.plusSeconds(1), "OPC_UA", "nsu=urn:openebr:sim;s=" + step, status, quality, T, T.plusMillis(5),
+                plausibility);
     }
 
     private static BatchDetail.StepDetail step(String id, String type, String state, boolean verifier) {

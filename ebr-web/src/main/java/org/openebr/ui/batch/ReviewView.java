@@ -247,6 +247,7 @@ public class ReviewView implements Serializable {
             Map.entry("CORRECTION", "Correction"),
             Map.entry("LATE_ENTRY", "Late entry"),
             Map.entry("MANUAL_MACHINE_VALUE", "Machine value typed by hand"),
+            Map.entry("MACHINE_VALUE_QUALITY", "Machine value not Good or not plausible"),
             Map.entry("DEVIATION_OPEN", "Open deviation"),
             Map.entry("DEVIATION_CLOSED", "Closed deviation"),
             Map.entry("GATE_REFUSAL", "Gate refusal"),

@@ -58,6 +58,9 @@ public class TerminalView implements Serializable {
     Execution execution;
 
     @Inject
+    org.openebr.mde.boundary.MachineReadings machine;
+
+    @Inject
     Deviations deviations;
 
     @Inject
@@ -94,6 +97,9 @@ public class TerminalView implements Serializable {
     private final Map<String, String> correcting = new HashMap<>();
     private final Map<String, String> deviationTexts = new HashMap<>();
     private final Map<String, CardNote> notes = new HashMap<>();
+    /** The live machine values of one request (the page asks for each several times while it renders). */
+    private transient Map<String, org.openebr.mde.boundary.MachineReadings.Live> liveValues = new HashMap<>();
+    private transient Object liveRequest;
     private String scan;
     private CardNote scanNote;
     private UUID seenSignature;
@@ -362,6 +368,51 @@ public class TerminalView implements Serializable {
         if (outcome != null) {
             saved(stepId, outcome, "Saved", "");
         }
+    }
+
+    /**
+     * Reads the step's tag from the equipment now and records it with its status code, quality and time stamps;
+     * a reason typed on the card goes with it (needed when the value is not Good or not plausible).
+     */
+    public void capture(String stepId) {
+        StepDetail s = step(stepId);
+        if (s == null) {
+            return;
+        }
+        EntryCommand command = new EntryCommand(null, null, null, null, Boolean.TRUE, null, null, null,
+                blankToNull(reasons.get(stepId)), null);
+        EntryOutcome outcome = atCard(stepId, "capture step " + stepId + " from the machine (operator terminal)",
+                () -> execution.enter(batch.batchId(), stepId, command));
+        if (outcome != null) {
+            saved(stepId, outcome, "Captured from the machine", "");
+        }
+    }
+
+    /** What the equipment says now for a MACHINE_VALUE step, read once per page render. */
+    public org.openebr.mde.boundary.MachineReadings.Live live(StepDetail s) {
+        Object request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (liveValues == null || liveRequest != request) {
+            liveValues = new HashMap<>();
+            liveRequest = request;
+        }
+        return liveValues.computeIfAbsent(s.stepId(), id -> machine.live(batch.batchId(), s.tag()));
+    }
+
+    /** The live value in words: value and unit, its quality, where and when it was measured. */
+    public String liveWords(StepDetail s) {
+        org.openebr.mde.boundary.MachineReadings.Live l = live(s);
+        if (l.problem() != null) {
+            return l.problem();
+        }
+        return (l.value() == null ? "no number" : java.math.BigDecimal.valueOf(l.value()).stripTrailingZeros()
+                .toPlainString() + " " + s.unit()) + " from " + l.equipmentId() + ", status " + l.status()
+                + (l.sourceTime() == null ? "" : ", measured " + time(l.sourceTime()))
+                + (l.plausibility() == null ? "" : "; not plausible: " + l.plausibility());
+    }
+
+    /** Whether a MACHINE_VALUE card waits for its value (the page then refreshes the live values). */
+    public boolean machineCardOpen() {
+        return current().stream().anyMatch(s -> "MACHINE_VALUE".equals(s.type()) && takesEntry(s));
     }
 
     /** An answer of a choice step, pressed as one of its buttons. */

@@ -1,0 +1,445 @@
+package org.openebr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openebr.it.Api.q;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openebr.sim.EquipmentSimulator;
+import org.openebr.sim.SimulatorConfig;
+
+/**
+ * Machine data on the real server from the real equipment simulator (a Milo OPC UA server in the test
+ * JVM, over TCP): a connection refused until an administrator trusts the server certificate it presents,
+ * then connected with Basic256Sha256 / SignAndEncrypt and a user name; a wrong password, policy None and
+ * a node that does not exist each refused with a clear state; the mixing temperature of a batch captured
+ * with its status code and source and server time stamps; a Bad value and an implausible one recorded
+ * only with a reason and never as Good; the simulator stopped in the middle of the batch (capture
+ * refused, a gap in the log and in the stored values, nothing invented) and back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MachineDataIT {
+
+    private static final int PORT = Integer.getInteger("ebr.it.opcua.port", 14840);
+    private static final String PASSWORD = "it-sim-password";
+    private static EquipmentSimulator simulator;
+    private static SimulatorConfig config;
+    private static BatchFloor shared;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithProbe();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    Http http;
+    Api admin;
+    BatchFloor floor;
+
+    @BeforeEach
+    void clients() throws Exception {
+        http = new Http(contextRoot);
+        admin = Api.demo(http, "admin1");
+        synchronized (MachineDataIT.class) {
+            if (shared == null) {
+                shared = new BatchFloor(http);
+            }
+            if (simulator == null) {
+                // the simulator trusts OpenEBR's application certificate, as the machine's administrator would
+                HttpResponse<String> pem = admin.get("api/v1/opcua/client-certificate");
+                assertThat(pem.statusCode()).as(pem.body()).isEqualTo(200);
+                assertThat(pem.body()).startsWith("-----BEGIN CERTIFICATE-----");
+                Path dir = Files.createTempDirectory("ebr-it-sim");
+                Path clientCertificate = dir.resolve("openebr.pem");
+                Files.writeString(clientCertificate, pem.body(), StandardCharsets.US_ASCII);
+                config = new SimulatorConfig("localhost", PORT, "/openebr-sim", dir.resolve("pki"), false,
+                        Map.of("openebr", PASSWORD), List.of(clientCertificate), 0, 0, 100, 42);
+                simulator = EquipmentSimulator.start(config);
+            }
+        }
+        floor = shared;
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.stop();
+        }
+    }
+
+    @Test
+    @Tag("INT-OPC-1")
+    void a_connection_is_refused_until_its_server_certificate_is_trusted_and_insecure_or_wrong_settings_are_refused() {
+        // policy None and anonymous sessions are for development servers only
+        assertProblem(admin.post("api/v1/opcua/connections", connection("it-none-" + nano(), "None", "None",
+                "\"identity\":\"ANONYMOUS\"")), 422, "opcua-security-none", "Basic256Sha256");
+        assertProblem(admin.post("api/v1/opcua/connections", connection("it-bad-" + nano(), "Basic256Sha256",
+                "SignAndEncrypt", "\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":\"x\"")
+                .replace("opc.tcp://", "http://")), 422, "opcua-connection-invalid", "opc.tcp");
+        assertProblem(admin.post("api/v1/opcua/connections", connection("it-bad-" + nano(), "Basic128", "SignAndEncrypt",
+                "\"identity\":\"CERTIFICATE\"")), 422, "opcua-connection-invalid", "Basic256Sha256");
+        assertProblem(admin.post("api/v1/opcua/connections", connection("it-bad-" + nano(), "Basic256Sha256",
+                "SignAndEncrypt", "\"identity\":\"USERNAME\",\"userName\":\"openebr\"")), 422, "opcua-connection-invalid",
+                "password");
+        // a supervisor watches connections, only an administrator configures them
+        assertThat(Api.demo(http, "supervisor1").post("api/v1/opcua/connections", connection("it-sup-" + nano(),
+                "Basic256Sha256", "SignAndEncrypt", "\"identity\":\"CERTIFICATE\"")).statusCode()).isEqualTo(403);
+
+        // a new connection: the server answers, presents its certificate, and is refused until trusted
+        String id = created(connection("it-untrusted-" + nano(), "Aes256_Sha256_RsaPss", "SignAndEncrypt",
+                "\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":" + q(PASSWORD)));
+        JsonObject untrusted = until(id, c -> c.getString("state").equals("UNTRUSTED_CERTIFICATE"));
+        assertThat(untrusted.getString("serverCertificateThumbprint")).isEqualTo(simulator.sha1Thumbprint());
+        assertThat(untrusted.getString("message")).contains("not trusted").contains(simulator.sha1Thumbprint());
+        assertThat(absent(untrusted, "trustedThumbprint")).isTrue();
+
+        // the trust decision names the thumbprint as compared and says why
+        assertProblem(admin.post("api/v1/opcua/connections/" + id + "/trust", "{\"thumbprint\":\""
+                + "0".repeat(40) + "\",\"reason\":\"compared\"}"), 409, "opcua-thumbprint-mismatch", simulator.sha1Thumbprint());
+        assertProblem(admin.post("api/v1/opcua/connections/" + id + "/trust", "{\"thumbprint\":" + q(simulator.sha1Thumbprint())
+                + "}"), 422, "opcua-connection-invalid", null);
+        assertThat(Api.demo(http, "supervisor1").post("api/v1/opcua/connections/" + id + "/trust", "{\"thumbprint\":"
+                + q(simulator.sha1Thumbprint()) + ",\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+        trust(id);
+        JsonObject connected = until(id, c -> c.getString("state").equals("CONNECTED"));
+        assertThat(connected.getString("message")).contains("Aes256_Sha256_RsaPss/SignAndEncrypt").contains("user openebr");
+        assertThat(connected.getString("trustedBy")).isEqualTo("admin1");
+        assertThat(Api.demo(http, "inspector1").get("api/v1/audit?entityType=OpcUaConnection&recordId=" + id).body())
+                .contains(simulator.sha1Thumbprint()).contains("thumbprint compared");
+
+        // a wrong password: refused by the server, said so
+        String wrong = created(connection("it-wrong-password-" + nano(), "Basic256Sha256", "SignAndEncrypt",
+                "\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":\"not-the-password\""));
+        until(wrong, c -> c.getString("state").equals("UNTRUSTED_CERTIFICATE"));
+        trust(wrong);
+        JsonObject refused = until(wrong, c -> c.getString("state").equals("REFUSED"));
+        assertThat(refused.getString("message")).contains("refuses user openebr").contains("password");
+
+        // the log says what happened, in order
+        List<String> kinds = Api.array(admin.get("api/v1/opcua/connections/" + id + "/log")).getValuesAs(JsonObject.class)
+                .stream().map(e -> e.getString("kind")).toList();
+        assertThat(kinds).containsSubsequence("CONNECTED", "TRUSTED", "REFUSED", "CONFIGURED");
+        assertProblem(admin.get("api/v1/opcua/connections/not-a-connection"), 404, "opcua-connection-not-found", null);
+    }
+
+    @Test
+    @Tag("P11-10h-2")
+    @Tag("MES-MDE-1")
+    @Tag("A11D-10-1")
+    void the_mixing_temperature_is_captured_with_its_quality_and_a_bad_or_implausible_value_never_passes_as_good()
+            throws Exception {
+        String connection = trustedConnection();
+        String vessel = floor.cleanVessel();
+        HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\","
+                + "\"engineeringUnit\":\"°C\",\"rangeLow\":-20,\"rangeHigh\":120}");
+        assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
+        // a node that does not exist: the tag is refused by the server, shown on the connection
+        HttpResponse<String> missing = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + q(vessel) + ",\"tag\":\"V101.Pressure\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Pressure\"}");
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(201);
+        assertProblem(admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":" + q(vessel)
+                + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\"}"), 409,
+                "opcua-tag-exists", null);
+        assertProblem(admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":\"NO-SUCH-UNIT\","
+                + "\"tag\":\"X\",\"nodeId\":\"ns=2;s=X\"}"), 422, "opcua-tag-invalid", "NO-SUCH-UNIT");
+        assertProblem(admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":" + q(vessel)
+                + ",\"tag\":\"X\",\"nodeId\":\"V-101\"}"), 422, "opcua-tag-invalid", "node id");
+        JsonObject state = until(connection, c -> c.getString("state").equals("CONNECTED") && c.getJsonArray("tags")
+                .getValuesAs(JsonObject.class).stream().anyMatch(t -> t.getString("tag").equals("V101.Pressure")
+                        && !absent(t, "refused")));
+        assertThat(state.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("tag").equals("V101.Pressure")).findFirst().orElseThrow().getString("refused"))
+                .contains("Bad_NodeIdUnknown");
+
+        String batch = mixed(vessel);
+        String op = floor.operator2;
+        // a value the transmitter reports Bad, and one outside the instrument's range: refused without a reason,
+        // nothing recorded
+        simulator.forceStatus("V-101.Temperature", new StatusCode(StatusCodes.Bad_SensorFailure));
+        Thread.sleep(1_000); // the fault lasts a while: the subscription delivers Bad values too
+        try {
+            assertProblem(floor.enter(op, batch, "mix_temperature", "{\"acknowledged\":true}"), 422, "reason-required",
+                    "Bad_SensorFailure");
+        } finally {
+            simulator.releaseStatus("V-101.Temperature");
+        }
+        simulator.set("V-101.Temperature", 150.0);
+        try {
+            assertProblem(floor.enter(op, batch, "mix_temperature", "{\"acknowledged\":true}"), 422, "reason-required",
+                    "outside the instrument's range -20 to 120");
+        } finally {
+            simulator.set("V-101.Temperature", 22.5);
+        }
+        assertThat(absent(floor.step(op, batch, "mix_temperature"), "current")).as("nothing recorded").isTrue();
+
+        // a Good value: captured with its node, status code, quality and both time stamps
+        Instant before = Instant.now();
+        HttpResponse<String> captured = floor.enter(op, batch, "mix_temperature", "{\"acknowledged\":true}");
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
+        JsonObject entry = floor.step(op, batch, "mix_temperature").getJsonObject("current");
+        assertThat(entry.getString("source")).isEqualTo("OPC_UA");
+        assertThat(entry.getString("quality")).isEqualTo("GOOD");
+        assertThat(entry.getJsonNumber("statusCode").longValue()).isZero();
+        assertThat(entry.getString("nodeId")).isEqualTo("nsu=urn:openebr:sim;s=V-101.Temperature");
+        assertThat(entry.getJsonNumber("value").doubleValue()).isBetween(19.0, 26.0);
+        assertThat(entry.getString("judgement")).isEqualTo("IN_SPEC");
+        assertThat(entry.getBoolean("manual")).isFalse();
+        Instant serverTime = Instant.parse(entry.getString("serverTime"));
+        assertThat(serverTime).isAfter(before.minusSeconds(5)).isBefore(Instant.now().plusSeconds(5));
+        assertThat(Instant.parse(entry.getString("sourceTime"))).isBeforeOrEqualTo(serverTime);
+        assertThat(entry.getString("details")).contains(vessel).contains("status Good");
+        assertThat(floor.sign(op, batch, "mix_temperature", "PERFORMED").statusCode()).isEqualTo(201);
+
+        // recorded with a reason, a Bad value stays Bad and is not judged against the limits
+        simulator.forceStatus("V-101.Temperature", new StatusCode(StatusCodes.Bad_SensorFailure));
+        Thread.sleep(1_000); // the fault lasts a while: the subscription delivers Bad values too
+        try {
+            HttpResponse<String> bad = floor.correct(op, batch, "mix_temperature", "{\"acknowledged\":true,\"reason\":"
+                    + "\"captured again after a transmitter alarm, recorded as read\"}");
+            assertThat(bad.statusCode()).as(bad.body()).isEqualTo(201);
+            JsonObject badEntry = floor.step(op, batch, "mix_temperature").getJsonObject("current");
+            assertThat(badEntry.getString("quality")).isEqualTo("BAD");
+            assertThat(badEntry.getJsonNumber("statusCode").longValue()).isEqualTo(StatusCodes.Bad_SensorFailure);
+            assertThat(absent(badEntry, "judgement")).isTrue();
+            assertThat(badEntry.getString("source")).isEqualTo("OPC_UA");
+        } finally {
+            simulator.releaseStatus("V-101.Temperature");
+        }
+
+        // an implausible value recorded with a reason keeps its finding
+        simulator.set("V-101.Temperature", 150.0);
+        try {
+            HttpResponse<String> implausible = floor.correct(op, batch, "mix_temperature", "{\"acknowledged\":true,"
+                    + "\"reason\":\"recorded as read; vessel probe to be checked\"}");
+            assertThat(implausible.statusCode()).as(implausible.body()).isEqualTo(201);
+            JsonObject flagged = floor.step(op, batch, "mix_temperature").getJsonObject("current");
+            assertThat(flagged.getString("plausibility")).contains("outside the instrument's range");
+            assertThat(flagged.getString("quality")).isEqualTo("GOOD");
+            assertThat(flagged.getString("judgement")).isEqualTo("OUT_OF_SPEC");
+        } finally {
+            simulator.set("V-101.Temperature", 22.5);
+        }
+
+        // a value typed instead of read stays possible, with a reason, marked MANUAL
+        HttpResponse<String> typed = floor.correct(op, batch, "mix_temperature", "{\"value\":22.6,\"unit\":\"°C\","
+                + "\"reason\":\"read from the vessel display during a connection test\"}");
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(201);
+        JsonObject manual = floor.step(op, batch, "mix_temperature").getJsonObject("current");
+        assertThat(manual.getString("source")).isEqualTo("MANUAL");
+        assertThat(manual.getBoolean("manual")).isTrue();
+        assertThat(absent(manual, "statusCode")).isTrue();
+
+        // the values of the running batch are kept with it, with status codes and both time stamps
+        try (Connection db = TestDatabase.asRuntimeRole();
+             PreparedStatement read = db.prepareStatement("SELECT count(*), count(DISTINCT status_code),"
+                     + " count(source_time), count(server_time) FROM process_value v JOIN equipment_tag t ON t.id = v.tag_id"
+                     + " WHERE t.tag = 'V101.Temperature' AND v.batch_id = ?")) {
+            read.setString(1, batch);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("values stored with the batch").isPositive();
+                assertThat(rs.getLong(2)).as("Good and Bad_SensorFailure").isGreaterThanOrEqualTo(2);
+                assertThat(rs.getLong(3)).isEqualTo(rs.getLong(1));
+                assertThat(rs.getLong(4)).isEqualTo(rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    @Tag("P11-10h-2")
+    void the_simulator_stopped_mid_batch_refuses_the_capture_shows_a_gap_and_invents_no_value() throws Exception {
+        String connection = trustedConnection();
+        String vessel = floor.cleanVessel();
+        HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\"}");
+        assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
+        until(connection, c -> c.getString("state").equals("CONNECTED"));
+        String batch = mixed(vessel);
+
+        simulator.stop();
+        Instant stopped = Instant.now();
+        JsonObject lost = until(connection, c -> !c.getString("state").equals("CONNECTED"));
+        assertThat(lost.getString("state")).isIn("LOST", "UNREACHABLE");
+        assertProblem(floor.enter(floor.operator2, batch, "mix_temperature", "{\"acknowledged\":true}"), 409,
+                "machine-value-unavailable", "connection is");
+        assertThat(absent(floor.step(floor.operator2, batch, "mix_temperature"), "current")).as("nothing recorded").isTrue();
+        Thread.sleep(3_000);
+
+        simulator = EquipmentSimulator.start(config);
+        Instant restarted = Instant.now();
+        JsonObject back = until(connection, c -> c.getString("state").equals("CONNECTED"));
+        assertThat(back.getString("message")).contains("no machine data from");
+        HttpResponse<String> captured = floor.enter(floor.operator2, batch, "mix_temperature", "{\"acknowledged\":true}");
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
+
+        List<String> kinds = Api.array(admin.get("api/v1/opcua/connections/" + connection + "/log"))
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("kind")).toList();
+        assertThat(kinds).containsSubsequence("CONNECTED", "LOST");
+        // no value of the tag arrived while the simulator was down: the gap stays a gap
+        try (Connection db = TestDatabase.asRuntimeRole();
+             PreparedStatement read = db.prepareStatement("SELECT count(*) FROM process_value v JOIN equipment_tag t ON"
+                     + " t.id = v.tag_id WHERE t.connection_id = ?::uuid AND v.received_at > ? AND v.received_at < ?")) {
+            read.setString(1, connection);
+            read.setTimestamp(2, java.sql.Timestamp.from(stopped.plusSeconds(1)));
+            read.setTimestamp(3, java.sql.Timestamp.from(restarted.minusMillis(200)));
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("values while the equipment was down").isZero();
+            }
+        }
+    }
+
+    @Test
+    @Tag("MES-MDE-1")
+    void the_operator_sees_the_machine_value_live_on_the_terminal_and_captures_it_without_typing() throws Exception {
+        String connection = trustedConnection();
+        String vessel = floor.cleanVessel();
+        HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\","
+                + "\"engineeringUnit\":\"°C\",\"rangeLow\":-20,\"rangeHigh\":120}");
+        assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
+        until(connection, c -> c.getString("state").equals("CONNECTED"));
+        String batch = mixed(vessel);
+        String card = "section[data-step='mix_temperature']";
+        try (Browser otto = new Browser(contextRoot)) {
+            otto.signIn(floor.operator2, floor.operatorPassword).open("app/terminal.xhtml?batch=" + batch);
+            otto.waitForTextAt(card + " .ebr-machine-live", "status Good");
+            assertThat(otto.textAt(card + " .ebr-machine-live")).contains("°C from " + vessel, "GOOD");
+
+            // the transmitter fails: the live value turns Bad on the screen, and the capture is refused at the card
+            simulator.forceStatus("V-101.Temperature", new StatusCode(StatusCodes.Bad_SensorFailure));
+            try {
+                otto.waitForTextAt(card + " .ebr-machine-live", "Bad_SensorFailure");
+                otto.look("terminal-machine-value-bad");
+                otto.assertAccessible();
+                otto.clickAt(card + " button[id$=':capture']");
+                otto.waitForTextAt(card, "NOT saved");
+                assertThat(otto.textAt(card)).contains("Bad_SensorFailure", "reason");
+            } finally {
+                simulator.releaseStatus("V-101.Temperature");
+            }
+            otto.waitForTextAt(card + " .ebr-machine-live", "status Good");
+            otto.look("terminal-machine-value");
+            otto.clickAt(card + " button[id$=':capture']");
+            otto.waitForTextAt(card + " .ebr-terminal-ok", "Captured from the machine");
+        }
+        JsonObject entry = floor.step(floor.operator2, batch, "mix_temperature").getJsonObject("current");
+        assertThat(entry.getString("source")).isEqualTo("OPC_UA");
+        assertThat(entry.getString("quality")).isEqualTo("GOOD");
+        assertThat(entry.getString("recordedBy")).isEqualTo(floor.operator2);
+    }
+
+    /** A batch of the reference recipe done up to mixing, on this vessel. */
+    private String mixed(String vessel) {
+        String batch = floor.readyBatch();
+        String op1 = floor.operator1;
+        String op2 = floor.operator2;
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        floor.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        floor.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
+        floor.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
+        floor.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
+        for (BatchFloor.Charge c : BatchFloor.CHARGES) {
+            if (!c.step().equals("charge_wfi")) {
+                floor.perform(op1, batch, c.step(), "{\"containerId\":" + q(floor.container(batch, c.step())) + "}",
+                        c.controlled() ? op2 : null);
+            }
+        }
+        floor.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(floor.container(batch, "charge_wfi")) + "}", null);
+        floor.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
+        return batch;
+    }
+
+    /** A connection to the simulator with Basic256Sha256 / SignAndEncrypt as user openebr, trusted and connected. */
+    private String trustedConnection() {
+        String id = created(connection("it-sim-" + nano(), "Basic256Sha256", "SignAndEncrypt",
+                "\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":" + q(PASSWORD) + ",\"samplingMs\":200"));
+        until(id, c -> c.getString("state").equals("UNTRUSTED_CERTIFICATE"));
+        trust(id);
+        until(id, c -> c.getString("state").equals("CONNECTED"));
+        return id;
+    }
+
+    private void trust(String id) {
+        HttpResponse<String> trusted = admin.post("api/v1/opcua/connections/" + id + "/trust", "{\"thumbprint\":"
+                + q(simulator.sha1Thumbprint().toUpperCase()) + ",\"reason\":\"thumbprint compared with the simulator's"
+                + " start-up output\"}");
+        assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
+    }
+
+    private String created(String json) {
+        HttpResponse<String> created = admin.post("api/v1/opcua/connections", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).isPresent();
+        return Api.object(created).getString("id");
+    }
+
+    private JsonObject until(String id, Predicate<JsonObject> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        JsonObject last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = admin.getJson("api/v1/opcua/connections/" + id);
+            if (condition.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("connection " + id + " did not reach the expected state; last: " + last);
+    }
+
+    private static String connection(String name, String policy, String mode, String identity) {
+        return "{\"name\":" + q(name) + ",\"endpointUrl\":\"opc.tcp://localhost:" + PORT + "/openebr-sim\","
+                + "\"securityPolicy\":" + q(policy) + ",\"securityMode\":" + q(mode) + "," + identity + "}";
+    }
+
+    /** JSON-B leaves null members out: absent or null. */
+    private static boolean absent(JsonObject object, String member) {
+        return !object.containsKey(member) || object.isNull(member);
+    }
+
+    private static String nano() {
+        return Long.toString(System.nanoTime(), 36);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String kind, String mentions) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonObject problem = Api.object(response);
+        assertThat(problem.getString("type")).endsWith("/" + kind);
+        if (mentions != null) {
+            assertThat(problem.getString("detail")).contains(mentions);
+        }
+    }
+}
