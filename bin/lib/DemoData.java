@@ -161,15 +161,18 @@ public class DemoData {
         String connection = send(ADMIN, "GET", path, null).body();
         for (String[] t : new String[][] {
                 {"V-101", "V101.Temperature", "V-101.Temperature", "°C", "-20", "120", "600"},
+                {"V-101", "V101.TemperatureHigh", "V-101.Alarm.TemperatureHigh", null, null, null, null},
                 {"FL-01", "FILLER.FilledCount", "FL-01.Filler.GoodCount", "vials", "0", "1000000", null},
-                {"FL-01", "FL01.FillWeight", "FL-01.Checkweigher.FillWeight", "g", "0", "10", "300"}}) {
+                {"FL-01", "FL01.FillWeight", "FL-01.Checkweigher.FillWeight", "g", "0", "10", "300"},
+                {"FL-01", "FL01.RejectRateHigh", "FL-01.Alarm.RejectRateHigh", null, null, null, null}}) {
             if (connection.contains("\"tag\":\"" + t[1] + "\"")) {
                 continue;
             }
+            boolean alarm = t[3] == null;
             expect(send(ADMIN, "POST", path + "/tags", "{\"equipmentId\":" + quoted(t[0]) + ",\"tag\":" + quoted(t[1])
-                    + ",\"nodeId\":" + quoted("nsu=urn:openebr:sim;s=" + t[2]) + ",\"engineeringUnit\":" + quoted(t[3])
-                    + ",\"rangeLow\":" + t[4] + ",\"rangeHigh\":" + t[5]
-                    + (t[6] == null ? "" : ",\"maxUnchangedSeconds\":" + t[6]) + "}"), 201);
+                    + ",\"nodeId\":" + quoted("nsu=urn:openebr:sim;s=" + t[2])
+                    + (alarm ? ",\"kind\":\"ALARM\"" : ",\"engineeringUnit\":" + quoted(t[3]) + ",\"rangeLow\":" + t[4]
+                    + ",\"rangeHigh\":" + t[5] + (t[6] == null ? "" : ",\"maxUnchangedSeconds\":" + t[6])) + "}"), 201);
         }
         System.out.println("demo data: equipment connection '" + SIMULATOR + "' to " + url + ": "
                 + field(send(ADMIN, "GET", path, null).body(), "state"));

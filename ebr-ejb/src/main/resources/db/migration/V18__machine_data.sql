@@ -57,6 +57,7 @@ CREATE TABLE equipment_tag (
     range_low             numeric(24,9),
     range_high            numeric(24,9),
     max_unchanged_seconds integer       CHECK (max_unchanged_seconds > 0),
+    kind                  varchar(8)    NOT NULL CHECK (kind IN ('VALUE', 'ALARM')),
     created_at            timestamptz   NOT NULL,
     created_by            varchar(64)   NOT NULL,
     CONSTRAINT equipment_tag_range CHECK (range_low IS NULL OR range_high IS NULL OR range_low < range_high)
@@ -67,7 +68,7 @@ SELECT make_append_only('equipment_tag');
 CREATE TABLE equipment_tag_aud (
     id uuid NOT NULL, rev bigint NOT NULL REFERENCES audit_revision (id), revtype smallint, unit_id uuid,
     tag varchar(64), connection_id uuid, node_id varchar(300), engineering_unit varchar(16),
-    range_low numeric(24,9), range_high numeric(24,9), max_unchanged_seconds integer,
+    range_low numeric(24,9), range_high numeric(24,9), max_unchanged_seconds integer, kind varchar(8),
     created_at timestamptz, created_by varchar(64),
     PRIMARY KEY (id, rev)
 );
@@ -152,3 +153,32 @@ ALTER TABLE step_entry_aud
     ADD COLUMN source varchar(8), ADD COLUMN node_id varchar(300), ADD COLUMN status_code bigint,
     ADD COLUMN quality varchar(10), ADD COLUMN source_time timestamptz, ADD COLUMN server_time timestamptz,
     ADD COLUMN plausibility varchar(500);
+
+-- Alarms of the equipment (A11D-8-1): an ALARM tag (a Boolean the machine sets while the alarm is active)
+-- raised, cleared, and acknowledged by a person with a comment. The alarm log is append-only: nothing in it
+-- is ever changed. An alarm raised while a batch holds the unit is recorded with the batch and raises a
+-- deviation on it (origin EQUIPMENT_ALARM).
+CREATE TABLE equipment_alarm (
+    id                 bigserial     PRIMARY KEY,
+    tag_id             uuid          NOT NULL REFERENCES equipment_tag (id),
+    unit_id            uuid          NOT NULL REFERENCES equipment_unit (id),
+    batch_id           varchar(64)   REFERENCES batch (batch_id),
+    kind               varchar(12)   NOT NULL CHECK (kind IN ('RAISED', 'CLEARED', 'ACKNOWLEDGED')),
+    raised_ref         bigint        REFERENCES equipment_alarm (id),
+    at                 timestamptz   NOT NULL,
+    recorded_at        timestamptz   NOT NULL,
+    detail             varchar(500)  NOT NULL,
+    deviation_id       varchar(24),
+    by_user            varchar(64),
+    comment            varchar(1000),
+    CONSTRAINT equipment_alarm_ref CHECK ((kind = 'RAISED') = (raised_ref IS NULL)),
+    CONSTRAINT equipment_alarm_ack CHECK (kind <> 'ACKNOWLEDGED' OR (by_user IS NOT NULL AND comment IS NOT NULL))
+);
+CREATE INDEX equipment_alarm_tag ON equipment_alarm (tag_id, id);
+CREATE INDEX equipment_alarm_batch ON equipment_alarm (batch_id) WHERE batch_id IS NOT NULL;
+CREATE UNIQUE INDEX equipment_alarm_one_ack ON equipment_alarm (raised_ref) WHERE kind = 'ACKNOWLEDGED';
+SELECT make_append_only('equipment_alarm');
+
+ALTER TABLE deviation DROP CONSTRAINT deviation_origin_check;
+ALTER TABLE deviation ADD CONSTRAINT deviation_origin_check CHECK (origin IN ('OUT_OF_LIMITS', 'RAISED', 'GATE_OVERRIDE',
+    'EQUIPMENT_ALARM'));

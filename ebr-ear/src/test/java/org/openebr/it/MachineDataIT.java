@@ -159,7 +159,7 @@ class MachineDataIT {
         String vessel = floor.cleanVessel();
         HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
                 + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\","
-                + "\"engineeringUnit\":\"°C\",\"rangeLow\":-20,\"rangeHigh\":120}");
+                + "\"engineeringUnit\":\"°C\",\"rangeLow\":-20,\"rangeHigh\":120,\"maxUnchangedSeconds\":2}");
         assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
         // a node that does not exist: the tag is refused by the server, shown on the connection
         HttpResponse<String> missing = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
@@ -198,7 +198,17 @@ class MachineDataIT {
         } finally {
             simulator.set("V-101.Temperature", 22.5);
         }
+        // a value that stopped changing (a frozen transmitter, Annex 11 draft §10): flagged as not plausible
+        simulator.freeze("V-101.Temperature");
+        try {
+            Thread.sleep(3_000);
+            assertProblem(floor.enter(op, batch, "mix_temperature", "{\"acknowledged\":true}"), 422, "reason-required",
+                    "unchanged since");
+        } finally {
+            simulator.unfreeze("V-101.Temperature");
+        }
         assertThat(absent(floor.step(op, batch, "mix_temperature"), "current")).as("nothing recorded").isTrue();
+        Thread.sleep(500);
 
         // a Good value: captured with its node, status code, quality and both time stamps
         Instant before = Instant.now();
@@ -355,6 +365,123 @@ class MachineDataIT {
         assertThat(entry.getString("source")).isEqualTo("OPC_UA");
         assertThat(entry.getString("quality")).isEqualTo("GOOD");
         assertThat(entry.getString("recordedBy")).isEqualTo(floor.operator2);
+    }
+
+    @Test
+    @Tag("INT-OPC-1")
+    void an_administrator_trusts_a_server_certificate_on_the_connections_screen_after_comparing_its_thumbprint() {
+        String name = "it-screen-" + nano();
+        String id = created(connection(name, "Basic256Sha256", "SignAndEncrypt",
+                "\"identity\":\"USERNAME\",\"userName\":\"openebr\",\"password\":" + q(PASSWORD)));
+        until(id, c -> c.getString("state").equals("UNTRUSTED_CERTIFICATE"));
+        String shown = String.join(":", simulator.sha1Thumbprint().toUpperCase().split("(?<=\\G..)"));
+        String card = "section[data-connection='" + name + "']";
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn("admin1", Api.DEMO_PASSWORD).open("app/machines.xhtml");
+            b.waitForTextAt(card, "Certificate not trusted");
+            assertThat(b.textAt(card)).contains(shown, "nothing trusted yet", "Basic256Sha256 / SignAndEncrypt");
+            b.look("machines-untrusted");
+            b.assertAccessible();
+            // a thumbprint that is not the one presented is refused, in words
+            b.typeAt(card + " input[id$=':thumbprint']", "AA:" + shown.substring(3));
+            b.typeAt(card + " input[id$=':trust-reason']", "compared with the simulator's start-up output");
+            b.clickAt(card + " button[id$=':trust-button']");
+            b.waitForText("compare again with the machine");
+            assertThat(absent(admin.getJson("api/v1/opcua/connections/" + id), "trustedThumbprint")).isTrue();
+            // the thumbprint as the machine shows it (pairs, upper case) is the one presented
+            b.typeAt(card + " input[id$=':thumbprint']", shown);
+            b.typeAt(card + " input[id$=':trust-reason']", "compared with the simulator's start-up output");
+            b.clickAt(card + " button[id$=':trust-button']");
+            b.waitForText("is trusted");
+            until(id, c -> c.getString("state").equals("CONNECTED"));
+            b.open("app/machines.xhtml");
+            b.waitForTextAt(card, "Connected");
+            assertThat(b.textAt(card)).contains("by admin1", "CONNECTED", "TRUSTED");
+            b.look("machines-connected");
+        }
+        // a supervisor watches, and cannot trust
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn("supervisor1", Api.DEMO_PASSWORD).open("app/machines.xhtml");
+            b.waitForTextAt(card, "Connected");
+            assertThat(b.presentAt(card + " button[id$=':trust-button']")).isFalse();
+            assertThat(b.presentAt("[id='new-connection:create']")).isFalse();
+        }
+    }
+
+    @Test
+    @Tag("A11D-8-1")
+    @Tag("MES-MDE-1")
+    void an_alarm_of_the_batch_s_vessel_is_kept_with_the_batch_raises_a_deviation_and_is_acknowledged_with_a_comment()
+            throws Exception {
+        String connection = trustedConnection();
+        String vessel = floor.cleanVessel();
+        HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + q(vessel) + ",\"tag\":\"V101.TemperatureHigh\",\"nodeId\":"
+                + "\"nsu=urn:openebr:sim;s=V-101.Alarm.TemperatureHigh\",\"kind\":\"ALARM\"}");
+        assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
+        assertProblem(admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":" + q(vessel)
+                + ",\"tag\":\"V101.Siren\",\"nodeId\":\"ns=2;s=X\",\"kind\":\"SIREN\"}"), 422, "opcua-tag-invalid",
+                "ALARM");
+        String batch = mixed(vessel);
+        Thread.sleep(1_500); // the link has started again with the alarm tag
+
+        // the vessel overheats while the batch holds it: the alarm is recorded with the batch, a deviation raised
+        simulator.set("V-101.Temperature", 35.0);
+        JsonObject alarm;
+        try {
+            alarm = alarmOf(batch, a -> a.getBoolean("active"));
+        } finally {
+            simulator.set("V-101.Temperature", 22.5);
+        }
+        assertThat(alarm.getString("tag")).isEqualTo("V101.TemperatureHigh");
+        assertThat(alarm.getString("equipmentId")).isEqualTo(vessel);
+        String deviation = alarm.getString("deviationId");
+        JsonObject raised = floor.batch(floor.supervisor, batch).getJsonArray("deviations").getValuesAs(JsonObject.class)
+                .stream().filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();
+        assertThat(raised.getString("origin")).isEqualTo("EQUIPMENT_ALARM");
+        assertThat(raised.getString("description")).contains("V101.TemperatureHigh", vessel);
+        // it clears when the temperature is back; cleared is a new line, the raised one stays
+        JsonObject cleared = alarmOf(batch, a -> !a.getBoolean("active") && a.getInt("id") == alarm.getInt("id"));
+        assertThat(cleared.getString("clearedAt")).isNotBlank();
+
+        // acknowledged by a person, with a comment; once
+        Api supervisor = floor.people.api(floor.supervisor);
+        String ack = "api/v1/opcua/alarms/" + alarm.getInt("id") + "/acknowledge";
+        assertProblem(supervisor.post(ack, "{\"comment\":\" \"}"), 422, "comment-required", "comment");
+        assertThat(Api.demo(http, "inspector1").post(ack, "{\"comment\":\"seen\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> acknowledged = supervisor.post(ack, "{\"comment\":\"jacket valve stuck; cooling restored"
+                + " manually, batch temperature back within 5 min\"}");
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(Api.object(acknowledged).getString("acknowledgedBy")).isEqualTo(floor.supervisor);
+        assertThat(Api.object(acknowledged).getString("comment")).startsWith("jacket valve stuck");
+        assertProblem(supervisor.post(ack, "{\"comment\":\"again\"}"), 409, "equipment-alarm-acknowledged", null);
+        assertProblem(supervisor.post("api/v1/opcua/alarms/999999999/acknowledge", "{\"comment\":\"x\"}"), 404,
+                "equipment-alarm-not-found", null);
+
+        // the alarm log is append-only for the application's own database role
+        try (Connection db = TestDatabase.asRuntimeRole();
+             PreparedStatement change = db.prepareStatement("UPDATE equipment_alarm SET comment = 'edited' WHERE id = ?")) {
+            change.setLong(1, alarm.getInt("id"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(change::executeUpdate)
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
+    private JsonObject alarmOf(String batch, Predicate<JsonObject> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> alarms = admin.get("api/v1/opcua/alarms?batch=" + batch);
+            assertThat(alarms.statusCode()).as(alarms.body()).isEqualTo(200);
+            last = alarms.body();
+            java.util.Optional<JsonObject> found = Api.array(alarms).getValuesAs(JsonObject.class).stream()
+                    .filter(condition).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no such alarm of batch " + batch + "; last: " + last);
     }
 
     /** A batch of the reference recipe done up to mixing, on this vessel. */

@@ -66,7 +66,9 @@ public class Navigation {
             new Entry("Batch review", "/app/review.xhtml", "pi pi-verified", Set.of(Role.QA_REVIEWER, Role.QA_RELEASER,
                     Role.INSPECTOR)),
             // the ERP interface monitor (issue 18)
-            new Entry("ERP interface", "/app/erp.xhtml", "pi pi-arrow-right-arrow-left", Set.of(Role.ADMIN, Role.SUPERVISOR)));
+            new Entry("ERP interface", "/app/erp.xhtml", "pi pi-arrow-right-arrow-left", Set.of(Role.ADMIN, Role.SUPERVISOR)),
+            // machine data over OPC UA (issue 19)
+            new Entry("Equipment connections", "/app/machines.xhtml", "pi pi-sitemap", Set.of(Role.ADMIN, Role.SUPERVISOR)));
 
     @Inject
     ExternalContext external;

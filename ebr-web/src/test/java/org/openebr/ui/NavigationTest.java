@@ -118,4 +118,15 @@ class NavigationTest {
             assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("ERP interface");
         }
     }
+
+    @Test
+    void administrators_and_supervisors_see_the_equipment_connections_and_nobody_else() {
+        for (Role role : Set.of(Role.ADMIN, Role.SUPERVISOR)) {
+            assertThat(labels(Set.of(role))).as(role.name()).contains("Equipment connections");
+        }
+        for (Role role : Set.of(Role.OPERATOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR, Role.WAREHOUSE,
+                Role.ERP_INTERFACE, Role.MAINTENANCE)) {
+            assertThat(labels(Set.of(role))).as(role.name()).doesNotContain("Equipment connections");
+        }
+    }
 }

@@ -34,6 +34,8 @@ public class AuditedTables {
             "BatchNumber", "the counter of issued batch numbers; every batch carries its number and its creation is audited",
             "ConnectionEvent", "a line of an OPC UA connection's log (connected, lost, refused, trusted); append-only itself,"
                     + " and the configuration and trust decisions it follows are audited",
+            "EquipmentAlarm", "a line of the equipment's alarm log (raised, cleared, acknowledged with a comment);"
+                    + " append-only itself, and the deviation an alarm raises is audited",
             "ErpMessage", "a confirmation in the outbox to the ERP: its content never changes (trigger), only its delivery"
                     + " state; every attempt and retry is an append-only ErpDelivery, and the change that caused it is audited",
             "ErpDelivery", "one delivery attempt of an outbox message; append-only itself, no GMP content");

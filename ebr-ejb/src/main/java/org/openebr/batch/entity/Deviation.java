@@ -22,7 +22,7 @@ import org.hibernate.envers.Audited;
 public class Deviation {
 
     /** How the deviation came about. */
-    public enum Origin { OUT_OF_LIMITS, RAISED, GATE_OVERRIDE }
+    public enum Origin { OUT_OF_LIMITS, RAISED, GATE_OVERRIDE, EQUIPMENT_ALARM }
 
     public enum Status { OPEN, CLOSED }
 

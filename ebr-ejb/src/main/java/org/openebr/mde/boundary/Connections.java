@@ -45,10 +45,10 @@ public class Connections {
 
     /** A tag of an equipment unit as the equipment master defines it. */
     public record NewTag(String equipmentId, String tag, String nodeId, String engineeringUnit, BigDecimal rangeLow,
-                         BigDecimal rangeHigh, Integer maxUnchangedSeconds) {
+                         BigDecimal rangeHigh, Integer maxUnchangedSeconds, String kind) {
     }
 
-    public record TagFacts(UUID id, String equipmentId, String tag, String nodeId, String engineeringUnit,
+    public record TagFacts(UUID id, String equipmentId, String tag, String kind, String nodeId, String engineeringUnit,
                            BigDecimal rangeLow, BigDecimal rangeHigh, Integer maxUnchangedSeconds, String refused,
                            Instant createdAt, String createdBy) {
     }
@@ -66,6 +66,13 @@ public class Connections {
                                   Instant stateSince, Instant connectedSince, String serverCertificateThumbprint,
                                   String serverCertificate, String trustedThumbprint, String trustedBy, Instant trustedAt,
                                   String trustReason, List<TagFacts> tags, Instant createdAt, String createdBy) {
+    }
+
+    /**
+     * What the value sink did since the server started: values delivered by the subscriptions, written to
+     * process_value, lost to a full queue, waiting now.
+     */
+    public record ValueFigures(long received, long stored, long lost, int queued) {
     }
 
     @Inject
@@ -107,6 +114,11 @@ public class Connections {
         existing(id);
         return store.events(id, Math.max(1, Math.min(limit, 500))).stream()
                 .map(e -> new EventFacts(e.at(), e.kind().name(), e.detail())).toList();
+    }
+
+    public ValueFigures figures() {
+        OpcUaLinks.Figures f = links.figures();
+        return new ValueFigures(f.received(), f.stored(), f.lost(), f.queued());
     }
 
     /** OpenEBR's OPC UA application certificate (PEM), for the equipment's list of trusted clients. */
@@ -242,6 +254,11 @@ public class Connections {
             throw new MdeRefused(MdeRefused.Reason.TAG_INVALID, "maxUnchangedSeconds must be at least 1.",
                     "maxUnchangedSeconds", ">= 1");
         }
+        String kind = t.kind() == null || t.kind().isBlank() ? "VALUE" : t.kind().strip().toUpperCase(Locale.ROOT);
+        if (!kind.equals("VALUE") && !kind.equals("ALARM")) {
+            throw new MdeRefused(MdeRefused.Reason.TAG_INVALID, "kind '" + t.kind() + "' is neither VALUE (a measured"
+                    + " value) nor ALARM (a Boolean the machine sets while an alarm is active).", "kind", "VALUE or ALARM");
+        }
         if (store.tagDefined(unit.id(), tag)) {
             throw new MdeRefused(MdeRefused.Reason.TAG_EXISTS, unit.equipmentId() + " has a tag '" + tag + "' already.");
         }
@@ -250,7 +267,7 @@ public class Connections {
         change.describeIfUnset("Define tag " + tag + " of " + unit.equipmentId());
         EquipmentTag made = new EquipmentTag(unit.id(), connection.id(), new EquipmentTag.Definition(tag, nodeId,
                 t.engineeringUnit() == null || t.engineeringUnit().isBlank() ? null : t.engineeringUnit().strip(),
-                t.rangeLow(), t.rangeHigh(), t.maxUnchangedSeconds()), by, now);
+                t.rangeLow(), t.rangeHigh(), t.maxUnchangedSeconds(), kind), by, now);
         store.persist(made);
         store.flush();
         changed.fire(new ConnectionChanged(connection.id()));
@@ -270,7 +287,7 @@ public class Connections {
     }
 
     private static TagFacts tagFacts(EquipmentTag t, String equipmentId, Map<String, String> refused) {
-        return new TagFacts(t.id(), equipmentId, t.tag(), t.nodeId(), t.engineeringUnit(), t.rangeLow(), t.rangeHigh(),
+        return new TagFacts(t.id(), equipmentId, t.tag(), t.kind(), t.nodeId(), t.engineeringUnit(), t.rangeLow(), t.rangeHigh(),
                 t.maxUnchangedSeconds(), refused.get(t.tag()), t.createdAt(), t.createdBy());
     }
 

@@ -14,6 +14,6 @@ public class LinkRestarter {
     OpcUaLinks links;
 
     void restart(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionChanged changed) {
-        links.restart(changed.connectionId());
+        links.restartSoon(changed.connectionId());
     }
 }

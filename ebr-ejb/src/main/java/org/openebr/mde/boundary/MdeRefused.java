@@ -36,7 +36,14 @@ public class MdeRefused extends DomainException {
         TAG_UNBOUND,
         /** The equipment's connection is down, or the server cannot give the value now. */
         @Declared(category = Category.CONFLICT, kind = "machine-value-unavailable")
-        UNAVAILABLE;
+        UNAVAILABLE,
+        @Declared(category = Category.NOT_FOUND, kind = "equipment-alarm-not-found")
+        ALARM_NOT_FOUND,
+        /** Acknowledging an alarm needs a comment (Annex 11 draft §8). */
+        @Declared(category = Category.INVALID, kind = "comment-required")
+        COMMENT_REQUIRED,
+        @Declared(category = Category.CONFLICT, kind = "equipment-alarm-acknowledged")
+        ALARM_ACKNOWLEDGED;
     }
 
     public MdeRefused(Reason reason, String message) {

@@ -56,7 +56,7 @@ final class Link {
     }
 
     /** A tag to subscribe. */
-    record Tag(java.util.UUID tagId, String tag, String nodeId, java.util.UUID unitId) {
+    record Tag(java.util.UUID tagId, String tag, String nodeId, java.util.UUID unitId, boolean alarm) {
     }
 
     /** The connection as configured, with its password unsealed. */
@@ -70,9 +70,11 @@ final class Link {
                   Instant connectedSince, Map<String, String> refusedNodes) {
     }
 
-    /** What the link writes to the connection log. */
+    /** What the link writes to the connection log, and where an alarm tag's changes go. */
     interface Journal {
         void event(java.util.UUID connection, String kind, String detail);
+
+        void alarm(Tag tag, boolean active, Instant sourceTime);
     }
 
     private final Config config;
@@ -95,6 +97,7 @@ final class Link {
     private volatile OpcUaClient client;
     private volatile Map<String, NodeId> resolved = Map.of();
     private final Map<String, String> refusedNodes = new ConcurrentHashMap<>();
+    private final Map<java.util.UUID, Boolean> alarmStates = new ConcurrentHashMap<>();
     private int failures;
     private String lastLogged;
     private ScheduledFuture<?> next;
@@ -285,7 +288,12 @@ final class Link {
             item.setSamplingInterval(config.samplingMs());
             item.setQueueSize(Unsigned.uint(10));
             item.setDiscardOldest(true);
-            item.setDataValueListener((it, value) -> sink.offer(tag.tagId(), tag.unitId(), value, clock.instant()));
+            item.setDataValueListener((it, value) -> {
+                sink.offer(tag.tagId(), tag.unitId(), value, clock.instant());
+                if (tag.alarm() && value.getStatusCode() != null && value.getStatusCode().isGood()) {
+                    alarm(tag, value);
+                }
+            });
             items.add(item);
             itemTags.add(tag);
         }
@@ -302,6 +310,17 @@ final class Link {
             }
         }
         resolved = Map.copyOf(nodes);
+    }
+
+    /** An alarm tag's value: only a change of state goes on (the recorder also ignores a repeat). */
+    private void alarm(Tag tag, DataValue value) {
+        Object v = value.getValue() == null ? null : value.getValue().getValue();
+        boolean active = v instanceof Boolean b ? b : v instanceof Number n && n.doubleValue() != 0.0;
+        Boolean before = alarmStates.put(tag.tagId(), active);
+        if (before == null || before != active) {
+            journal.alarm(tag, active, value.getSourceTime() == null || value.getSourceTime().isNull() ? null
+                    : value.getSourceTime().getJavaInstant());
+        }
     }
 
     private void refuseNode(Tag tag, String why) {

@@ -76,6 +76,9 @@ public class OpcUaLinks {
     ApplicationCertificate application;
 
     @Inject
+    AlarmRecorder alarms;
+
+    @Inject
     Sealer sealer;
 
     @Inject
@@ -85,6 +88,7 @@ public class OpcUaLinks {
     Clock clock;
 
     private final Map<UUID, Link> links = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.concurrent.ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private ValueSink sink;
 
     @PostConstruct
@@ -115,6 +119,22 @@ public class OpcUaLinks {
         }
     }
 
+    /**
+     * Starts the connection afresh half a second from now: changes that come together (an administrator
+     * defining a unit's tags one after another) make one restart, not one each.
+     */
+    public void restartSoon(UUID connectionId) {
+        pending.compute(connectionId, (id, earlier) -> {
+            if (earlier != null) {
+                earlier.cancel(false);
+            }
+            return scheduler.schedule(() -> {
+                pending.remove(id);
+                restart(id);
+            }, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
+    }
+
     /** Starts the connection afresh with its configuration as it is now in the database. */
     public void restart(UUID connectionId) {
         Link old = links.remove(connectionId);
@@ -126,7 +146,23 @@ public class OpcUaLinks {
             if (config.isEmpty()) {
                 return;
             }
-            Link link = new Link(config.get(), application, sink, this::event, scheduler, clock, settings.maxBackoff(),
+            Link.Journal journal = new Link.Journal() {
+                @Override
+                public void event(UUID connection, String kind, String detail) {
+                    OpcUaLinks.this.event(connection, kind, detail);
+                }
+
+                @Override
+                public void alarm(Link.Tag tag, boolean active, java.time.Instant sourceTime) {
+                    try {
+                        alarms.changed(tag.tagId(), tag.tag(), tag.unitId(), active, sourceTime);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "equipment alarm " + tag.tag() + " (" + (active ? "active" : "cleared")
+                                + ") not recorded: " + e.getMessage(), e);
+                    }
+                }
+            };
+            Link link = new Link(config.get(), application, sink, journal, scheduler, clock, settings.maxBackoff(),
                     settings.timeout());
             links.put(connectionId, link);
             link.start();
@@ -202,13 +238,13 @@ public class OpcUaLinks {
                             password, rs.getInt(8), rs.getString(9), new ArrayList<>());
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT id, tag, node_id, unit_id FROM equipment_tag WHERE"
+            try (PreparedStatement s = c.prepareStatement("SELECT id, tag, node_id, unit_id, kind FROM equipment_tag WHERE"
                     + " connection_id = ? ORDER BY created_at")) {
                 s.setObject(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         found.tags().add(new Link.Tag(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, UUID.class)));
+                                rs.getObject(4, UUID.class), "ALARM".equals(rs.getString(5))));
                     }
                 }
             }

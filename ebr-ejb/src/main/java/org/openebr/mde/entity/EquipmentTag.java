@@ -46,6 +46,10 @@ public class EquipmentTag {
     @Column(name = "max_unchanged_seconds", updatable = false)
     private Integer maxUnchangedSeconds;
 
+    /** VALUE: a measured value; ALARM: a Boolean the machine sets while an alarm is active. */
+    @Column(nullable = false, updatable = false)
+    private String kind;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -57,7 +61,7 @@ public class EquipmentTag {
 
     /** What the equipment master says of a data point. */
     public record Definition(String tag, String nodeId, String engineeringUnit, BigDecimal rangeLow,
-                            BigDecimal rangeHigh, Integer maxUnchangedSeconds) {
+                            BigDecimal rangeHigh, Integer maxUnchangedSeconds, String kind) {
     }
 
     public EquipmentTag(UUID unitId, UUID connectionId, Definition d, String by, Instant at) {
@@ -70,6 +74,7 @@ public class EquipmentTag {
         this.rangeLow = d.rangeLow();
         this.rangeHigh = d.rangeHigh();
         this.maxUnchangedSeconds = d.maxUnchangedSeconds();
+        this.kind = d.kind();
         this.createdAt = at;
         this.createdBy = by;
     }
@@ -108,6 +113,14 @@ public class EquipmentTag {
 
     public Integer maxUnchangedSeconds() {
         return maxUnchangedSeconds;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public boolean alarm() {
+        return "ALARM".equals(kind);
     }
 
     public Instant createdAt() {

@@ -42,8 +42,15 @@ public class OpcUaResource {
     public record TrustRequest(String thumbprint, String reason) {
     }
 
+    /** An acknowledgement of an alarm: what was seen and done. */
+    public record AcknowledgeRequest(String comment) {
+    }
+
     @Inject
     Connections connections;
+
+    @Inject
+    org.openebr.mde.boundary.Alarms alarms;
 
     @Context
     UriInfo uriInfo;
@@ -140,6 +147,53 @@ public class OpcUaResource {
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response defineTag(@PathParam("id") String id, Connections.NewTag tag) {
         return Response.status(Response.Status.CREATED).entity(connections.defineTag(id(id), tag)).build();
+    }
+
+    @GET
+    @Path("alarms")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    @Operation(operationId = "listEquipmentAlarms", summary = "The equipment's alarm log, newest first: all, or of one batch",
+            description = "Each alarm with when it was raised and cleared (active until then), the batch that held the"
+                    + " unit and the deviation it raised, and its acknowledgement with the comment.")
+    @APIResponse(responseCode = "200", description = "The alarms",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = org.openebr.mde.boundary.Alarms.AlarmFacts.class)))
+    public List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarms(@QueryParam("batch") String batch,
+                                                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+        return alarms.alarms(batch, limit);
+    }
+
+    @POST
+    @Path("alarms/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "acknowledgeEquipmentAlarm", summary = "Acknowledge an alarm with a comment (OPERATOR, SUPERVISOR)",
+            description = "A new line of the alarm log; nothing is changed. 422 comment-required; 404"
+                    + " equipment-alarm-not-found; 409 equipment-alarm-acknowledged.")
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(schema = @Schema(implementation = org.openebr.mde.boundary.Alarms.AlarmFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public org.openebr.mde.boundary.Alarms.AlarmFacts acknowledge(@PathParam("id") String id, AcknowledgeRequest request) {
+        long alarm;
+        try {
+            alarm = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new MdeRefused(MdeRefused.Reason.ALARM_NOT_FOUND, "There is no equipment alarm '" + id + "'.");
+        }
+        return alarms.acknowledge(alarm, request == null ? null : request.comment());
+    }
+
+    @GET
+    @Path("figures")
+    @Operation(operationId = "getOpcUaValueFigures", summary = "The process values since the server started: received from"
+            + " the subscriptions, stored, lost to a full queue, waiting")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(schema = @Schema(implementation = Connections.ValueFigures.class)))
+    public Connections.ValueFigures figures() {
+        return connections.figures();
     }
 
     @GET

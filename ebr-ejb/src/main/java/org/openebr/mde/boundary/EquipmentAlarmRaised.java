@@ -1,0 +1,47 @@
+package org.openebr.mde.boundary;
+
+import java.time.Instant;
+
+/**
+ * An equipment alarm raised while a batch holds the unit: batch execution raises a deviation on the batch
+ * (in the same transaction) and names it here.
+ */
+public final class EquipmentAlarmRaised {
+
+    private final String batchId;
+    private final String equipmentId;
+    private final String tag;
+    private final Instant at;
+    private String deviationId;
+
+    public EquipmentAlarmRaised(String batchId, String equipmentId, String tag, Instant at) {
+        this.batchId = batchId;
+        this.equipmentId = equipmentId;
+        this.tag = tag;
+        this.at = at;
+    }
+
+    public String batchId() {
+        return batchId;
+    }
+
+    public String equipmentId() {
+        return equipmentId;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public String deviationId() {
+        return deviationId;
+    }
+
+    public void deviationRaised(String id) {
+        this.deviationId = id;
+    }
+}
