@@ -90,8 +90,8 @@ CREATE INDEX opcua_connection_event_connection ON opcua_connection_event (connec
 SELECT make_append_only('opcua_connection_event');
 
 -- Process values, as they arrived, partitioned by month of arrival (the server's clock: a device with a
--- wrong clock still lands in a partition; its source time is kept as it said). About 110 bytes a row with
--- its index: 1,000 tags at 1 s are 2.6 billion rows, about 280 GB a month (README, "Machine data").
+-- wrong clock still lands in a partition; its source time is kept as it said). About 150 bytes a row with
+-- its indexes: 1,000 tags at 1 s are 2.6 billion rows, about 390 GB a month (README, "Machine data").
 -- batch_id is the batch that had the unit when the value arrived. Append-only; a partition is archived
 -- and detached as a whole, never edited.
 CREATE TABLE process_value (
