@@ -412,7 +412,7 @@ public class DemoData {
                     new Done("charge_wfi", OPERATOR1, container(containers, "charge_wfi"), null),
                     new Done("mix", OPERATOR1, "{\"acknowledged\":true}", null),
                     new Done("mix_temperature", OPERATOR2, "{\"value\":" + (withExceptions ? "22.4" : "21.8")
-                            + ",\"unit\":\"°C\",\"reason\":\"vessel probe not yet connected: read from the vessel display\"}", null),
+                            + ",\"unit\":\"°C\",\"reason\":\"vessel probe not yet connected: read from the vessel display\"}", OPERATOR1),
                     new Done("make_up_weight", OPERATOR1, "{\"value\":\"45.268\",\"unit\":\"kg\"}", null)));
             for (Done d : steps) {
                 done(batch, d);
@@ -428,7 +428,7 @@ public class DemoData {
                     new Done("filter_integrity_post", OPERATOR1, "{\"value\":3.7,\"unit\":\"bar\"}", null),
                     new Done("fill_weight", OPERATOR1, "{\"value\":" + (withExceptions ? "2.11" : "2.09") + ",\"unit\":\"g\"}", null),
                     new Done("filled_vials", OPERATOR1, "{\"value\":" + (withExceptions ? "19850" : "19880")
-                            + ",\"unit\":\"vials\",\"reason\":\"filler counter read from its display\"}", null),
+                            + ",\"unit\":\"vials\",\"reason\":\"filler counter read from its display\"}", OPERATOR2),
                     new Done("crimp_check", OPERATOR2, "{\"choice\":\"pass\"}", null),
                     new Done("rejects_particles", OPERATOR2, "{\"value\":40,\"unit\":\"vials\"}", null),
                     new Done("rejects_cracks", OPERATOR2, "{\"value\":25,\"unit\":\"vials\"}", null),

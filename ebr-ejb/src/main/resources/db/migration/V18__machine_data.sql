@@ -182,3 +182,8 @@ SELECT make_append_only('equipment_alarm');
 ALTER TABLE deviation DROP CONSTRAINT deviation_origin_check;
 ALTER TABLE deviation ADD CONSTRAINT deviation_origin_check CHECK (origin IN ('OUT_OF_LIMITS', 'RAISED', 'GATE_OVERRIDE',
     'EQUIPMENT_ALARM'));
+
+-- A machine value typed instead of read (Annex 11 draft §10.2, A11D-10-1) needs a second person: the step
+-- waits for a verifier's signature whatever the recipe says, for the entry that was typed.
+ALTER TABLE batch_step ADD COLUMN second_person boolean NOT NULL DEFAULT false;
+ALTER TABLE batch_step_aud ADD COLUMN second_person boolean;

@@ -128,7 +128,9 @@ class BatchExecutionIT {
 
         floor.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
         JsonObject manual = floor.perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":"
-                + "\"machine connection not installed yet: read from the vessel display\"}", null);
+                + "\"machine connection not installed yet: read from the vessel display\"}", op1);
+        // typed instead of read: a second person verified it although the recipe asks for none (A11D-10-1)
+        assertThat(floor.step(op1, batch, "mix_temperature").getString("verifiedBy")).isEqualTo(op1);
         assertThat(manual.getBoolean("manual")).isTrue();
         assertThat(manual.getBoolean("flagged")).isTrue();
         floor.perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
@@ -157,7 +159,7 @@ class BatchExecutionIT {
         floor.perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
         floor.perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
         floor.perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
-                + "\"filler counter read from its display\"}", null);
+                + "\"filler counter read from its display\"}", op2);
         // done 30 minutes ago, entered now: recorded with the server's time, marked late, with its reason
         Instant done = Instant.now().minus(30, ChronoUnit.MINUTES);
         JsonObject late = floor.perform(op2, batch, "crimp_check", "{\"choice\":\"pass\",\"performedAt\":" + q(done.toString())

@@ -55,6 +55,11 @@ final class BatchFloor {
         this(http, false);
     }
 
+    /** A floor with operators of its own whose recipe is the reference recipe as {@code recipe} changes it. */
+    BatchFloor(Http http, java.util.function.UnaryOperator<String> recipe) {
+        this(http, false, recipe);
+    }
+
     /**
      * A floor whose operators are the demo accounts operator1 and operator2 (the server runs in demo
      * mode): made ready to sign and trained for the reference recipe where they are not yet, as
@@ -65,6 +70,10 @@ final class BatchFloor {
     }
 
     private BatchFloor(Http http, boolean demoOperators) {
+        this(http, demoOperators, java.util.function.UnaryOperator.identity());
+    }
+
+    private BatchFloor(Http http, boolean demoOperators, java.util.function.UnaryOperator<String> recipe) {
         this.http = http;
         this.people = new People(http);
         String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -95,16 +104,16 @@ final class BatchFloor {
         maintenance = people.person("Mats Maintenance", "MAINTENANCE");
         recipeId = "IT-BATCH-" + tag;
         productMaterial = "FG-" + recipeId;
-        effective(recipeId);
+        effective(recipeId, recipe);
         for (Charge c : CHARGES) {
             stock.put(c.material(), releasedContainer(c.material(), c.unit()));
         }
     }
 
     /** The reference recipe under its own id, signed by its author and an independent approver, effective now. */
-    private void effective(String recipe) {
-        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", RecipesIT.reference(recipe)
-                .replace("\"FG-DEMOPROFEN-2ML\"", q(productMaterial)));
+    private void effective(String recipe, java.util.function.UnaryOperator<String> change) {
+        HttpResponse<String> imported = people.api(author).post("api/v1/recipes/import", change.apply(
+                RecipesIT.reference(recipe).replace("\"FG-DEMOPROFEN-2ML\"", q(productMaterial))));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         int version = Api.object(imported).getInt("version");
         assertThat(people.sign(author, "RECIPE_VERSION", recipe + ":" + version, "PERFORMED").statusCode()).isEqualTo(201);
@@ -182,7 +191,7 @@ final class BatchFloor {
         perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(container(batch, "charge_wfi")) + "}", null);
         perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
         perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":"
-                + "\"machine connection not installed yet: read from the vessel display\"}", null);
+                + "\"machine connection not installed yet: read from the vessel display\"}", op1); // typed: a second person verifies
         perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
         HttpResponse<String> ph = enter(op1, batch, "ph", "{\"value\":7.35,\"unit\":\"pH\"}");
         assertThat(ph.statusCode()).as(ph.body()).isEqualTo(201);
@@ -197,7 +206,7 @@ final class BatchFloor {
         perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
         perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
         perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
-                + "\"filler counter read from its display\"}", null);
+                + "\"filler counter read from its display\"}", op2);
         perform(op2, batch, "crimp_check", "{\"choice\":\"pass\"}", null);
         Map.of("rejects_particles", particleRejects, "rejects_cracks", "25", "rejects_fill_level", "30",
                         "rejects_cosmetic", "15")

@@ -484,6 +484,59 @@ class MachineDataIT {
         throw new AssertionError("no such alarm of batch " + batch + "; last: " + last);
     }
 
+    @Test
+    @Tag("MES-MDE-1")
+    @Tag("P11-10h-2")
+    void the_fill_weight_ipc_records_the_mean_of_the_checkweigher_values_while_the_step_was_open() throws Exception {
+        // the reference recipe with the fill weight IPC read from the checkweigher: the mean of its values
+        BatchFloor filling = new BatchFloor(http, json -> json.replaceFirst("(\"id\":\\s*\"fill_weight\",\\s*\"name\":"
+                + "\\s*\")Fill weight IPC(\",\\s*\"type\":\\s*\")NUMERIC_ENTRY\"", "$1Fill weight IPC (mean of the"
+                + " checkweigher)$2MACHINE_VALUE\", \"tag\": \"FL01.FillWeight\", \"statistic\": \"MEAN\""));
+        String connection = trustedConnection();
+        String vessel = filling.cleanVessel();
+        String batch = filling.readyBatch();
+        String op1 = filling.operator1;
+        String op2 = filling.operator2;
+        filling.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        filling.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        filling.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
+        filling.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
+        filling.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
+        for (BatchFloor.Charge c : BatchFloor.CHARGES) {
+            if (!c.step().equals("charge_wfi")) {
+                filling.perform(op1, batch, c.step(), "{\"containerId\":" + q(filling.container(batch, c.step())) + "}",
+                        c.controlled() ? op2 : null);
+            }
+        }
+        filling.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(filling.container(batch, "charge_wfi")) + "}",
+                null);
+        filling.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
+        filling.perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":\"vessel"
+                + " probe not connected in this test\"}", op1);
+        filling.perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
+        filling.perform(op1, batch, "ph", "{\"value\":7.04,\"unit\":\"pH\"}", null);
+        filling.perform(op1, batch, "bioburden", "{\"sampleId\":\"S-" + batch + "-BB1\"}", null);
+        filling.perform(op1, batch, "filtration", "{\"acknowledged\":true}", null);
+        filling.perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
+
+        // the filling runs: the checkweigher's values arrive and are kept
+        HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
+                + "\"FL-01\",\"tag\":\"FL01.FillWeight\",\"nodeId\":\"nsu=urn:openebr:sim;s=FL-01.Checkweigher.FillWeight\","
+                + "\"engineeringUnit\":\"g\",\"rangeLow\":0,\"rangeHigh\":10}");
+        assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
+        Thread.sleep(5_000);
+        HttpResponse<String> captured = filling.enter(op1, batch, "fill_weight", "{\"acknowledged\":true}");
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
+        JsonObject entry = filling.step(op1, batch, "fill_weight").getJsonObject("current");
+        assertThat(entry.getString("source")).isEqualTo("OPC_UA");
+        assertThat(entry.getString("quality")).isEqualTo("GOOD");
+        assertThat(entry.getJsonNumber("value").doubleValue()).isBetween(2.07, 2.13);
+        assertThat(entry.getString("judgement")).isEqualTo("IN_SPEC");
+        assertThat(entry.getString("details")).contains("MEAN of").contains("Good value(s)").contains("FL-01");
+        long values = Long.parseLong(entry.getString("details").replaceAll("(?s).*MEAN of (\\d+) Good.*", "$1"));
+        assertThat(values).as("checkweigher values in the mean").isGreaterThanOrEqualTo(5);
+    }
+
     /** A batch of the reference recipe done up to mixing, on this vessel. */
     private String mixed(String vessel) {
         String batch = floor.readyBatch();

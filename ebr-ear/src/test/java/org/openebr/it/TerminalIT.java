@@ -160,6 +160,11 @@ class TerminalIT {
             olga.typeAt("section[data-step='mix_temperature'] input[id$='manual-reason']", "vessel probe not connected yet");
             record(olga, "mix_temperature");
             sign(olga, "mix_temperature", "performed", f.operator1);
+            // typed instead of read from the machine: it waits for a second person (A11D-10-1)
+            olga.waitForTextAt("section[data-step='mix_temperature']", "Waiting for verifier");
+            otto.open("app/terminal.xhtml?batch=" + batch);
+            sign(otto, "mix_temperature", "verified", f.operator2);
+            olga.open("app/terminal.xhtml?batch=" + batch);
             number(olga, "make_up_weight", "45.27", f.operator1);
 
             // the pH out of its action limits: OUT OF SPEC and the deviation, at the card
@@ -198,6 +203,9 @@ class TerminalIT {
             olga.typeAt("section[data-step='filled_vials'] input[id$='manual-reason']", "filler counter not connected yet");
             record(olga, "filled_vials");
             sign(olga, "filled_vials", "performed", f.operator1);
+            otto.open("app/terminal.xhtml?batch=" + batch);
+            sign(otto, "filled_vials", "verified", f.operator2);
+            olga.open("app/terminal.xhtml?batch=" + batch);
             olga.clickAt("section[data-step='crimp_check'] button.ebr-terminal-choice");
             saved(olga, "crimp_check");
             sign(olga, "crimp_check", "performed", f.operator1);

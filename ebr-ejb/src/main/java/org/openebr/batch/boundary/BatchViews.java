@@ -76,7 +76,8 @@ final class BatchViews {
         BatchDetail.ScaledCharge charge = q == null ? null : new BatchDetail.ScaledCharge(q.material(), q.quantity(), q.lower(),
                 q.upper(), q.unit(), q.tolerancePercent());
         return new BatchDetail.StepDetail(s.id(), s.name(), s.type().name(), p.unitProcedure().name(), p.operation().name(),
-                p.after(), availability.name(), p.verifierRequired(), s.instruction(), s.choices(),
+                p.after(), availability.name(), p.verifierRequired() || row != null && row.secondPerson(), s.instruction(),
+                s.choices(),
                 n == null ? null : n.unit(), n == null ? null : n.precision(), n == null ? null : n.target(),
                 n == null ? null : n.lower(), n == null ? null : n.upper(), n == null ? null : n.alertLower(),
                 n == null ? null : n.alertUpper(), charge, s.equipmentClass(),

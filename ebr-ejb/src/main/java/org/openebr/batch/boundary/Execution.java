@@ -227,7 +227,9 @@ public class Execution {
         if (override != null) {
             override.use(seq, now);
         }
-        row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late || override != null);
+        // a machine value typed instead of read needs a second person (Annex 11 draft §10.2)
+        row.recorded(by, kind == EntryKind.CORRECTION || facts.manual() || late || override != null,
+                facts.machine() != null && "MANUAL".equals(facts.machine().source()));
         if (kind == EntryKind.CORRECTION) {
             recompute(batch, recipe, placed, reason, by, now);
         }
@@ -281,7 +283,7 @@ public class Execution {
             case MACHINE_VALUE -> {
                 if (Boolean.TRUE.equals(c.acknowledged()) && c.value() == null) {
                     only(c, name, "acknowledged");
-                    return captured(batch, step, kind, late, performedAt, reason);
+                    return captured(batch, placed, kind, late, performedAt, reason);
                 }
                 only(c, name, "value");
                 if (reason == null) {
@@ -506,14 +508,28 @@ public class Execution {
 
     /** Refuses parts of an entry that do not belong to the step's type, so nothing sent is silently dropped. */
     /**
+     * Since when a step was open for its statistic: the last entry of the steps it runs after (the batch's start
+     * for a first step). The values of the tag from then until the capture are the step's.
+     */
+    private Instant availableSince(Batch batch, ControlRecipe.Placed placed) {
+        return store.entries(batch.id()).stream().filter(e -> placed.after().contains(e.stepId()))
+                .map(StepEntry::recordedAt).max(Instant::compareTo)
+                .orElseGet(() -> store.events(batch.id()).stream().map(org.openebr.batch.entity.BatchEvent::recordedAt)
+                        .min(Instant::compareTo).orElse(clock.instant()));
+    }
+
+    /**
      * The value of the step's tag read now from the equipment the batch uses (21 CFR 11.10(h)): recorded with
      * its node, status code and quality, source and server time stamps. A value that is not Good, or not
      * plausible, is recorded as it is only with the person's reason and is an exception for QA review; a Bad
      * value is not judged against the limits at all (it is no measurement), and nothing makes it Good.
      */
-    private StepEntry.Facts captured(Batch batch, Step step, EntryKind kind, boolean late, Instant performedAt,
-                                     String reason) {
-        org.openebr.mde.boundary.MachineReadings.Capture m = machine.capture(batch.batchId(), step.tag());
+    private StepEntry.Facts captured(Batch batch, ControlRecipe.Placed placed, EntryKind kind, boolean late,
+                                     Instant performedAt, String reason) {
+        Step step = placed.step();
+        org.openebr.mde.boundary.MachineReadings.Capture m = step.statistic() == null
+                ? machine.capture(batch.batchId(), step.tag())
+                : machine.statistic(batch.batchId(), step.tag(), step.statistic(), availableSince(batch, placed));
         String from = m.equipmentId() + " (" + m.tag() + ", node " + m.nodeId() + ")";
         if (m.value() == null) {
             throw new BatchRefused(BatchRefused.Reason.WRONG_KIND, "'" + step.name() + "': " + from + " gives "
@@ -531,8 +547,9 @@ public class Execution {
         }
         Readings.Reading reading = Readings.computed(BigDecimal.valueOf(m.value()), step.numeric());
         boolean bad = "BAD".equals(m.quality());
-        String details = "read over OPC UA from " + from + ", status " + m.status() + ", source time " + m.sourceTime()
-                + ", server time " + m.serverTime() + (finding.isEmpty() ? "" : "; " + finding);
+        String details = (step.statistic() == null ? "read over OPC UA from " + from + ", status " + m.status()
+                + ", source time " + m.sourceTime() + ", server time " + m.serverTime()
+                : "computed from the values stored from " + from + ": " + m.text()) + (finding.isEmpty() ? "" : "; " + finding);
         return new StepEntry.Facts(kind, reading.raw(), reading.recorded(), step.numeric() == null ? null
                 : step.numeric().unit(), null, false, null, null, null, null, bad ? null : reading.judgement(), false, late,
                 performedAt, reason, details.length() > 2000 ? details.substring(0, 1997) + "..." : details,

@@ -39,6 +39,10 @@ public class BatchStep {
     @Column(name = "verifier_required", nullable = false, updatable = false)
     private boolean verifierRequired;
 
+    /** The current entry needs a second person although the recipe asks for none (a machine value typed by hand). */
+    @Column(name = "second_person", nullable = false)
+    private boolean secondPerson;
+
     @Column(name = "recorded_by")
     private String recordedBy;
 
@@ -72,6 +76,12 @@ public class BatchStep {
 
     /** A new entry (or correction) by a person: it waits for their signature; earlier signatures no longer count. */
     public int recorded(String by, boolean flag) {
+        return recorded(by, flag, false);
+    }
+
+    /** As {@link #recorded(String, boolean)}; {@code secondPerson}: this entry needs a verifier's signature. */
+    public int recorded(String by, boolean flag, boolean secondPerson) {
+        this.secondPerson = secondPerson;
         this.revision++;
         this.state = StepState.RECORDED;
         this.recordedBy = by;
@@ -83,7 +93,7 @@ public class BatchStep {
 
     public void performed(String by) {
         this.performedBy = by;
-        this.state = verifierRequired ? StepState.PERFORMED : StepState.DONE;
+        this.state = verifierRequired() ? StepState.PERFORMED : StepState.DONE;
     }
 
     public void verified(String by) {
@@ -115,8 +125,13 @@ public class BatchStep {
         return revision;
     }
 
+    /** Whether the current entry needs a verifier: the recipe says so, or the entry was a machine value typed by hand. */
     public boolean verifierRequired() {
-        return verifierRequired;
+        return verifierRequired || secondPerson;
+    }
+
+    public boolean secondPerson() {
+        return secondPerson;
     }
 
     public String recordedBy() {

@@ -82,6 +82,46 @@ public class MachineReadings {
                 read.sourceTime(), read.serverTime(), plausibility);
     }
 
+    /**
+     * A statistic (MEAN, MIN, MAX, RANGE, SD) of the Good values the step's tag delivered from {@code from} until
+     * now, as they were stored: never interpolated. Values that were not Good are left out and counted, and a lost
+     * connection in the window is named: either makes the result UNCERTAIN, which needs a person's reason.
+     */
+    public Capture statistic(String batchId, String tagName, String function, Instant from) {
+        EquipmentTag tag = bound(batchId, tagName);
+        String equipmentId = store.unitById(tag.unitId()).map(MdeStore.Unit::equipmentId).orElse("?");
+        Instant now = clock.instant();
+        MdeStore.Window w = store.window(tag.id(), tag.connectionId(), from, now);
+        if (w.good() == 0) {
+            throw new MdeRefused(MdeRefused.Reason.UNAVAILABLE, "No Good value of " + tagName + " from " + equipmentId
+                    + " arrived since " + from + (w.notGood() > 0 ? " (" + w.notGood() + " not Good)" : "") + ": nothing to"
+                    + " compute the " + function.toLowerCase(java.util.Locale.ROOT) + " of. Enter the value by hand with a"
+                    + " reason, or capture it when the machine has delivered values.");
+        }
+        double value = switch (function) {
+            case "MEAN" -> w.mean();
+            case "MIN" -> w.min();
+            case "MAX" -> w.max();
+            case "RANGE" -> w.max() - w.min();
+            case "SD" -> w.sd();
+            default -> throw new IllegalArgumentException("statistic " + function);
+        };
+        StringBuilder finding = new StringBuilder();
+        if (w.notGood() > 0) {
+            finding.append(w.notGood()).append(" value(s) not Good left out");
+        }
+        if (w.lostAt() != null) {
+            finding.append(finding.isEmpty() ? "" : "; ").append("the connection was lost at ").append(w.lostAt())
+                    .append(": a gap in the values, not filled in");
+        }
+        String summary = function + " of " + w.good() + " Good value(s) from " + w.first() + " to " + w.last() + " (min "
+                + w.min() + ", max " + w.max() + ", mean " + w.mean() + ")";
+        boolean certain = finding.isEmpty();
+        return new Capture(equipmentId, tag.tag(), tag.nodeId(), value, summary, certain ? 0L : 0x40000000L,
+                certain ? "Good" : "Uncertain", certain ? "GOOD" : "UNCERTAIN", w.lastSource(), w.lastServer(),
+                certain ? null : finding.toString());
+    }
+
     /** The value the step would capture now, for the operator to see before capturing it; never an error. */
     public Live live(String batchId, String tagName) {
         try {

@@ -93,6 +93,28 @@ public class MdeStore {
                 + " AND kind IN ('USE', 'OCCUPIED')").setParameter(1, batchId).getResultList();
     }
 
+    /** The stored values of a tag in a time window: Good ones summarised, the others counted, a loss named. */
+    public record Window(long good, long notGood, double mean, double min, double max, double sd, Instant first,
+                         Instant last, Instant lastSource, Instant lastServer, Instant lostAt) {
+    }
+
+    public Window window(UUID tagId, UUID connectionId, Instant from, Instant to) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE status_code < 1073741824 AND value IS"
+                + " NOT NULL), count(*) FILTER (WHERE status_code >= 1073741824), avg(value) FILTER (WHERE status_code <"
+                + " 1073741824), min(value) FILTER (WHERE status_code < 1073741824), max(value) FILTER (WHERE status_code <"
+                + " 1073741824), coalesce(stddev_samp(value) FILTER (WHERE status_code < 1073741824), 0), min(received_at),"
+                + " max(received_at), max(source_time), max(server_time) FROM process_value WHERE tag_id = ?1 AND"
+                + " received_at >= ?2 AND received_at <= ?3").setParameter(1, tagId).setParameter(2, from)
+                .setParameter(3, to).getSingleResult();
+        Instant lost = lostSince(connectionId, from).filter(at -> !at.isAfter(to)).orElse(null);
+        long good = ((Number) r[0]).longValue();
+        return new Window(good, ((Number) r[1]).longValue(), good == 0 ? 0 : ((Number) r[2]).doubleValue(),
+                good == 0 ? 0 : ((Number) r[3]).doubleValue(), good == 0 ? 0 : ((Number) r[4]).doubleValue(),
+                good == 0 ? 0 : ((Number) r[5]).doubleValue(), r[6] == null ? null : toInstant(r[6]),
+                r[7] == null ? null : toInstant(r[7]), r[8] == null ? null : toInstant(r[8]),
+                r[9] == null ? null : toInstant(r[9]), lost);
+    }
+
     /** Whether the batch uses a unit of the same equipment class as this one, other than this one. */
     public boolean batchUsesAnotherOfItsClass(String batchId, UUID unitId) {
         Number count = (Number) em.createNativeQuery("SELECT count(*) FROM equipment_log_entry l JOIN equipment_unit u ON"

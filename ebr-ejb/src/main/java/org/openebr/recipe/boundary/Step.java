@@ -21,8 +21,13 @@ import java.util.List;
  *                       performer must currently hold for this step, in addition to its operation's
  *                       (see {@link Operation#qualificationsFor}); absent or empty: none of its own.
  *                       Last, so that documents written before it existed read and hash unchanged.
+ * @param statistic for a {@code MACHINE_VALUE}: record not the value now but a statistic of the values the
+ *                  tag delivered while the step was available (from its preceding steps' last entry to the
+ *                  capture): {@code MEAN}, {@code MIN}, {@code MAX}, {@code RANGE} or {@code SD}; absent: the
+ *                  value now. Absent values are left out of the stored document, so documents written
+ *                  before it existed read and hash unchanged.
  */
-@JsonbPropertyOrder({"id", "name", "type", "after", "instruction", "numeric", "formula", "charge", "equipmentClass", "equipmentChecks", "tag", "choices", "signatures", "qualifications"})
+@JsonbPropertyOrder({"id", "name", "type", "after", "instruction", "numeric", "formula", "charge", "equipmentClass", "equipmentChecks", "tag", "statistic", "choices", "signatures", "qualifications"})
 public record Step(
         String id,
         String name,
@@ -37,5 +42,21 @@ public record Step(
         List<String> choices,
         SignatureRequirement signatures,
         List<EquipmentCheck> equipmentChecks,
-        List<String> qualifications) {
+        List<String> qualifications,
+        String statistic) {
+
+    /** The statistics a MACHINE_VALUE step may record. */
+    public static final java.util.List<String> STATISTICS = java.util.List.of("MEAN", "MIN", "MAX", "RANGE", "SD");
+
+    @jakarta.json.bind.annotation.JsonbCreator
+    public Step {
+    }
+
+    /** A step without a statistic (every step type but a MACHINE_VALUE that asks for one). */
+    public Step(String id, String name, StepType type, List<String> after, String instruction, NumericSpec numeric,
+                String formula, MaterialCharge charge, String equipmentClass, String tag, List<String> choices,
+                SignatureRequirement signatures, List<EquipmentCheck> equipmentChecks, List<String> qualifications) {
+        this(id, name, type, after, instruction, numeric, formula, charge, equipmentClass, tag, choices, signatures,
+                equipmentChecks, qualifications, null);
+    }
 }

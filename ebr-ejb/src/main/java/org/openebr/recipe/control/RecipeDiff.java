@@ -99,6 +99,7 @@ public final class RecipeDiff {
                     s -> get(s.charge(), MaterialCharge::tolerancePercent)),
             new Field<>("equipmentClass", "equipment class", Step::equipmentClass),
             new Field<>("tag", "machine tag", Step::tag),
+            new Field<>("statistic", "machine value statistic", Step::statistic),
             new Field<>("choices", "choices", s -> list(s.choices())),
             new Field<>("signatures.verifierRequired", "verifier required (four eyes)",
                     s -> get(s.signatures(), SignatureRequirement::verifierRequired)),

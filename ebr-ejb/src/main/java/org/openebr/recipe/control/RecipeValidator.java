@@ -251,6 +251,11 @@ public final class RecipeValidator {
                     // nothing beyond id and name is required
                 }
             }
+            if (step.statistic() != null && (step.type() != StepType.MACHINE_VALUE
+                    || !Step.STATISTICS.contains(step.statistic()))) {
+                add(at + ".statistic", step.type() != StepType.MACHINE_VALUE ? "only a MACHINE_VALUE step records a"
+                        + " statistic" : "statistic must be one of " + Step.STATISTICS);
+            }
             if (step.numeric() != null) {
                 NumericSpecRules.check(at + ".numeric", step.numeric(), problems);
             }

@@ -310,6 +310,24 @@ class RecipeValidatorTest {
     }
 
     @Test
+    void only_a_machine_value_records_a_statistic_and_only_one_it_knows() {
+        RecipeDocument recipe = changeStep(asepticFilling(), "filled_vials", s -> new Step(s.id(), s.name(), s.type(),
+                s.after(), null, s.numeric(), null, null, null, s.tag(), null, s.signatures(), s.equipmentChecks(),
+                s.qualifications(), "MEDIAN"));
+        recipe = changeStep(recipe, "mix", s -> new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), null,
+                null, null, null, null, null, s.signatures(), s.equipmentChecks(), s.qualifications(), "MEAN"));
+        assertThat(validator.validate(recipe)).containsExactlyInAnyOrder(
+                new Problem("$.unitProcedures[3].operations[0].steps[1].statistic",
+                        "statistic must be one of [MEAN, MIN, MAX, RANGE, SD]"),
+                new Problem("$.unitProcedures[1].operations[1].steps[1].statistic",
+                        "only a MACHINE_VALUE step records a statistic"));
+        RecipeDocument mean = changeStep(asepticFilling(), "filled_vials", s -> new Step(s.id(), s.name(), s.type(),
+                s.after(), null, s.numeric(), null, null, null, s.tag(), null, s.signatures(), s.equipmentChecks(),
+                s.qualifications(), "MEAN"));
+        assertThat(validator.validate(mean)).isEmpty();
+    }
+
+    @Test
     void every_problem_is_reported_not_only_the_first() {
         RecipeDocument broken = changeStep(asepticFilling(), "mix", s -> withAfter(s, "make_up_weight"));
         broken = changeStep(broken, "fill_weight",

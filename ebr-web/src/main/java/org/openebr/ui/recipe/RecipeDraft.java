@@ -463,6 +463,7 @@ public class RecipeDraft implements Serializable {
         private String equipmentClass;
         private EquipmentCheck[] equipmentChecks = {};
         private String tag;
+        private String statistic;
         /** One per line. */
         private String choices;
         /** Comma-separated qualification codes the step requires in addition to its operation's. */
@@ -504,6 +505,7 @@ public class RecipeDraft implements Serializable {
             equipmentChecks = step.equipmentChecks() == null ? new EquipmentCheck[0]
                     : step.equipmentChecks().stream().filter(Objects::nonNull).toArray(EquipmentCheck[]::new);
             tag = step.tag();
+            statistic = step.statistic();
             choices = step.choices() == null ? null : String.join("\n", step.choices().stream().map(String::valueOf).toList());
             qualifications = codeText(step.qualifications());
         }
@@ -515,7 +517,7 @@ public class RecipeDraft implements Serializable {
                     blankToNull(formula), charge(), blankToNull(equipmentClass), blankToNull(tag),
                     choiceList.isEmpty() ? null : choiceList,
                     new SignatureRequirement(verifierRequired), // every step states it (the checkbox)
-                    List.of(equipmentChecks), codes(qualifications));
+                    List.of(equipmentChecks), codes(qualifications), blankToNull(statistic));
         }
 
         List<String> afterIds() {
@@ -619,6 +621,8 @@ public class RecipeDraft implements Serializable {
         public void setEquipmentClass(String v) { equipmentClass = v; }
         public EquipmentCheck[] getEquipmentChecks() { return equipmentChecks.clone(); }
         public void setEquipmentChecks(EquipmentCheck[] v) { equipmentChecks = v == null ? new EquipmentCheck[0] : v.clone(); }
+        public String getStatistic() { return statistic; }
+        public void setStatistic(String v) { statistic = v; }
         public String getTag() { return tag; }
         public void setTag(String v) { tag = v; }
         public String getChoices() { return choices; }
