@@ -23,7 +23,20 @@ public record BatchDetail(String batchId, String recipeId, int recipeVersion, St
                            BigDecimal upper, BigDecimal alertLower, BigDecimal alertUpper, ScaledCharge charge,
                            String equipmentClass, List<String> equipmentChecks, String formula, String tag,
                            List<String> qualifications, int revision, EntryFacts current, String recordedBy,
-                           String performedBy, String verifiedBy, boolean flagged) {
+                           String performedBy, String verifiedBy, boolean flagged, String statistic) {
+
+        /** A step that records no statistic. */
+        public StepDetail(String stepId, String name, String type, String unitProcedure, String operation,
+                          List<String> after, String state, boolean verifierRequired, String instruction,
+                          List<String> choices, String unit, Integer precision, BigDecimal target, BigDecimal lower,
+                          BigDecimal upper, BigDecimal alertLower, BigDecimal alertUpper, ScaledCharge charge,
+                          String equipmentClass, List<String> equipmentChecks, String formula, String tag,
+                          List<String> qualifications, int revision, EntryFacts current, String recordedBy,
+                          String performedBy, String verifiedBy, boolean flagged) {
+            this(stepId, name, type, unitProcedure, operation, after, state, verifierRequired, instruction, choices, unit,
+                    precision, target, lower, upper, alertLower, alertUpper, charge, equipmentClass, equipmentChecks, formula,
+                    tag, qualifications, revision, current, recordedBy, performedBy, verifiedBy, flagged, null);
+        }
     }
 
     /** A material charge scaled to the batch: the quantity and the band the dispensed container must hold. */

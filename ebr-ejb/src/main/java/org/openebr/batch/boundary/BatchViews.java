@@ -84,7 +84,8 @@ final class BatchViews {
                 s.equipmentChecks() == null ? null : s.equipmentChecks().stream().map(EquipmentCheck::name).toList(),
                 s.formula(), s.tag(), List.copyOf(p.qualifications()), row == null ? 0 : row.revision(),
                 current == null ? null : entry(current, s.numeric()), row == null ? null : row.recordedBy(),
-                row == null ? null : row.performedBy(), row == null ? null : row.verifiedBy(), row != null && row.flagged());
+                row == null ? null : row.performedBy(), row == null ? null : row.verifiedBy(), row != null && row.flagged(),
+                s.statistic());
     }
 
     /** The entry, its value with the decimals the recipe records it with (the column keeps more). */

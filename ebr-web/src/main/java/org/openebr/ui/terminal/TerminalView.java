@@ -407,7 +407,21 @@ public class TerminalView implements Serializable {
         return (l.value() == null ? "no number" : java.math.BigDecimal.valueOf(l.value()).stripTrailingZeros()
                 .toPlainString() + " " + s.unit()) + " from " + l.equipmentId() + ", status " + l.status()
                 + (l.sourceTime() == null ? "" : ", measured " + time(l.sourceTime()))
-                + (l.plausibility() == null ? "" : "; not plausible: " + l.plausibility());
+                + (l.plausibility() == null ? "" : "; not plausible: " + l.plausibility())
+                + (s.statistic() == null ? "" : ". The step records the " + statisticWords(s.statistic())
+                + " of the values since it opened.");
+    }
+
+    /** What a statistic step records, in words. */
+    public String statisticWords(String statistic) {
+        return switch (statistic == null ? "" : statistic) {
+            case "MEAN" -> "mean";
+            case "MIN" -> "lowest";
+            case "MAX" -> "highest";
+            case "RANGE" -> "range";
+            case "SD" -> "standard deviation";
+            default -> "value";
+        };
     }
 
     /** Whether a MACHINE_VALUE card waits for its value (the page then refreshes the live values). */
