@@ -117,6 +117,7 @@ public class OpcUaLinks {
         if (sink != null) {
             sink.stop();
         }
+        org.openebr.trust.control.JcaProviders.withdraw();
     }
 
     /**
