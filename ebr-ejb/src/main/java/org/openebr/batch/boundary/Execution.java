@@ -506,7 +506,6 @@ public class Execution {
         return Duration.between(c.performedAt(), now).compareTo(LATE_AFTER) > 0;
     }
 
-    /** Refuses parts of an entry that do not belong to the step's type, so nothing sent is silently dropped. */
     /**
      * Since when a step was open for its statistic: the last entry of the steps it runs after (the batch's start
      * for a first step). The values of the tag from then until the capture are the step's.
@@ -557,6 +556,7 @@ public class Execution {
                         m.plausibility()));
     }
 
+    /** Refuses parts of an entry that do not belong to the step's type, so nothing sent is silently dropped. */
     private static void only(EntryCommand c, String name, String allowed) {
         Map<String, Object> given = new java.util.LinkedHashMap<>();
         given.put("value", c.value());
