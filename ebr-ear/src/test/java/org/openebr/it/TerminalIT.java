@@ -243,7 +243,9 @@ class TerminalIT {
         assertThat(signatures).filteredOn(s -> s.getString("meaning").equals("PERFORMED")).hasSize(26);
         assertThat(signatures).filteredOn(s -> s.getString("meaning").equals("VERIFIED"))
                 .extracting(s -> s.getString("recordId") + " " + s.getString("userName"))
-                .containsExactlyInAnyOrder(batch + ":line_clearance " + f.operator2, batch + ":weigh_api " + f.operator2);
+                .containsExactlyInAnyOrder(batch + ":line_clearance " + f.operator2, batch + ":weigh_api " + f.operator2,
+                        // the machine values typed by hand, verified by a second person (A11D-10-1)
+                        batch + ":mix_temperature " + f.operator2, batch + ":filled_vials " + f.operator2);
         assertThat(record.getJsonArray("refusals").getValuesAs(JsonObject.class))
                 .anySatisfy(r -> assertThat(r.getString("stepId") + " " + r.getString("message")).startsWith("vessel_check")
                         .contains("V-102"));
