@@ -494,23 +494,9 @@ class MachineDataIT {
                 + " checkweigher)$2MACHINE_VALUE\", \"tag\": \"FL01.FillWeight\", \"statistic\": \"MEAN\""));
         String connection = trustedConnection();
         String vessel = filling.cleanVessel();
-        String batch = filling.readyBatch();
+        String batch = mixed(filling, vessel);
         String op1 = filling.operator1;
         String op2 = filling.operator2;
-        filling.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
-        filling.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
-        filling.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
-        filling.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
-        filling.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
-        for (BatchFloor.Charge c : BatchFloor.CHARGES) {
-            if (!c.step().equals("charge_wfi")) {
-                filling.perform(op1, batch, c.step(), "{\"containerId\":" + q(filling.container(batch, c.step())) + "}",
-                        c.controlled() ? op2 : null);
-            }
-        }
-        filling.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(filling.container(batch, "charge_wfi")) + "}",
-                null);
-        filling.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
         filling.perform(op2, batch, "mix_temperature", "{\"value\":22.4,\"unit\":\"°C\",\"reason\":\"vessel"
                 + " probe not connected in this test\"}", op1);
         filling.perform(op1, batch, "make_up_weight", "{\"value\":\"45.268\",\"unit\":\"kg\"}", null);
@@ -535,26 +521,39 @@ class MachineDataIT {
         assertThat(entry.getString("details")).contains("MEAN of").contains("Good value(s)").contains("FL-01");
         long values = Long.parseLong(entry.getString("details").replaceAll("(?s).*MEAN of (\\d+) Good.*", "$1"));
         assertThat(values).as("checkweigher values in the mean").isGreaterThanOrEqualTo(5);
+
+        // the batch record says where the value came from and with which quality
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn(filling.supervisor, People.PASSWORD).open("app/batch.xhtml?batch=" + batch);
+            b.waitForText("Read from the machine");
+            assertThat(b.text()).contains("MEAN of", "GOOD", "(read 2.1").doesNotContain("(typed 2.1");
+            b.look("batch-record-machine-value");
+        }
     }
 
     /** A batch of the reference recipe done up to mixing, on this vessel. */
     private String mixed(String vessel) {
-        String batch = floor.readyBatch();
-        String op1 = floor.operator1;
-        String op2 = floor.operator2;
-        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
-        floor.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
-        floor.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
-        floor.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
-        floor.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
+        return mixed(floor, vessel);
+    }
+
+    /** A batch of the floor's recipe done up to mixing, on this vessel. */
+    private static String mixed(BatchFloor f, String vessel) {
+        String batch = f.readyBatch();
+        String op1 = f.operator1;
+        String op2 = f.operator2;
+        f.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        f.perform(op1, batch, "vessel_check", "{\"equipmentId\":" + q(vessel) + "}", null);
+        f.perform(op2, batch, "balance_check", "{\"equipmentId\":\"BAL-01\"}", null);
+        f.perform(op2, batch, "ph_meter_check", "{\"equipmentId\":\"PHM-01\"}", null);
+        f.perform(op2, batch, "filter_integrity_pre", "{\"value\":3.8,\"unit\":\"bar\"}", null);
         for (BatchFloor.Charge c : BatchFloor.CHARGES) {
             if (!c.step().equals("charge_wfi")) {
-                floor.perform(op1, batch, c.step(), "{\"containerId\":" + q(floor.container(batch, c.step())) + "}",
+                f.perform(op1, batch, c.step(), "{\"containerId\":" + q(f.container(batch, c.step())) + "}",
                         c.controlled() ? op2 : null);
             }
         }
-        floor.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(floor.container(batch, "charge_wfi")) + "}", null);
-        floor.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
+        f.perform(op1, batch, "charge_wfi", "{\"containerId\":" + q(f.container(batch, "charge_wfi")) + "}", null);
+        f.perform(op1, batch, "mix", "{\"acknowledged\":true}", null);
         return batch;
     }
 

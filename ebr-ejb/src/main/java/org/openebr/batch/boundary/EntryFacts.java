@@ -36,13 +36,14 @@ public record EntryFacts(String stepId, int seq, String kind, String raw, BigDec
     /**
      * The value as every view of the record shows it (screens, exception list, PDF reports; record.json and
      * the BatchML carry {@code value} and {@code unit} with the same digits): the recorded value with its
-     * unit, and the reading as typed beside it when the recipe's rounding changed it; or the text, the
+     * unit, and the reading as typed (or as read from the machine) beside it when the recipe's rounding changed it; or the text, the
      * equipment, the sample or the acknowledgement recorded instead.
      */
     public String shown() {
         if (value != null) {
             String recorded = value.toPlainString() + (unit == null ? "" : " " + unit);
-            return raw != null && !sameNumber(raw, value) ? recorded + " (typed " + raw + ")" : recorded;
+            return raw != null && !sameNumber(raw, value)
+                    ? recorded + " (" + ("OPC_UA".equals(source) ? "read " : "typed ") + raw + ")" : recorded;
         }
         if (text != null) {
             return text;

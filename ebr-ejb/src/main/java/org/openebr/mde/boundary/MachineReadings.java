@@ -115,7 +115,7 @@ public class MachineReadings {
                     .append(": a gap in the values, not filled in");
         }
         String summary = function + " of " + w.good() + " Good value(s) from " + w.first() + " to " + w.last() + " (min "
-                + w.min() + ", max " + w.max() + ", mean " + w.mean() + ")";
+                + digits(w.min()) + ", max " + digits(w.max()) + ", mean " + digits(w.mean()) + ")";
         boolean certain = finding.isEmpty();
         return new Capture(equipmentId, tag.tag(), tag.nodeId(), value, summary, certain ? 0L : 0x40000000L,
                 certain ? "Good" : "Uncertain", certain ? "GOOD" : "UNCERTAIN", w.lastSource(), w.lastServer(),
@@ -164,6 +164,11 @@ public class MachineReadings {
                 + " unit(s), and " + (ofBatch.isEmpty() ? "none" : "more than one") + " of them is the one batch " + batchId
                 + " works with: the batch's own unit has no such tag in the equipment master. Enter the value by hand"
                 + " with a reason, and have the tag defined for the unit.");
+    }
+
+    /** Six significant digits: enough for any instrument, short enough to read. */
+    private static String digits(double value) {
+        return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String plain(BigDecimal value) {
