@@ -426,7 +426,8 @@ public class DemoData {
                     new Done("bioburden", OPERATOR1, "{\"sampleId\":\"S-" + batch + "-BB1\"}", null),
                     new Done("filtration", OPERATOR1, "{\"acknowledged\":true}", null),
                     new Done("filter_integrity_post", OPERATOR1, "{\"value\":3.7,\"unit\":\"bar\"}", null),
-                    new Done("fill_weight", OPERATOR1, "{\"value\":" + (withExceptions ? "2.11" : "2.09") + ",\"unit\":\"g\"}", null),
+                    new Done("fill_weight", OPERATOR1, "{\"value\":" + (withExceptions ? "2.11" : "2.09") + ",\"unit\":\"g\","
+                            + "\"reason\":\"checkweigher not yet connected: mean from its batch printout\"}", OPERATOR2),
                     new Done("filled_vials", OPERATOR1, "{\"value\":" + (withExceptions ? "19850" : "19880")
                             + ",\"unit\":\"vials\",\"reason\":\"filler counter read from its display\"}", OPERATOR2),
                     new Done("crimp_check", OPERATOR2, "{\"choice\":\"pass\"}", null),

@@ -157,7 +157,8 @@ class BatchExecutionIT {
         floor.perform(op1, batch, "bioburden", "{\"sampleId\":\"S-" + batch + "-BB1\"}", null);
         floor.perform(op1, batch, "filtration", "{\"acknowledged\":true}", null);
         floor.perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
-        floor.perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
+        floor.perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\",\"reason\":"
+                + "\"checkweigher not connected: mean of its printout\"}", op2);
         floor.perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
                 + "\"filler counter read from its display\"}", op2);
         // done 30 minutes ago, entered now: recorded with the server's time, marked late, with its reason
@@ -213,7 +214,7 @@ class BatchExecutionIT {
         Map<String, JsonObject> exceptions = review.getJsonArray("exceptions").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(x -> x.getString("exceptionId"), x -> x));
         assertThat(exceptions).containsKeys("VALUE-ph-1", "CORRECTION-ph-2", deviation, "LATE-crimp_check-1",
-                "MANUAL-filled_vials-1", "CORRECTION-good_vials-2", "CORRECTION-yield-2");
+                "MANUAL-filled_vials-1", "MANUAL-fill_weight-1", "CORRECTION-good_vials-2", "CORRECTION-yield-2");
         assertThat(exceptions.get("VALUE-ph-1").getString("kind")).isEqualTo("OUT_OF_LIMITS");
         assertThat(exceptions.get("VALUE-ph-1").getString("summary")).contains("7.35").contains("6.8 to 7.2");
         assertThat(exceptions.get(deviation).getString("kind")).isEqualTo("DEVIATION_OPEN");

@@ -204,7 +204,8 @@ final class BatchFloor {
         perform(op1, batch, "bioburden", "{\"sampleId\":\"S-" + batch + "-BB1\"}", null);
         perform(op1, batch, "filtration", "{\"acknowledged\":true}", null);
         perform(op1, batch, "filter_integrity_post", "{\"value\":3.7,\"unit\":\"bar\"}", null);
-        perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\"}", null);
+        perform(op1, batch, "fill_weight", "{\"value\":2.10,\"unit\":\"g\",\"reason\":"
+                + "\"checkweigher not connected: mean of its printout\"}", op2);
         perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
                 + "\"filler counter read from its display\"}", op2);
         perform(op2, batch, "crimp_check", "{\"choice\":\"pass\"}", null);

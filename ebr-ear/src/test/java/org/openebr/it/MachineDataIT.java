@@ -439,7 +439,10 @@ class MachineDataIT {
         JsonObject raised = floor.batch(floor.supervisor, batch).getJsonArray("deviations").getValuesAs(JsonObject.class)
                 .stream().filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();
         assertThat(raised.getString("origin")).isEqualTo("EQUIPMENT_ALARM");
-        assertThat(raised.getString("description")).contains("V101.TemperatureHigh", vessel);
+        assertThat(raised.getString("description")).contains("V101.TemperatureHigh", vessel, "during step mix_temperature");
+        // on the step in progress when it came (mixing is done; the mixing temperature waits to be recorded)
+        assertThat(raised.getString("stepId")).isEqualTo("mix_temperature");
+        assertThat(alarm.getString("stepId")).isEqualTo("mix_temperature");
         // it clears when the temperature is back; cleared is a new line, the raised one stays
         JsonObject cleared = alarmOf(batch, a -> !a.getBoolean("active") && a.getInt("id") == alarm.getInt("id"));
         assertThat(cleared.getString("clearedAt")).isNotBlank();
@@ -449,12 +452,37 @@ class MachineDataIT {
         String ack = "api/v1/opcua/alarms/" + alarm.getInt("id") + "/acknowledge";
         assertProblem(supervisor.post(ack, "{\"comment\":\" \"}"), 422, "comment-required", "comment");
         assertThat(Api.demo(http, "inspector1").post(ack, "{\"comment\":\"seen\"}").statusCode()).isEqualTo(403);
-        HttpResponse<String> acknowledged = supervisor.post(ack, "{\"comment\":\"jacket valve stuck; cooling restored"
-                + " manually, batch temperature back within 5 min\"}");
-        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
-        assertThat(Api.object(acknowledged).getString("acknowledgedBy")).isEqualTo(floor.supervisor);
-        assertThat(Api.object(acknowledged).getString("comment")).startsWith("jacket valve stuck");
+        // the operator sees it on the terminal, above the steps, and acknowledges it there
+        String shown = "[data-alarm='" + alarm.getInt("id") + "']";
+        try (Browser olga = new Browser(contextRoot)) {
+            olga.signIn(floor.operator1, floor.operatorPassword).open("app/terminal.xhtml?batch=" + batch);
+            olga.waitForTextAt(shown, "V101.TemperatureHigh");
+            assertThat(olga.textAt(shown)).contains(vessel, "during step mix_temperature", "cleared", deviation);
+            olga.clickAt(shown + " button[id$=':alarm-ack']");
+            olga.waitForTextAt(shown, "NOT acknowledged");
+            assertThat(olga.textAt(shown)).contains("needs a comment");
+            olga.look("terminal-equipment-alarm");
+            olga.assertAccessible();
+            olga.typeAt(shown + " input[id$=':alarm-comment']", "jacket valve stuck; cooling restored manually, batch"
+                    + " temperature back within 5 min");
+            olga.clickAt(shown + " button[id$=':alarm-ack']");
+            olga.waitForTextAt(".ebr-terminal-alarms-area", "acknowledged by " + floor.operator1);
+            assertThat(olga.present("alarm-done")).isTrue();
+        }
+        JsonObject acknowledged = alarmOf(batch, a -> a.getInt("id") == alarm.getInt("id") && a.containsKey("acknowledgedBy"));
+        assertThat(acknowledged.getString("acknowledgedBy")).isEqualTo(floor.operator1);
+        assertThat(acknowledged.getString("comment")).startsWith("jacket valve stuck");
         assertProblem(supervisor.post(ack, "{\"comment\":\"again\"}"), 409, "equipment-alarm-acknowledged", null);
+
+        // the batch record keeps the alarm with its step, deviation and acknowledgement
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn(floor.supervisor, People.PASSWORD).open("app/batch.xhtml?batch=" + batch);
+            b.waitForText("Equipment alarms");
+            assertThat(b.textOf("record-alarms")).contains("V101.TemperatureHigh", vessel, "mix_temperature", deviation,
+                    floor.operator1, "jacket valve stuck");
+            b.scrollToFirst("#record-alarms");
+            b.look("batch-record-equipment-alarms");
+        }
         assertProblem(supervisor.post("api/v1/opcua/alarms/999999999/acknowledge", "{\"comment\":\"x\"}"), 404,
                 "equipment-alarm-not-found", null);
 
@@ -488,10 +516,8 @@ class MachineDataIT {
     @Tag("MES-MDE-1")
     @Tag("P11-10h-2")
     void the_fill_weight_ipc_records_the_mean_of_the_checkweigher_values_while_the_step_was_open() throws Exception {
-        // the reference recipe with the fill weight IPC read from the checkweigher: the mean of its values
-        BatchFloor filling = new BatchFloor(http, json -> json.replaceFirst("(\"id\":\\s*\"fill_weight\",\\s*\"name\":"
-                + "\\s*\")Fill weight IPC(\",\\s*\"type\":\\s*\")NUMERIC_ENTRY\"", "$1Fill weight IPC (mean of the"
-                + " checkweigher)$2MACHINE_VALUE\", \"tag\": \"FL01.FillWeight\", \"statistic\": \"MEAN\""));
+        // the reference recipe's fill weight IPC is read from the checkweigher: the mean of its values
+        BatchFloor filling = floor;
         String connection = trustedConnection();
         String vessel = filling.cleanVessel();
         String batch = mixed(filling, vessel);

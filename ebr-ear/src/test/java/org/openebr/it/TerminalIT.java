@@ -165,7 +165,20 @@ class TerminalIT {
             otto.open("app/terminal.xhtml?batch=" + batch);
             sign(otto, "mix_temperature", "verified", f.operator2);
             olga.open("app/terminal.xhtml?batch=" + batch);
-            number(olga, "make_up_weight", "45.27", f.operator1);
+            // a correction with its reason: the original stays, struck through, with who and when
+            olga.typeAt("section[data-step='make_up_weight'] input.ebr-terminal-number", "45.32");
+            record(olga, "make_up_weight");
+            olga.clickAt("section[data-step='make_up_weight'] details.ebr-terminal-more summary");
+            olga.typeAt("section[data-step='make_up_weight'] input[id$='new-value']", "45.27");
+            olga.typeAt("section[data-step='make_up_weight'] input[id$='correction-reason']", "misread the balance; weighed again");
+            olga.clickAt("section[data-step='make_up_weight'] button[id$=':correct']");
+            olga.waitForTextAt("section[data-step='make_up_weight'] .ebr-terminal-ok", "Correction saved");
+            assertThat(olga.textAt("section[data-step='make_up_weight'] .ebr-terminal-old del")).isEqualTo("45.32 kg");
+            assertThat(olga.textAt("section[data-step='make_up_weight'] .ebr-terminal-old")).contains("recorded by " + f.operator1);
+            assertThat(olga.textAt("section[data-step='make_up_weight'] .ebr-terminal-who"))
+                    .contains("Corrected by " + f.operator1, "reason: misread the balance; weighed again");
+            olga.look("terminal-correction");
+            sign(olga, "make_up_weight", "performed", f.operator1);
 
             // the pH out of its action limits: OUT OF SPEC and the deviation, at the card
             keys(olga, "ph", "7.35");
@@ -183,20 +196,14 @@ class TerminalIT {
             sign(olga, "filtration", "performed", f.operator1);
             number(olga, "filter_integrity_post", "3.9", f.operator1);
 
-            // a correction with its reason: the original stays, struck through, with who and when
-            olga.typeAt("section[data-step='fill_weight'] input.ebr-terminal-number", "2.12");
+            // the fill weight mean typed from the checkweigher's printout: a reason, and a second person
+            olga.typeAt("section[data-step='fill_weight'] input.ebr-terminal-number", "2.10");
+            olga.typeAt("section[data-step='fill_weight'] input[id$='manual-reason']", "checkweigher not connected yet");
             record(olga, "fill_weight");
-            olga.clickAt("section[data-step='fill_weight'] details.ebr-terminal-more summary");
-            olga.typeAt("section[data-step='fill_weight'] input[id$='new-value']", "2.10");
-            olga.typeAt("section[data-step='fill_weight'] input[id$='correction-reason']", "misread the balance; weighed again");
-            olga.clickAt("section[data-step='fill_weight'] button[id$=':correct']");
-            olga.waitForTextAt("section[data-step='fill_weight'] .ebr-terminal-ok", "Correction saved");
-            assertThat(olga.textAt("section[data-step='fill_weight'] .ebr-terminal-old del")).isEqualTo("2.12 g");
-            assertThat(olga.textAt("section[data-step='fill_weight'] .ebr-terminal-old")).contains("recorded by " + f.operator1);
-            assertThat(olga.textAt("section[data-step='fill_weight'] .ebr-terminal-who"))
-                    .contains("Corrected by " + f.operator1, "reason: misread the balance; weighed again");
-            olga.look("terminal-correction");
             sign(olga, "fill_weight", "performed", f.operator1);
+            otto.open("app/terminal.xhtml?batch=" + batch);
+            sign(otto, "fill_weight", "verified", f.operator2);
+            olga.open("app/terminal.xhtml?batch=" + batch);
 
             // filling and reconciliation
             olga.typeAt("section[data-step='filled_vials'] input.ebr-terminal-number", "19800");
@@ -229,9 +236,9 @@ class TerminalIT {
         assertThat(record.getJsonObject("batch").getString("status")).isEqualTo("COMPLETED");
         List<JsonObject> entries = record.getJsonArray("entries").getValuesAs(JsonObject.class);
         assertThat(entries).hasSize(27);
-        assertThat(entries).filteredOn(e -> e.getString("stepId").equals("fill_weight"))
+        assertThat(entries).filteredOn(e -> e.getString("stepId").equals("make_up_weight"))
                 .extracting(e -> e.getString("kind") + " " + e.getString("raw") + " " + e.getString("recordedBy"))
-                .containsExactly("ENTRY 2.12 " + f.operator1, "CORRECTION 2.10 " + f.operator1);
+                .containsExactly("ENTRY 45.32 " + f.operator1, "CORRECTION 45.27 " + f.operator1);
         assertThat(entries).filteredOn(e -> e.getString("stepId").equals("ph")).singleElement()
                 .satisfies(e -> assertThat(e.getString("judgement")).isEqualTo("OUT_OF_SPEC"))
                 .satisfies(e -> assertThat(e.getString("deviationId")).startsWith("DEV-"));
@@ -245,7 +252,8 @@ class TerminalIT {
                 .extracting(s -> s.getString("recordId") + " " + s.getString("userName"))
                 .containsExactlyInAnyOrder(batch + ":line_clearance " + f.operator2, batch + ":weigh_api " + f.operator2,
                         // the machine values typed by hand, verified by a second person (A11D-10-1)
-                        batch + ":mix_temperature " + f.operator2, batch + ":filled_vials " + f.operator2);
+                        batch + ":mix_temperature " + f.operator2, batch + ":fill_weight " + f.operator2,
+                        batch + ":filled_vials " + f.operator2);
         assertThat(record.getJsonArray("refusals").getValuesAs(JsonObject.class))
                 .anySatisfy(r -> assertThat(r.getString("stepId") + " " + r.getString("message")).startsWith("vessel_check")
                         .contains("V-102"));
@@ -253,7 +261,7 @@ class TerminalIT {
                 .extracting(d -> d.getString("stepId") + " " + d.getString("origin"))
                 .contains("ph OUT_OF_LIMITS", "mix RAISED");
 
-        JsonObject audit = f.people.api(f.releaser).getJson("api/v1/audit?text=" + URLEncoder.encode("Correct step fill_weight of batch "
+        JsonObject audit = f.people.api(f.releaser).getJson("api/v1/audit?text=" + URLEncoder.encode("Correct step make_up_weight of batch "
                 + batch, StandardCharsets.UTF_8));
         assertThat(audit.getJsonArray("entries").getValuesAs(JsonObject.class)).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getString("userName") + " " + e.getString("reason"))

@@ -29,8 +29,8 @@ import org.openebr.platform.control.ChangeContext;
 public class Alarms {
 
     /** An alarm with its history. */
-    public record AlarmFacts(long id, String equipmentId, String tag, String batchId, String deviationId, Instant raisedAt,
-                             String detail, Instant clearedAt, boolean active, String acknowledgedBy,
+    public record AlarmFacts(long id, String equipmentId, String tag, String batchId, String stepId, String deviationId,
+                             Instant raisedAt, String detail, Instant clearedAt, boolean active, String acknowledgedBy,
                              Instant acknowledgedAt, String comment) {
     }
 
@@ -106,7 +106,8 @@ public class Alarms {
         EquipmentAlarm ack = later.stream().filter(a -> a.kind() == EquipmentAlarm.Kind.ACKNOWLEDGED).findFirst()
                 .orElse(null);
         String equipmentId = store.unitById(r.unitId()).map(MdeStore.Unit::equipmentId).orElse("?");
-        return new AlarmFacts(r.id(), equipmentId, tag == null ? "?" : tag.tag(), r.batchId(), r.deviationId(), r.at(),
+        return new AlarmFacts(r.id(), equipmentId, tag == null ? "?" : tag.tag(), r.batchId(), r.stepId(), r.deviationId(),
+                r.at(),
                 r.detail(), cleared == null ? null : cleared.at(), cleared == null, ack == null ? null : ack.byUser(),
                 ack == null ? null : ack.at(), ack == null ? null : ack.comment());
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * An equipment alarm raised while a batch holds the unit: batch execution raises a deviation on the batch
- * (in the same transaction) and names it here.
+ * (in the same transaction), on the step that was in progress when the alarm came, and names both here.
  */
 public final class EquipmentAlarmRaised {
 
@@ -13,6 +13,7 @@ public final class EquipmentAlarmRaised {
     private final String tag;
     private final Instant at;
     private String deviationId;
+    private String stepId;
 
     public EquipmentAlarmRaised(String batchId, String equipmentId, String tag, Instant at) {
         this.batchId = batchId;
@@ -41,7 +42,13 @@ public final class EquipmentAlarmRaised {
         return deviationId;
     }
 
-    public void deviationRaised(String id) {
+    /** The step the deviation is on, or null when no step of the batch was in progress. */
+    public String stepId() {
+        return stepId;
+    }
+
+    public void deviationRaised(String id, String step) {
         this.deviationId = id;
+        this.stepId = step;
     }
 }

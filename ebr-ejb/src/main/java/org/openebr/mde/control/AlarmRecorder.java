@@ -62,13 +62,17 @@ public class AlarmRecorder {
         String batchId = holder.isEmpty() ? null : (String) holder.get(0);
         String detail = tag + " active on " + equipmentId + (batchId == null ? "" : " while batch " + batchId + " holds it");
         String deviationId = null;
+        String stepId = null;
         if (batchId != null) {
             change.record("Equipment alarm " + tag + " on " + equipmentId, detail);
             EquipmentAlarmRaised event = new EquipmentAlarmRaised(batchId, equipmentId, tag, at);
             raised.fire(event);
             deviationId = event.deviationId();
+            stepId = event.stepId();
+            if (stepId != null) {
+                detail = detail + ", step " + stepId + " in progress";
+            }
         }
-        em.persist(new EquipmentAlarm(tagId, unitId, batchId, EquipmentAlarm.Kind.RAISED, null, at, now, detail,
-                deviationId, null, null));
+        em.persist(new EquipmentAlarm(tagId, unitId, batchId, stepId, at, now, detail, deviationId));
     }
 }

@@ -60,6 +60,9 @@ public class EquipmentAlarm {
     @Column(updatable = false)
     private String comment;
 
+    @Column(name = "step_id", updatable = false)
+    private String stepId;
+
     protected EquipmentAlarm() {
     }
 
@@ -76,6 +79,13 @@ public class EquipmentAlarm {
         this.deviationId = deviationId;
         this.byUser = byUser;
         this.comment = comment;
+    }
+
+    /** A RAISED line of an alarm that came while the batch's step was in progress (the deviation is on it). */
+    public EquipmentAlarm(UUID tagId, UUID unitId, String batchId, String stepId, Instant at, Instant recordedAt,
+                          String detail, String deviationId) {
+        this(tagId, unitId, batchId, Kind.RAISED, null, at, recordedAt, detail, deviationId, null, null);
+        this.stepId = stepId;
     }
 
     public Long id() {
@@ -120,6 +130,11 @@ public class EquipmentAlarm {
 
     public String byUser() {
         return byUser;
+    }
+
+    /** The step in progress on the batch when the alarm was raised, else null. */
+    public String stepId() {
+        return stepId;
     }
 
     public String comment() {

@@ -91,7 +91,8 @@ class RecipeDiffTest {
         assertThat(RecipeDiff.compare(V1, null, v2, null).changes()).extracting(RecipeChange::field,
                 RecipeChange::before, RecipeChange::after, RecipeChange::summary).containsExactly(
                 tuple("numeric.alertLower", null, "2.08",
-                        "Step 'fill_weight' (Fill weight IPC): lower alert limit changed from none to 2.08"));
+                        "Step 'fill_weight' (Fill weight IPC, mean of the checkweigher): lower alert limit changed from"
+                                + " none to 2.08"));
     }
 
     @Test

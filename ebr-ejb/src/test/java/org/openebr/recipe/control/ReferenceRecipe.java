@@ -113,9 +113,10 @@ final class ReferenceRecipe {
         NumericSpec count = new NumericSpec("vials", 0, null, d("0"), null, null, null);
         return new UnitProcedure("filling", "Filling, stoppering and capping", List.of(
                 new Operation("fill", "Filling and stoppering", List.of(
-                        numeric("fill_weight", "Fill weight IPC",
-                                new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.14"), null, null),
-                                "filter_integrity_post"),
+                        // the mean of the checkweigher's fill weights while the step was open
+                        withStatistic(machine("fill_weight", "Fill weight IPC, mean of the checkweigher",
+                                "FL01.FillWeight", new NumericSpec("g", 2, d("2.10"), d("2.06"), d("2.14"), null, null),
+                                "filter_integrity_post"), "MEAN"),
                         machine("filled_vials", "Filled vials (filler counter)", "FILLER.FilledCount", count,
                                 "fill_weight")), List.of(GOWNING, ASEPTIC_FILLING)),
                 new Operation("capping", "Capping", List.of(
@@ -184,39 +185,52 @@ final class ReferenceRecipe {
 
     // --- copies with one field changed (records have no withers)
 
+    static Step withStatistic(Step s, String statistic) {
+        return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                statistic);
+    }
+
     static Step withAfter(Step s, String... after) {
         return new Step(s.id(), s.name(), s.type(), List.of(after), s.instruction(), s.numeric(), s.formula(),
-                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.charge(), s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withId(Step s, String id) {
         return new Step(id, s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withNumeric(Step s, NumericSpec numeric) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), numeric, s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withFormula(Step s, String formula) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), formula, s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withCharge(Step s, MaterialCharge charge) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), charge,
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withType(Step s, StepType type) {
         return new Step(s.id(), s.name(), type, s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications());
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), s.qualifications(),
+                s.statistic());
     }
 
     static Step withQualifications(Step s, List<String> qualifications) {
         return new Step(s.id(), s.name(), s.type(), s.after(), s.instruction(), s.numeric(), s.formula(), s.charge(),
-                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), qualifications);
+                s.equipmentClass(), s.tag(), s.choices(), s.signatures(), s.equipmentChecks(), qualifications,
+                s.statistic());
     }
 
     static Operation withQualifications(Operation o, List<String> qualifications) {

@@ -60,10 +60,14 @@ public class BatchRecordView implements Serializable {
     @Inject
     Commands commands;
 
+    @Inject
+    org.openebr.mde.boundary.Alarms alarms;
+
     private String batchId;
     private BatchRecord record;
     private List<StepRecord> steps = List.of();
     private List<StatusRow> history = List.of();
+    private List<org.openebr.mde.boundary.Alarms.AlarmFacts> equipmentAlarms = List.of();
 
     /** The supervisor's signature of a gate override. */
     public List<Signatures.Manifestation> overrideSignatures(Overrides.OverrideFacts override) {
@@ -88,6 +92,11 @@ public class BatchRecordView implements Serializable {
         if (record != null) {
             steps = steps(record);
             history = history(record);
+            // the equipment's alarm log kept with the batch, oldest first like the rest of the record
+            List<org.openebr.mde.boundary.Alarms.AlarmFacts> kept = commands.attempt("read the equipment alarms of batch "
+                    + batchId + " (batch record screen)").call(() -> alarms.alarms(record.batch().batchId(), 500));
+            equipmentAlarms = kept == null ? List.of() : kept.stream()
+                    .sorted(java.util.Comparator.comparingLong(org.openebr.mde.boundary.Alarms.AlarmFacts::id)).toList();
         }
     }
 
@@ -243,4 +252,9 @@ public class BatchRecordView implements Serializable {
     public BatchDetail getBatch() { return record == null ? null : record.batch(); }
     public List<StepRecord> getSteps() { return steps; }
     public List<StatusRow> getHistory() { return history; }
+
+    /** The equipment alarms recorded with the batch (A11D-8-1), oldest first. */
+    public List<org.openebr.mde.boundary.Alarms.AlarmFacts> getEquipmentAlarms() {
+        return equipmentAlarms;
+    }
 }

@@ -64,6 +64,9 @@ public class TerminalView implements Serializable {
     Deviations deviations;
 
     @Inject
+    org.openebr.mde.boundary.Alarms alarms;
+
+    @Inject
     ScanService scanService;
 
     @Inject
@@ -105,6 +108,11 @@ public class TerminalView implements Serializable {
     private UUID seenSignature;
     private String signStep;
     private String signMeaning;
+    /** The equipment alarms of the batch the operator has to see: active, or not yet acknowledged. */
+    private List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarmList = List.of();
+    private final Map<Long, String> alarmComments = new HashMap<>();
+    private final Map<Long, CardNote> alarmNotes = new HashMap<>();
+    private CardNote alarmDone;
 
     /** Called by the page's view action, with the batch from the address when there is one. */
     public void load() {
@@ -129,6 +137,55 @@ public class TerminalView implements Serializable {
             }
         }
         entriesByStep = byStep;
+        alarmList = alarmsToSee();
+    }
+
+    // ---- equipment alarms of the batch (A11D-8-1)
+
+    private List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarmsToSee() {
+        return alarms.alarms(batch.batchId(), 100).stream().filter(a -> a.active() || a.acknowledgedBy() == null)
+                .sorted(java.util.Comparator.comparingLong(org.openebr.mde.boundary.Alarms.AlarmFacts::id)).toList();
+    }
+
+    /**
+     * Asked by the page every few seconds: an alarm that came, cleared or was acknowledged elsewhere is shown;
+     * the alarm panel is drawn again only then, so a comment being typed is not wiped by the poll.
+     */
+    public void refreshAlarms() {
+        if (batch == null) {
+            return;
+        }
+        List<org.openebr.mde.boundary.Alarms.AlarmFacts> now = commands.attempt("read the equipment alarms (operator"
+                + " terminal)").call(this::alarmsToSee);
+        if (now != null && !now.equals(alarmList)) {
+            alarmList = now;
+            org.primefaces.PrimeFaces.current().ajax().update("@(.ebr-terminal-alarms-area)");
+        }
+    }
+
+    /** Acknowledges an alarm with the comment typed beside it; what the server said is shown at the alarm. */
+    public void acknowledge(long alarmId) {
+        alarmNotes.remove(alarmId);
+        String comment = alarmComments.get(alarmId);
+        var done = commands.attempt("acknowledge equipment alarm " + alarmId + " (operator terminal)")
+                .notAllowed("Your roles do not allow this; operators and supervisors acknowledge alarms.")
+                .refused(rule -> alarmNotes.put(alarmId, new CardNote("NOT acknowledged. " + rule.getMessage(), false,
+                        null, null)))
+                .call(() -> alarms.acknowledge(alarmId, comment));
+        if (done != null) {
+            alarmComments.remove(alarmId);
+            // an acknowledged alarm that has cleared leaves the list: what was done is said above it
+            alarmDone = new CardNote("Alarm " + done.tag() + " on " + done.equipmentId() + " acknowledged by "
+                    + done.acknowledgedBy() + " at " + time(done.acknowledgedAt()) + ".", true, null, null);
+            commands.attempt("open the operator terminal").run(this::reload);
+        }
+    }
+
+    /** An alarm as the operator reads it: what, where, since when, and whether it is still active. */
+    public String alarmWords(org.openebr.mde.boundary.Alarms.AlarmFacts a) {
+        return a.tag() + " on " + a.equipmentId() + (a.stepId() == null ? "" : " during step " + a.stepId())
+                + ", raised " + time(a.raisedAt()) + (a.active() ? ": ACTIVE" : ", cleared " + time(a.clearedAt()))
+                + (a.deviationId() == null ? "" : ". Deviation " + a.deviationId() + " raised");
     }
 
     /** After a signature in the dialog the cards show where the step stands now. */
@@ -608,4 +665,8 @@ public class TerminalView implements Serializable {
     public String getScan() { return scan; }
     public void setScan(String v) { scan = v; }
     public CardNote getScanNote() { return scanNote; }
+    public List<org.openebr.mde.boundary.Alarms.AlarmFacts> getAlarmList() { return alarmList; }
+    public Map<Long, String> getAlarmComments() { return alarmComments; }
+    public Map<Long, CardNote> getAlarmNotes() { return alarmNotes; }
+    public CardNote getAlarmDone() { return alarmDone; }
 }
