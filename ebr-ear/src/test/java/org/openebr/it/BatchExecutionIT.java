@@ -286,12 +286,12 @@ class BatchExecutionIT {
                 .filter(e -> e.getString("stepId").equals("yield")).toList();
         assertThat(yieldEntries).extracting(e -> e.getString("kind")).containsExactly("ENTRY", "CORRECTION");
         assertThat(yieldEntries).extracting(e -> e.getString("raw")).containsExactly("98.8", "98.7");
-        // every one of the 26 steps signed: performer on each, verifier where the recipe requires one (2) and on the two
-        // machine values typed by hand (A11D-10-1); the pH, the good vials and the yield twice (before and after their
-        // corrections)
+        // every one of the 26 steps signed: performer on each, verifier where the recipe requires one (2) and on the three
+        // machine values typed by hand (A11D-10-1: mixing temperature, fill weight mean, filled vials); the pH, the good
+        // vials and the yield twice (before and after their corrections)
         Map<String, Long> meanings = record.getJsonArray("signatures").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.groupingBy(s -> s.getString("meaning"), Collectors.counting()));
-        assertThat(meanings).containsEntry("PERFORMED", 29L).containsEntry("VERIFIED", 4L);
+        assertThat(meanings).containsEntry("PERFORMED", 29L).containsEntry("VERIFIED", 5L);
         // the deviation stays open after the correction: QA review closes it
         JsonObject dev = record.getJsonObject("batch").getJsonArray("deviations").getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("deviationId").equals(deviation)).findFirst().orElseThrow();

@@ -267,6 +267,20 @@ class MachineDataIT {
         assertThat(manual.getBoolean("manual")).isTrue();
         assertThat(absent(manual, "statusCode")).isTrue();
 
+        // QA finds each of them in the review by exception: the Bad reading, the implausible one, the typed one
+        JsonObject review = Api.demo(http, "qa1").getJson("api/v1/batches/" + batch + "/review");
+        java.util.Map<String, String> exceptions = review.getJsonArray("exceptions").getValuesAs(JsonObject.class)
+                .stream().collect(java.util.stream.Collectors.toMap(x -> x.getString("exceptionId"),
+                        x -> x.getString("kind") + ": " + x.getString("summary")));
+        assertThat(exceptions.get("MACHINE-mix_temperature-2")).startsWith("MACHINE_VALUE_QUALITY")
+                .contains("quality BAD", String.format("0x%08X", StatusCodes.Bad_SensorFailure),
+                        "with the reason: captured again");
+        assertThat(exceptions.get("MACHINE-mix_temperature-3")).startsWith("MACHINE_VALUE_QUALITY")
+                .contains("not plausible", "outside the instrument's range");
+        assertThat(exceptions.get("MANUAL-mix_temperature-4")).startsWith("MANUAL_MACHINE_VALUE")
+                .contains("typed by hand", "vessel display");
+        assertThat(exceptions).doesNotContainKey("MACHINE-mix_temperature-1");
+
         // the values of the running batch are kept with it, with status codes and both time stamps
         try (Connection db = TestDatabase.asRuntimeRole();
              PreparedStatement read = db.prepareStatement("SELECT count(*), count(DISTINCT status_code),"
@@ -301,14 +315,28 @@ class MachineDataIT {
         assertProblem(floor.enter(floor.operator2, batch, "mix_temperature", "{\"acknowledged\":true}"), 409,
                 "machine-value-unavailable", "connection is");
         assertThat(absent(floor.step(floor.operator2, batch, "mix_temperature"), "current")).as("nothing recorded").isTrue();
-        Thread.sleep(3_000);
+        // the operator reads the vessel display instead: typed, with a reason, an exception for QA
+        HttpResponse<String> typed = floor.enter(floor.operator2, batch, "mix_temperature", "{\"value\":22.5,\"unit\":"
+                + "\"°C\",\"reason\":\"vessel connection lost: read from the vessel display\"}");
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(201);
+        Thread.sleep(2_000);
 
         simulator = EquipmentSimulator.start(config);
         Instant restarted = Instant.now();
         JsonObject back = until(connection, c -> c.getString("state").equals("CONNECTED"));
         assertThat(back.getString("message")).contains("no machine data from");
-        HttpResponse<String> captured = floor.enter(floor.operator2, batch, "mix_temperature", "{\"acknowledged\":true}");
+        // connected again, the value is read from the machine once more (a correction, with its reason)
+        HttpResponse<String> captured = floor.correct(floor.operator2, batch, "mix_temperature", "{\"acknowledged\":true,"
+                + "\"reason\":\"connection back: captured from the vessel\"}");
         assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
+        assertThat(floor.step(floor.operator2, batch, "mix_temperature").getJsonObject("current").getString("source"))
+                .isEqualTo("OPC_UA");
+        // the outage is visible to QA: the value typed while the machine was away is an exception of the review
+        JsonObject review = Api.demo(http, "qa1").getJson("api/v1/batches/" + batch + "/review");
+        assertThat(review.getJsonArray("exceptions").getValuesAs(JsonObject.class))
+                .anySatisfy(x -> assertThat(x.getString("exceptionId") + " " + x.getString("kind") + " "
+                        + x.getString("summary")).startsWith("MANUAL-mix_temperature-1 MANUAL_MACHINE_VALUE")
+                        .contains("vessel connection lost"));
 
         List<String> kinds = Api.array(admin.get("api/v1/opcua/connections/" + connection + "/log"))
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("kind")).toList();
@@ -323,6 +351,17 @@ class MachineDataIT {
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("values while the equipment was down").isZero();
+            }
+            // nor can a stored value be changed or removed by the application's own database role
+            for (String change : List.of("UPDATE process_value SET value = 22.5 WHERE received_at > ? AND tag_id"
+                    + " IN (SELECT id FROM equipment_tag WHERE connection_id = ?::uuid)", "DELETE FROM process_value WHERE"
+                    + " received_at > ? AND tag_id IN (SELECT id FROM equipment_tag WHERE connection_id = ?::uuid)")) {
+                try (PreparedStatement edit = db.prepareStatement(change)) {
+                    edit.setTimestamp(1, java.sql.Timestamp.from(stopped.minusSeconds(60)));
+                    edit.setString(2, connection);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(edit::executeUpdate).as(change)
+                            .isInstanceOf(java.sql.SQLException.class);
+                }
             }
         }
     }
@@ -537,8 +576,16 @@ class MachineDataIT {
                 + "\"engineeringUnit\":\"g\",\"rangeLow\":0,\"rangeHigh\":10}");
         assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
         Thread.sleep(5_000);
-        HttpResponse<String> captured = filling.enter(op1, batch, "fill_weight", "{\"acknowledged\":true}");
-        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(201);
+        // the operator captures it on the terminal: the mean of the values since the step before it
+        String card = "section[data-step='fill_weight']";
+        try (Browser olga = new Browser(contextRoot)) {
+            olga.signIn(op1, filling.operatorPassword).open("app/terminal.xhtml?batch=" + batch);
+            olga.waitForTextAt(card + " .ebr-machine-live", "status Good");
+            assertThat(olga.textAt(card + " .ebr-machine-live")).contains("FL01.FillWeight", "from FL-01", "records the mean of the values");
+            olga.clickAt(card + " button[id$=':capture']");
+            olga.waitForTextAt(card + " .ebr-terminal-ok", "Captured from the machine");
+            olga.look("terminal-fill-weight-mean");
+        }
         JsonObject entry = filling.step(op1, batch, "fill_weight").getJsonObject("current");
         assertThat(entry.getString("source")).isEqualTo("OPC_UA");
         assertThat(entry.getString("quality")).isEqualTo("GOOD");
@@ -555,7 +602,7 @@ class MachineDataIT {
             // the mean as read beside the value rounded by the recipe (unless the rounding left it as it was)
             String raw = entry.getString("raw");
             boolean rounded = new java.math.BigDecimal(raw).compareTo(entry.getJsonNumber("value").bigDecimalValue()) != 0;
-            assertThat(b.text()).contains("MEAN of", "GOOD").doesNotContain("(typed ");
+            assertThat(b.text()).contains("MEAN of", "GOOD").doesNotContain("(typed " + raw);
             if (rounded) {
                 assertThat(b.text()).contains("(read " + raw + ")");
             }

@@ -38,7 +38,8 @@ public class EquipmentAlarmDeviations {
         String step = open.isEmpty() ? null : open.get(0);
         String id = store.nextDeviationId(at.atZone(ZoneOffset.UTC).getYear());
         store.persist(new Deviation(id, batch.id(), step, Deviation.Origin.EQUIPMENT_ALARM, "Equipment alarm "
-                + alarm.tag() + " on " + alarm.equipmentId() + " at " + at + " while the batch held the unit"
+                + alarm.tag() + " on " + alarm.equipmentId() + " at " + at.truncatedTo(ChronoUnit.SECONDS)
+                + " (equipment time, UTC) while the batch held the unit"
                 + (open.isEmpty() ? " (no step in progress)." : open.size() == 1 ? ", during step " + step + "."
                 : ", during steps " + String.join(", ", open) + "."), org.openebr.platform.control.ChangeContext.SYSTEM,
                 at));
