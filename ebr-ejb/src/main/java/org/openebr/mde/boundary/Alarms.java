@@ -64,7 +64,9 @@ public class Alarms {
         Map<Long, List<EquipmentAlarm>> after = em.createQuery("SELECT a FROM EquipmentAlarm a WHERE a.raisedRef IN :ids",
                 EquipmentAlarm.class).setParameter("ids", ids).getResultList().stream()
                 .collect(Collectors.groupingBy(EquipmentAlarm::raisedRef));
-        Map<UUID, EquipmentTag> tags = em.createQuery("SELECT t FROM EquipmentTag t", EquipmentTag.class).getResultList()
+        // only the tags of these alarms: the terminal asks every few seconds
+        Map<UUID, EquipmentTag> tags = em.createQuery("SELECT t FROM EquipmentTag t WHERE t.id IN :ids", EquipmentTag.class)
+                .setParameter("ids", raised.stream().map(EquipmentAlarm::tagId).distinct().toList()).getResultList()
                 .stream().collect(Collectors.toMap(EquipmentTag::id, Function.identity()));
         return raised.stream().map(r -> facts(r, after.getOrDefault(r.id(), List.of()), tags.get(r.tagId()))).toList();
     }
