@@ -442,6 +442,7 @@ public class DemoData {
             for (Done d : rest) {
                 done(batch, d);
             }
+            losses(batch);
             if (status(batch).equals("IN_PROGRESS")) {
                 expect(api.send(OPERATOR1, "POST", "api/v1/batches/" + batch + "/complete",
                         "{\"reason\":\"Demo data: every step signed\"}"), 200);
@@ -653,6 +654,27 @@ public class DemoData {
             if (state.equals("PERFORMED") && d.verifier() != null) {
                 api.signRecord(d.verifier(), "BATCH_STEP", batch + ":" + d.step(), "VERIFIED");
             }
+        }
+
+        /**
+         * What the filling lost (MES-BDE-1), recorded once: vials scrapped in a stopper jam at the filler, and vials
+         * re-crimped at the capping. (Downtime is recorded the same way, with from and to, on the terminal.)
+         */
+        private void losses(String batch) throws IOException, InterruptedException {
+            if (!status(batch).equals("IN_PROGRESS")) {
+                return;
+            }
+            for (Object o : Json.list(get(SUPERVISOR, "api/v1/batches/" + batch + "/operations"))) {
+                if (!Json.list(Json.object(o).get("events")).isEmpty() || !Json.list(Json.object(o).get("replaced")).isEmpty()) {
+                    return;
+                }
+            }
+            created(OPERATOR1, "api/v1/batches/" + batch + "/operations/fill/events", "{\"kind\":\"SCRAP\",\"cause\":"
+                    + "\"EQUIPMENT_FAILURE\",\"quantity\":48,\"unit\":\"vials\",\"comment\":\"stopper jam at the"
+                    + " stoppering station: vials in the jam discarded\"}");
+            created(OPERATOR2, "api/v1/batches/" + batch + "/operations/capping/events", "{\"kind\":\"REWORK\",\"cause\":"
+                    + "\"QUALITY_DEFECT\",\"quantity\":160,\"unit\":\"vials\",\"comment\":\"loose crimps found at"
+                    + " the crimp check: re-crimped\"}");
         }
 
         /** The operator's deviation on the balance check, raised once and classified by the supervisor. */

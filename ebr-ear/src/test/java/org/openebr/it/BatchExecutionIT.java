@@ -1011,6 +1011,155 @@ class BatchExecutionIT {
         return call.get();
     }
 
+    @Test
+    @Tag("MES-BDE-1")
+    void downtime_scrap_and_rework_are_recorded_per_operation_with_a_cause_code_and_corrected_only_with_a_reason()
+            throws Exception {
+        String op1 = floor.operator1;
+        String op2 = floor.operator2;
+        Api api = floor.people.api(op1);
+        // a batch only planned is not on the floor: nothing to record on it
+        String planned = floor.plannedBatch();
+        Instant now = Instant.now();
+        assertRefused(api.post(events(planned, "fill"), downtime(now.minusSeconds(1), now, "SETUP", null)), 409,
+                "batch-not-executable", "PLANNED");
+
+        String batch = floor.readyBatch();
+        floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
+        Instant created = Instant.parse(floor.batch(op1, batch).getString("createdAt"));
+        Instant from = created.plusMillis(200);
+        Instant to = Instant.now().minusMillis(100);
+
+        // every bad input is refused with its field named, and nothing is recorded
+        assertRefused(api.post(events(batch, "no_such_op"), downtime(from, to, "SETUP", null)), 404, "operation-not-found",
+                "clearance");
+        assertThat(violations(api.post(events(batch, "clearance"), "{\"kind\":\"BREAK\",\"cause\":\"SETUP\"}")))
+                .containsKey("kind");
+        assertThat(violations(api.post(events(batch, "clearance"), downtime(from, to, "COFFEE", null))))
+                .containsEntry("cause", "one of EQUIPMENT_FAILURE, MATERIAL_SHORTAGE, WAITING_FOR_QA, CLEANING, SETUP,"
+                        + " UTILITIES, PERSONNEL, ENVIRONMENT, OTHER for DOWNTIME, not 'COFFEE'");
+        assertThat(violations(api.post(events(batch, "clearance"), downtime(to, from, "SETUP", null)))).containsKey("to");
+        assertThat(violations(api.post(events(batch, "clearance"), downtime(from, Instant.now().plusSeconds(3600),
+                "SETUP", null)))).containsKey("to");
+        assertThat(violations(api.post(events(batch, "clearance"), downtime(created.minusSeconds(3600), to, "SETUP",
+                null)))).containsKey("from");
+        assertThat(violations(api.post(events(batch, "clearance"), downtime(from, to, "OTHER", null)))).containsKey("comment");
+        assertThat(violations(api.post(events(batch, "fill"), "{\"kind\":\"SCRAP\",\"cause\":\"HANDLING\","
+                + "\"quantity\":-5}"))).containsKeys("quantity", "unit");
+        assertThat(violations(api.post(events(batch, "fill"), "{\"kind\":\"SCRAP\",\"cause\":\"HANDLING\","
+                + "\"quantity\":\"lots\",\"unit\":\"vials\"}"))).containsKey("quantity");
+        assertThat(violations(api.post(events(batch, "fill"), "{\"kind\":\"REWORK\",\"cause\":\"SETUP\","
+                + "\"quantity\":10,\"unit\":\"vials\"}"))).containsKey("cause");
+        assertThat(Api.array(api.get("api/v1/batches/" + batch + "/operations")).getValuesAs(JsonObject.class))
+                .allSatisfy(o -> assertThat(o.getJsonArray("events")).isEmpty());
+        assertThat(Api.demo(http, "inspector1").post(events(batch, "clearance"), downtime(from, to, "SETUP", null))
+                .statusCode()).isEqualTo(403);
+
+        // a downtime of the line clearance (waiting for QA's line clearance check) and scrap at the filling
+        HttpResponse<String> waited = api.post(events(batch, "clearance"), downtime(from, to, "WAITING_FOR_QA",
+                "QA line clearance check came late"));
+        assertThat(waited.statusCode()).as(waited.body()).isEqualTo(201);
+        JsonObject first = Api.object(waited);
+        assertThat(first.getString("kind")).isEqualTo("DOWNTIME");
+        assertThat(first.getString("recordedBy")).isEqualTo(op1);
+        // the same time again would count twice
+        assertRefused(api.post(events(batch, "clearance"), downtime(from, to, "SETUP", null)), 409, "downtime-overlaps",
+                "event " + first.getInt("seq"));
+        HttpResponse<String> scrapped = api.post(events(batch, "fill"), "{\"kind\":\"SCRAP\",\"cause\":"
+                + "\"QUALITY_DEFECT\",\"quantity\":\"36\",\"unit\":\"vials\",\"comment\":\"cracked at the infeed\"}");
+        assertThat(scrapped.statusCode()).as(scrapped.body()).isEqualTo(201);
+        int scrapSeq = Api.object(scrapped).getInt("seq");
+
+        // corrected with a reason (the first stays, replaced), or withdrawn
+        String correction = "api/v1/batches/" + batch + "/operation-events/" + scrapSeq + "/corrections";
+        assertRefused(api.post(correction, "{\"kind\":\"SCRAP\",\"cause\":\"QUALITY_DEFECT\",\"quantity\":30,"
+                + "\"unit\":\"vials\"}"), 422, "reason-required", "reason");
+        assertRefused(api.post("api/v1/batches/" + batch + "/operation-events/9999/corrections", "{\"reason\":\"x\"}"),
+                404, "operation-event-not-found", null);
+        HttpResponse<String> recounted = api.post(correction, "{\"kind\":\"SCRAP\",\"cause\":\"QUALITY_DEFECT\","
+                + "\"quantity\":30,\"unit\":\"vials\",\"reason\":\"recount: 6 vials were good\"}");
+        assertThat(recounted.statusCode()).as(recounted.body()).isEqualTo(201);
+        assertThat(Api.object(recounted).getInt("corrects")).isEqualTo(scrapSeq);
+        assertRefused(api.post(correction, "{\"reason\":\"again\",\"withdrawn\":true}"), 422,
+                "operation-event-invalid", "replaced by event");
+        HttpResponse<String> rework = api.post(events(batch, "capping"), "{\"kind\":\"REWORK\",\"cause\":"
+                + "\"EQUIPMENT_FAILURE\",\"quantity\":200,\"unit\":\"vials\"}");
+        assertThat(rework.statusCode()).as(rework.body()).isEqualTo(201);
+        HttpResponse<String> withdrawn = api.post("api/v1/batches/" + batch + "/operation-events/"
+                + Api.object(rework).getInt("seq") + "/corrections", "{\"withdrawn\":true,\"reason\":\"entered on the"
+                + " wrong batch\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+
+        // per operation: actual times, downtime in minutes by cause, the current events, the replaced ones kept
+        Map<String, JsonObject> operations = Api.array(floor.people.api(floor.supervisor).get("api/v1/batches/" + batch
+                + "/operations")).getValuesAs(JsonObject.class).stream().collect(Collectors.toMap(o -> o.getString(
+                "operationId"), o -> o));
+        JsonObject clearance = operations.get("clearance");
+        assertThat(clearance.getString("actualStart")).isNotBlank();
+        double minutes = java.time.Duration.between(from, to).toMillis() / 60_000.0;
+        assertThat(clearance.getJsonNumber("downtimeMinutes").doubleValue()).isCloseTo(minutes,
+                org.assertj.core.data.Offset.offset(0.06));
+        assertThat(clearance.getJsonObject("downtimeMinutesByCause").keySet()).containsExactly("WAITING_FOR_QA");
+        JsonObject fill = operations.get("fill");
+        assertThat(fill.getJsonArray("events").getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(e -> assertThat(e.getJsonNumber("quantity").intValue()).isEqualTo(30));
+        assertThat(fill.getJsonArray("replaced").getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(e -> assertThat(e.getInt("correctedBy")).isEqualTo(scrapSeq + 1));
+        assertThat(operations.get("capping").getJsonArray("events")).isEmpty();
+        assertThat(operations.get("capping").getJsonArray("replaced")).hasSize(2);
+        assertThat(operations.get("fill").containsKey("actualStart")).as("not started yet").isFalse();
+
+        // an operator records a downtime on the terminal, in the clock time of the wall; the record shows it all
+        try (Browser olga = new Browser(contextRoot)) {
+            olga.signIn(op1, floor.operatorPassword).open("app/terminal.xhtml?batch=" + batch);
+            olga.clickAt("#losses summary");
+            olga.script("document.getElementById('loss-operation').value = 'mixing';");
+            olga.script("var c = document.getElementById('loss-cause'); c.value = 'MATERIAL_SHORTAGE';");
+            olga.clickAt("button[id='loss-save']");
+            olga.waitForTextAt("#loss-form", "NOT saved");
+            assertThat(olga.textAt("#loss-form")).contains("from is required");
+            java.time.ZonedDateTime wall = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"));
+            String hhmm = wall.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+            olga.script("document.getElementById('loss-from').value = arguments[0];"
+                    + " document.getElementById('loss-to').value = arguments[0];", hhmm);
+            olga.clickAt("button[id='loss-save']");
+            olga.waitForTextAt("#loss-form", "to after from");
+            olga.look("terminal-downtime-refused");
+            // scrap: the form asks for a quantity instead of times, the causes of scrap
+            olga.script("var k = document.getElementById('loss-kind'); k.value = 'SCRAP';"
+                    + " k.dispatchEvent(new Event('change'));");
+            olga.waitForTextAt("#loss-form", "Quantity");
+            olga.script("document.getElementById('loss-cause').value = 'HANDLING';");
+            olga.typeAt("#loss-quantity", "12");
+            olga.typeAt("#loss-unit", "vials");
+            olga.typeAt("#loss-comment", "tray dropped at the compounding");
+            olga.clickAt("button[id='loss-save']");
+            olga.waitForTextAt("#loss-form", "Saved on the server");
+            assertThat(olga.textAt("#loss-form")).contains("scrap handling, 12 vials");
+            olga.look("terminal-scrap-recorded");
+            olga.assertAccessible();
+        }
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn(floor.supervisor, People.PASSWORD).open("app/batch.xhtml?batch=" + batch);
+            b.waitForText("Operations: actual times, downtime, scrap and rework");
+            assertThat(b.textOf("record-operations")).contains("WAITING_FOR_QA", "QA line clearance check came late",
+                    "SCRAP HANDLING: 12 vials (tray dropped at the compounding)",
+                    "SCRAP QUALITY_DEFECT", "30 vials", "replaces event " + scrapSeq + ": recount: 6 vials were good",
+                    "withdraws event", "entered on the wrong batch");
+            b.scrollToFirst("#record-operations");
+            b.look("batch-record-operations");
+        }
+    }
+
+    private static String events(String batch, String operation) {
+        return "api/v1/batches/" + batch + "/operations/" + operation + "/events";
+    }
+
+    private static String downtime(Instant from, Instant to, String cause, String comment) {
+        return "{\"kind\":\"DOWNTIME\",\"cause\":\"" + cause + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\""
+                + (comment == null ? "" : ",\"comment\":\"" + comment + "\"") + "}";
+    }
+
     private static void assertRefused(HttpResponse<String> response, int status, String kind, String mentions) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -208,6 +208,17 @@ final class BatchFloor {
                 + "\"checkweigher not connected: mean of its printout\"}", op2);
         perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
                 + "\"filler counter read from its display\"}", op2);
+        // the filler stopped (a stopper jam) and vials were scrapped at the filling (MES-BDE-1)
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> jam = people.api(op1).post("api/v1/batches/" + batch + "/operations/fill/events",
+                "{\"kind\":\"DOWNTIME\",\"cause\":\"EQUIPMENT_FAILURE\",\"from\":" + q(now.minusSeconds(2).toString())
+                        + ",\"to\":" + q(now.minusSeconds(1).toString()) + ",\"comment\":\"stopper jam at the stoppering"
+                        + " station\"}");
+        assertThat(jam.statusCode()).as(jam.body()).isEqualTo(201);
+        HttpResponse<String> scrap = people.api(op1).post("api/v1/batches/" + batch + "/operations/fill/events",
+                "{\"kind\":\"SCRAP\",\"cause\":\"EQUIPMENT_FAILURE\",\"quantity\":120,\"unit\":\"vials\","
+                        + "\"comment\":\"vials in the jam, discarded\"}");
+        assertThat(scrap.statusCode()).as(scrap.body()).isEqualTo(201);
         perform(op2, batch, "crimp_check", "{\"choice\":\"pass\"}", null);
         Map.of("rejects_particles", particleRejects, "rejects_cracks", "25", "rejects_fill_level", "30",
                         "rejects_cosmetic", "15")

@@ -192,6 +192,7 @@ class ErpIT {
     @Test
     @Tag("INT-ERP-1")
     @Tag("INT-ERP-2")
+    @Tag("MES-BDE-1")
     void a_batch_s_confirmations_reach_the_erp_in_order_once_each_across_an_outage_a_lost_answer_and_a_parked_message()
             throws Exception {
         fakeErp.post("/reset");
@@ -228,6 +229,15 @@ class ErpIT {
                 .containsExactlyInAnyOrder("rejects_particles=40", "rejects_cracks=25", "rejects_fill_level=30",
                         "rejects_cosmetic=15");
         assertThat(production.getJsonArray("operations")).isNotEmpty();
+        // the shop-floor data of each operation: its downtime and losses with their cause codes (MES-BDE-1)
+        JsonObject filling = production.getJsonArray("operations").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("operation").equals("Filling and stoppering")).findFirst().orElseThrow();
+        assertThat(filling.containsKey("downtimeMinutes")).isTrue(); // 1 s of downtime: 0.0 min
+        assertThat(filling.getJsonArray("losses").getValuesAs(JsonObject.class))
+                .extracting(l -> l.getString("kind") + " " + l.getString("cause") + " " + (l.containsKey("quantity")
+                        ? l.getJsonNumber("quantity").intValue() + " " + l.getString("unit") : l.getString("from")))
+                .hasSize(2).anySatisfy(l -> assertThat(l).startsWith("DOWNTIME EQUIPMENT_FAILURE 20"))
+                .contains("SCRAP EQUIPMENT_FAILURE 120 vials");
         // each consumption as the record has it: the same lot, container and quantity as the charge's entry
         List<JsonObject> charges = Api.demo(http, "inspector1").getJson("api/v1/batches/" + batch + "/record.json")
                 .getJsonObject("record").getJsonArray("entries").getValuesAs(JsonObject.class).stream()

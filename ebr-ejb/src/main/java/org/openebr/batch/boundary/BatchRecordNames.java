@@ -23,7 +23,7 @@ public class BatchRecordNames {
 
     /** The record types named here. */
     public static final Set<String> TYPES = Set.of("Batch", "BatchStep", "StepEntry", "BatchEvent", "Deviation",
-            "GateRefusal", "GateOverride");
+            "GateRefusal", "GateOverride", "OperationEvent");
 
     @PersistenceContext
     EntityManager em;
@@ -49,6 +49,8 @@ public class BatchRecordNames {
                     + " where b.id = r.batchRef and r.id in :ids";
             case "GateOverride" -> "select o.id, b.batchId, o.stepId, cast(o.seq as string) from GateOverride o, Batch b"
                     + " where b.id = o.batchRef and o.id in :ids";
+            case "OperationEvent" -> "select e.id, b.batchId, e.operationId, cast(e.seq as string) from OperationEvent e,"
+                    + " Batch b where b.id = e.batchRef and e.id in :ids";
             default -> null;
         };
         if (query == null) {
@@ -63,6 +65,7 @@ public class BatchRecordNames {
                 case "Deviation" -> "deviation " + row[2] + " of " + batch;
                 case "GateRefusal" -> "refusal of " + row[3] + " at step " + row[2] + " of " + batch;
                 case "GateOverride" -> "gate override " + row[3] + " (step " + row[2] + ") of " + batch;
+                case "OperationEvent" -> "operation event " + row[3] + " (operation " + row[2] + ") of " + batch;
                 default -> batch;
             };
             names.put(row[0].toString(), name);

@@ -77,6 +77,17 @@ public class BatchRefused extends DomainException {
         /** Someone else changed the batch or step at the same moment; nothing was recorded. */
         @Declared(category = Category.CONFLICT, kind = "batch-conflict")
         CONFLICT,
+        /** The batch's control recipe has no operation of that id. */
+        @Declared(category = Category.NOT_FOUND, kind = "operation-not-found")
+        OPERATION_NOT_FOUND,
+        /** A downtime, scrap or rework event that is incomplete or does not fit its kind (MES-BDE-1). */
+        @Declared(category = Category.INVALID, kind = "operation-event-invalid")
+        OPERATION_EVENT_INVALID,
+        @Declared(category = Category.NOT_FOUND, kind = "operation-event-not-found")
+        OPERATION_EVENT_NOT_FOUND,
+        /** A downtime of an operation that overlaps one recorded already: it would be counted twice. */
+        @Declared(category = Category.CONFLICT, kind = "downtime-overlaps")
+        DOWNTIME_OVERLAPS,
         /** The same Idempotency-Key was sent before with another request. */
         @Declared(category = Category.INVALID, kind = "idempotency-key-reused")
         KEY_REUSED;

@@ -181,6 +181,11 @@ public class BatchStore {
         return max == null ? 1 : max + 1;
     }
 
+    public List<org.openebr.batch.entity.OperationEvent> operationEvents(UUID batch) {
+        return em.createQuery("select e from OperationEvent e where e.batchRef = :b order by e.seq",
+                org.openebr.batch.entity.OperationEvent.class).setParameter("b", batch).getResultList();
+    }
+
     public List<GateRefusal> refusals(UUID batch) {
         return em.createQuery("select r from GateRefusal r where r.batchRef = :b order by r.refusedAt, r.stepId, r.id", GateRefusal.class)
                 .setParameter("b", batch).getResultList();

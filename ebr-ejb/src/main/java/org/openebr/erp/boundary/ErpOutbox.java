@@ -33,6 +33,9 @@ public class ErpOutbox {
     @Inject
     Batches batches;
 
+    @Inject
+    org.openebr.batch.boundary.OperationEvents operationEvents;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void on(@Observes BatchHappened happened) {
         Optional<ErpOrder> ordered = store.orderOfBatch(happened.batchId());
@@ -61,9 +64,10 @@ public class ErpOutbox {
         String body = switch (kind) {
             case BATCH_STARTED -> ErpDocuments.started(h);
             case MATERIAL_CONSUMED -> consumed(h, happened.consumption());
-            case PRODUCTION_REPORTED -> ErpDocuments.production(h, ErpFigures.of(batches.batch(happened.batchId())));
+            case PRODUCTION_REPORTED -> ErpDocuments.production(h, ErpFigures.of(batches.batch(happened.batchId()),
+                    operationEvents.operations(happened.batchId())));
             case BATCH_RELEASED, BATCH_REJECTED -> ErpDocuments.decision(h, happened.status(),
-                    ErpFigures.of(batches.batch(happened.batchId())));
+                    ErpFigures.of(batches.batch(happened.batchId()), operationEvents.operations(happened.batchId())));
             case BATCH_ABORTED -> ErpDocuments.aborted(h, batches.batch(happened.batchId()).statusReason());
         };
         store.persist(new ErpMessage(id, order.batchId(), seq, kind.name(), body, happened.at()));

@@ -85,8 +85,23 @@ public final class ErpDocuments {
             body.add("yield", Json.createObjectBuilder().add("value", f.yield().quantity()).add("unit", f.yield().unit()));
         }
         JsonArrayBuilder operations = Json.createArrayBuilder();
-        f.operations().forEach(o -> operations.add(Json.createObjectBuilder().add("unitProcedure", o.unitProcedure())
-                .add("operation", o.operation()).add("start", o.start().toString()).add("end", o.end().toString())));
+        for (ErpFigures.OperationTimes o : f.operations()) {
+            // shop-floor data of the operation (MES-BDE-1): downtime in minutes and each loss with its cause code
+            JsonArrayBuilder losses = Json.createArrayBuilder();
+            o.losses().forEach(l -> {
+                JsonObjectBuilder loss = Json.createObjectBuilder().add("event", l.seq()).add("kind", l.kind())
+                        .add("cause", l.cause());
+                if (l.from() != null) {
+                    loss.add("from", l.from().toString()).add("to", l.to().toString()).add("minutes", l.minutes());
+                } else {
+                    loss.add("quantity", l.quantity()).add("unit", l.unit());
+                }
+                losses.add(l.comment() == null ? loss : loss.add("comment", l.comment()));
+            });
+            operations.add(Json.createObjectBuilder().add("unitProcedure", o.unitProcedure())
+                    .add("operation", o.operation()).add("start", o.start().toString()).add("end", o.end().toString())
+                    .add("downtimeMinutes", o.downtimeMinutes()).add("losses", losses));
+        }
         body.add("operations", operations);
         if (f.start() != null) {
             body.add("actualStart", f.start().toString()).add("actualEnd", f.end().toString());

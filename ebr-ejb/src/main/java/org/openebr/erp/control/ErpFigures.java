@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openebr.batch.boundary.BatchDetail;
 import org.openebr.batch.boundary.EntryFacts;
+import org.openebr.batch.boundary.OperationEvents;
 
 /**
  * What a batch produced, as its record says, for the ERP: the quantity produced (the step a yield
@@ -27,8 +28,13 @@ public final class ErpFigures {
     public record Quantity(String stepId, String name, BigDecimal quantity, String unit) {
     }
 
-    /** The actual times of one operation. */
-    public record OperationTimes(String unitProcedure, String operation, Instant start, Instant end) {
+    /** The actual times of one operation, with its downtime in minutes and its downtime, scrap and rework events. */
+    public record OperationTimes(String unitProcedure, String operation, Instant start, Instant end,
+                                 BigDecimal downtimeMinutes, List<OperationEvents.OperationEventFacts> losses) {
+
+        public OperationTimes(String unitProcedure, String operation, Instant start, Instant end) {
+            this(unitProcedure, operation, start, end, BigDecimal.ZERO, List.of());
+        }
     }
 
     /** Everything the production confirmation needs. */
@@ -37,6 +43,30 @@ public final class ErpFigures {
     }
 
     private ErpFigures() {
+    }
+
+    /**
+     * The figures with the shop-floor data of each operation (MES-BDE-1): its downtime and the downtime, scrap and
+     * rework events recorded on it (an operation with events but no entry yet is listed too).
+     */
+    public static Figures of(BatchDetail b, List<OperationEvents.OperationFacts> shopFloor) {
+        Figures f = of(b);
+        List<OperationTimes> operations = new ArrayList<>();
+        for (OperationTimes t : f.operations()) {
+            OperationEvents.OperationFacts o = shopFloor.stream().filter(x -> x.unitProcedure().equals(t.unitProcedure())
+                    && x.operation().equals(t.operation())).findFirst().orElse(null);
+            operations.add(o == null ? t : new OperationTimes(t.unitProcedure(), t.operation(), t.start(), t.end(),
+                    o.downtimeMinutes(), o.events()));
+        }
+        for (OperationEvents.OperationFacts o : shopFloor) {
+            if (!o.events().isEmpty() && operations.stream().noneMatch(t -> t.unitProcedure().equals(o.unitProcedure())
+                    && t.operation().equals(o.operation()))) {
+                Instant first = o.events().get(0).recordedAt();
+                operations.add(new OperationTimes(o.unitProcedure(), o.operation(), first, first, o.downtimeMinutes(),
+                        o.events()));
+            }
+        }
+        return new Figures(f.produced(), f.rejects(), f.yield(), List.copyOf(operations), f.start(), f.end());
     }
 
     public static Figures of(BatchDetail b) {

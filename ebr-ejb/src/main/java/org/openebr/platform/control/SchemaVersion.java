@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "19";
+    public static final String EXPECTED = "20";
 
     private SchemaVersion() {
     }

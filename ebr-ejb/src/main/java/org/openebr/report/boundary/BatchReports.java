@@ -64,6 +64,9 @@ public class BatchReports {
     Keys keys;
 
     @Inject
+    org.openebr.batch.boundary.OperationEvents operationEvents;
+
+    @Inject
     org.openebr.signature.boundary.Signatures signatures;
 
     @Inject
@@ -146,7 +149,7 @@ public class BatchReports {
         String id = record.batch().batchId();
         TrustStore trust = keys.store();
         ReportDocument.Source source = new ReportDocument.Source(record, review, later, now, site.zone(),
-                keys.installationName());
+                keys.installationName(), operationEvents.operations(batchId));
         String xhtml = exceptionsOnly ? ReportDocument.exceptionReport(source) : ReportDocument.batchReport(source);
         Document json = json(record, review, later, now);
         Document xml = xml(source);

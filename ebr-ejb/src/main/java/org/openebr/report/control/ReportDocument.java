@@ -28,7 +28,13 @@ public final class ReportDocument {
 
     /** What a report is made from. */
     public record Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
-                         ZoneId zone, String installation) {
+                         ZoneId zone, String installation,
+                         List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operations) {
+
+        public Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
+                      ZoneId zone, String installation) {
+            this(record, review, addenda, generatedAt, zone, installation, List.of());
+        }
     }
 
     private ReportDocument() {
@@ -48,6 +54,7 @@ public final class ReportDocument {
         materials(h, s);
         equipment(h, s);
         calculations(h, s);
+        operations(h, s);
         h.append("<h2>Exceptions and their disposition</h2>");
         exceptions(h, s, false);
         addenda(h, s);
@@ -286,6 +293,40 @@ public final class ReportDocument {
                         .append("</td><td>").append(esc(e.recordedBy())).append(", ").append(esc(time(e.recordedAt(), s.zone())))
                         .append("</td><td>").append(esc(e.details())).append("</td></tr>");
             }
+        }
+        h.append("</tbody></table>");
+    }
+
+    /** Each operation's actual times, its downtime and its scrap and rework, with their cause codes (MES-BDE-1). */
+    private static void operations(StringBuilder h, Source s) {
+        if (s.operations().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Operations: actual times, downtime, scrap and rework</h2><table><thead><tr><th>Operation</th>"
+                + "<th>Actual start, end</th><th>Downtime</th><th>Downtime, scrap and rework (cause)</th></tr></thead><tbody>");
+        for (org.openebr.batch.boundary.OperationEvents.OperationFacts o : s.operations()) {
+            h.append("<tr><td>").append(esc(o.operation())).append("<br/><span class='id'>").append(esc(o.unitProcedure()))
+                    .append("</span></td><td>").append(o.actualStart() == null ? "not started" : esc(time(o.actualStart(),
+                            s.zone())) + "<br/>" + esc(time(o.actualEnd(), s.zone()))).append("</td><td>")
+                    .append(esc(o.downtimeMinutes().toPlainString())).append(" min</td><td>");
+            if (o.events().isEmpty()) {
+                h.append("none");
+            }
+            for (org.openebr.batch.boundary.OperationEvents.OperationEventFacts e : o.events()) {
+                h.append("<div>").append(e.seq()).append(". ").append(esc(e.kind())).append(" ").append(esc(e.cause()))
+                        .append(": ").append(e.from() == null ? esc(e.quantity().toPlainString() + " " + e.unit())
+                                : esc(time(e.from(), s.zone()) + " to " + time(e.to(), s.zone()) + ", " + e.minutes()
+                                + " min")).append(e.comment() == null ? "" : " (" + esc(e.comment()) + ")")
+                        .append("<br/><span class='id'>").append(esc(e.recordedBy())).append(", ")
+                        .append(esc(time(e.recordedAt(), s.zone()))).append(e.corrects() == null ? "" : ", replaces event "
+                                + e.corrects() + ": " + esc(e.reason())).append("</span></div>");
+            }
+            for (org.openebr.batch.boundary.OperationEvents.OperationEventFacts e : o.replaced()) {
+                h.append("<div class='id'>").append(e.seq()).append(". ").append(esc(e.kind())).append(" ")
+                        .append(esc(e.cause())).append(e.withdrawn() ? ": withdraws event " + e.corrects() + ", "
+                                + esc(e.reason()) : ", replaced by event " + e.correctedBy()).append("</div>");
+            }
+            h.append("</td></tr>");
         }
         h.append("</tbody></table>");
     }

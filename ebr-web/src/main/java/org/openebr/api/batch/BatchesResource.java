@@ -65,6 +65,27 @@ public class BatchesResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Jsonb JSON = JsonbConfiguration.create();
 
+    /**
+     * A downtime ({@code from}, {@code to}), scrap or rework ({@code quantity}, {@code unit}) of an operation with its
+     * cause code; on a correction the {@code reason}, and {@code withdrawn} true to take the event back.
+     */
+    public record OperationEventRequest(String kind, String cause, Instant from, Instant to, JsonValue quantity,
+                                        String unit, String comment, String reason, Boolean withdrawn) {
+        org.openebr.batch.boundary.OperationEventCommand command() {
+            String amount = null;
+            if (quantity instanceof JsonNumber n) {
+                amount = n.toString();
+            } else if (quantity instanceof JsonString text) {
+                amount = text.getString();
+            } else if (quantity != null && quantity.getValueType() != JsonValue.ValueType.NULL) {
+                throw new BatchRefused(BatchRefused.Reason.OPERATION_EVENT_INVALID, "'quantity' is a number (e.g. 120),"
+                        + " not " + quantity.getValueType().name().toLowerCase() + ".", "quantity", "a number");
+            }
+            return new org.openebr.batch.boundary.OperationEventCommand(kind, cause, from, to, amount, unit, comment,
+                    reason, withdrawn);
+        }
+    }
+
     /** A new batch: the recipe whose effective version it follows, the planned quantity and its unit (default: the recipe's). */
     public record NewBatch(@NotNull String recipeId, @NotNull BigDecimal plannedQuantity, String unit, String reason) {
     }
@@ -125,6 +146,9 @@ public class BatchesResource {
 
     @Inject
     Overrides overrides;
+
+    @Inject
+    org.openebr.batch.boundary.OperationEvents operationEvents;
 
     @Inject
     Reviews reviews;
@@ -302,6 +326,66 @@ public class BatchesResource {
                                 @NotNull DispositionRequest request) {
         return once(key, "disposition " + batchId + " " + exceptionId, request,
                 () -> reviews.disposition(batchId, exceptionId, request.decision(), request.comment()));
+    }
+
+    @GET
+    @Path("{batchId}/operations")
+    @Operation(operationId = "listBatchOperations", summary = "The batch's operations in recipe order with their actual"
+            + " start and end (first and last entry), downtime in minutes (in all and by cause) and their current"
+            + " downtime, scrap and rework events; corrected and withdrawn events under replaced (MES-BDE-1)")
+    @APIResponse(responseCode = "200", description = "The operations", content = @Content(schema = @Schema(type =
+            org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+            implementation = org.openebr.batch.boundary.OperationEvents.OperationFacts.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operations(@PathParam("batchId") String batchId) {
+        return operationEvents.operations(batchId);
+    }
+
+    @POST
+    @Path("{batchId}/operations/{operationId}/events")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "recordOperationEvent", summary = "Record a downtime (from, to), scrap or rework (quantity,"
+            + " unit) of an operation with its cause code (MES-BDE-1); while the batch is READY, IN_PROGRESS or ON_HOLD",
+            description = "Cause codes: DOWNTIME EQUIPMENT_FAILURE, MATERIAL_SHORTAGE, WAITING_FOR_QA, CLEANING, SETUP,"
+                    + " UTILITIES, PERSONNEL, ENVIRONMENT, OTHER; SCRAP QUALITY_DEFECT, EQUIPMENT_FAILURE, HANDLING,"
+                    + " SAMPLING, OTHER; REWORK QUALITY_DEFECT, EQUIPMENT_FAILURE, HANDLING, OTHER (OTHER needs a comment)."
+                    + " 422 operation-event-invalid (with violations); 404 operation-not-found, batch-not-found; 409"
+                    + " batch-not-executable, downtime-overlaps.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(
+            implementation = org.openebr.batch.boundary.OperationEvents.OperationEventFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response recordOperationEvent(@PathParam("batchId") String batchId, @PathParam("operationId") String operationId,
+            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+            @NotNull OperationEventRequest request) {
+        return once(key, "operation event " + batchId + " " + operationId, request,
+                () -> operationEvents.record(batchId, operationId, request.command()));
+    }
+
+    @POST
+    @Path("{batchId}/operation-events/{seq}/corrections")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR"})
+    @Operation(operationId = "correctOperationEvent", summary = "Replace a downtime, scrap or rework event with a"
+            + " corrected one, or withdraw it (withdrawn true), with a reason; the event corrected stays in the record",
+            description = "422 reason-required, operation-event-invalid; 404 operation-event-not-found; 409"
+                    + " batch-not-executable, downtime-overlaps.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(
+            implementation = org.openebr.batch.boundary.OperationEvents.OperationEventFacts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response correctOperationEvent(@PathParam("batchId") String batchId, @PathParam("seq") int seq,
+            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY) @HeaderParam(IDEMPOTENCY_KEY) String key,
+            @NotNull OperationEventRequest request) {
+        return once(key, "operation event correction " + batchId + " " + seq, request,
+                () -> operationEvents.correct(batchId, seq, request.command()));
     }
 
     @POST

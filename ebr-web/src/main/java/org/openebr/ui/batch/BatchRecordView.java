@@ -63,11 +63,15 @@ public class BatchRecordView implements Serializable {
     @Inject
     org.openebr.mde.boundary.Alarms alarms;
 
+    @Inject
+    org.openebr.batch.boundary.OperationEvents operationEvents;
+
     private String batchId;
     private BatchRecord record;
     private List<StepRecord> steps = List.of();
     private List<StatusRow> history = List.of();
     private List<org.openebr.mde.boundary.Alarms.AlarmFacts> equipmentAlarms = List.of();
+    private List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operations = List.of();
 
     /** The supervisor's signature of a gate override. */
     public List<Signatures.Manifestation> overrideSignatures(Overrides.OverrideFacts override) {
@@ -95,6 +99,10 @@ public class BatchRecordView implements Serializable {
             // the equipment's alarm log kept with the batch, oldest first like the rest of the record
             List<org.openebr.mde.boundary.Alarms.AlarmFacts> kept = commands.attempt("read the equipment alarms of batch "
                     + batchId + " (batch record screen)").call(() -> alarms.alarms(record.batch().batchId(), 500));
+            List<org.openebr.batch.boundary.OperationEvents.OperationFacts> ops = commands.attempt("read the operations"
+                    + " of batch " + batchId + " (batch record screen)").call(() -> operationEvents.operations(
+                    record.batch().batchId()));
+            operations = ops == null ? List.of() : ops;
             equipmentAlarms = kept == null ? List.of() : kept.stream()
                     .sorted(java.util.Comparator.comparingLong(org.openebr.mde.boundary.Alarms.AlarmFacts::id)).toList();
         }
@@ -256,5 +264,10 @@ public class BatchRecordView implements Serializable {
     /** The equipment alarms recorded with the batch (A11D-8-1), oldest first. */
     public List<org.openebr.mde.boundary.Alarms.AlarmFacts> getEquipmentAlarms() {
         return equipmentAlarms;
+    }
+
+    /** The operations with their actual times, downtime, scrap and rework (MES-BDE-1). */
+    public List<org.openebr.batch.boundary.OperationEvents.OperationFacts> getOperations() {
+        return operations;
     }
 }

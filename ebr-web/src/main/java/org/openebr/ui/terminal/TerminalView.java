@@ -67,6 +67,9 @@ public class TerminalView implements Serializable {
     org.openebr.mde.boundary.Alarms alarms;
 
     @Inject
+    org.openebr.batch.boundary.OperationEvents operationEvents;
+
+    @Inject
     ScanService scanService;
 
     @Inject
@@ -113,6 +116,10 @@ public class TerminalView implements Serializable {
     private final Map<Long, String> alarmComments = new HashMap<>();
     private final Map<Long, CardNote> alarmNotes = new HashMap<>();
     private CardNote alarmDone;
+    /** The downtime, scrap or rework being entered: operation, kind, cause, from, to, quantity, unit, comment. */
+    private final Map<String, String> loss = new HashMap<>();
+    private CardNote lossNote;
+    private List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operationList = List.of();
 
     /** Called by the page's view action, with the batch from the address when there is one. */
     public void load() {
@@ -138,6 +145,78 @@ public class TerminalView implements Serializable {
         }
         entriesByStep = byStep;
         alarmList = alarmsToSee();
+        operationList = operationEvents.operations(batch.batchId());
+    }
+
+    // ---- downtime, scrap and rework of an operation (MES-BDE-1)
+
+    /** The cause codes the chosen kind offers (downtime unless another is chosen). */
+    public List<String> lossCauses() {
+        return org.openebr.batch.boundary.OperationEvents.causes().getOrDefault(loss.getOrDefault("kind", "DOWNTIME"),
+                List.of());
+    }
+
+    /** A cause code in words: EQUIPMENT_FAILURE is "equipment failure". */
+    public String causeWords(String cause) {
+        return cause == null ? "" : cause.replace('_', ' ').toLowerCase();
+    }
+
+    /**
+     * Records what the form says. Times are typed as the clock on the wall shows them (HH:mm, the site's time
+     * zone) for today; a time later than now is yesterday's (a downtime over midnight).
+     */
+    public void recordLoss() {
+        lossNote = null;
+        String kind = loss.getOrDefault("kind", "DOWNTIME");
+        java.time.Instant from;
+        java.time.Instant to;
+        try {
+            from = wallClock(loss.get("from"));
+            to = wallClock(loss.get("to"));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            lossNote = new CardNote("NOT saved. Type the times as the clock shows them, e.g. 14:05.", false, null, null);
+            return;
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            from = from.minus(java.time.Duration.ofDays(1));
+        }
+        boolean downtime = "DOWNTIME".equals(kind);
+        var command = new org.openebr.batch.boundary.OperationEventCommand(kind, blankToNull(loss.get("cause")),
+                downtime ? from : null, downtime ? to : null, downtime ? null : blankToNull(loss.get("quantity")),
+                downtime ? null : blankToNull(loss.get("unit")), blankToNull(loss.get("comment")), null, null);
+        String operation = loss.get("operation");
+        var done = commands.attempt("record " + kind.toLowerCase() + " of operation " + operation + " (operator terminal)")
+                .notAllowed("Your roles do not allow this; operators and supervisors record downtime, scrap and rework.")
+                .refused(rule -> lossNote = new CardNote("NOT saved. " + rule.getMessage(), false, null, null))
+                .call(() -> operationEvents.record(batch.batchId(), operation, command));
+        if (done != null) {
+            lossNote = new CardNote("Saved on the server at " + time(done.recordedAt()) + ": " + kind.toLowerCase()
+                    + " " + causeWords(done.cause()) + (done.minutes() == null ? ", " + done.quantity().toPlainString()
+                    + " " + done.unit() : ", " + done.minutes().toPlainString() + " min") + " (event " + done.seq() + ").",
+                    true, null, null);
+            String keepOperation = loss.get("operation");
+            loss.clear();
+            loss.put("operation", keepOperation);
+            loss.put("kind", kind);
+            commands.attempt("open the operator terminal").run(this::reload);
+        }
+    }
+
+    private java.time.Instant wallClock(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of(site.zone());
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(zone);
+        java.time.ZonedDateTime at = java.time.LocalTime.parse(typed.strip()).atDate(now.toLocalDate()).atZone(zone);
+        return (at.isAfter(now.plusMinutes(2)) ? at.minusDays(1) : at).toInstant();
+    }
+
+    /** The downtime, scrap and rework recorded on the batch so far, newest first. */
+    public List<org.openebr.batch.boundary.OperationEvents.OperationEventFacts> losses() {
+        return operationList.stream().flatMap(o -> o.events().stream())
+                .sorted(java.util.Comparator.comparingInt(
+                        org.openebr.batch.boundary.OperationEvents.OperationEventFacts::seq).reversed()).toList();
     }
 
     // ---- equipment alarms of the batch (A11D-8-1)
@@ -669,4 +748,7 @@ public class TerminalView implements Serializable {
     public Map<Long, String> getAlarmComments() { return alarmComments; }
     public Map<Long, CardNote> getAlarmNotes() { return alarmNotes; }
     public CardNote getAlarmDone() { return alarmDone; }
+    public Map<String, String> getLoss() { return loss; }
+    public CardNote getLossNote() { return lossNote; }
+    public List<org.openebr.batch.boundary.OperationEvents.OperationFacts> getOperationList() { return operationList; }
 }
