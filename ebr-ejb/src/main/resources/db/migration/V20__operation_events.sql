@@ -28,6 +28,9 @@ CREATE TABLE operation_event (
 );
 CREATE INDEX operation_event_batch ON operation_event (batch_ref, seq);
 SELECT make_append_only('operation_event');
+-- a released or rejected batch's record is read-only (V16), its operation events too
+CREATE TRIGGER batch_decided_locks_operation_event BEFORE INSERT OR UPDATE ON operation_event
+    FOR EACH ROW EXECUTE FUNCTION batch_record_is_open();
 
 CREATE TABLE operation_event_aud (
     id uuid NOT NULL, rev bigint NOT NULL REFERENCES audit_revision (id), revtype smallint,

@@ -81,6 +81,7 @@ class AuditTrailIT {
 
     @Test
     @Tag("P11-10e-1")
+    @Tag("negative")
     void a_rolled_back_transaction_leaves_neither_data_nor_audit_row() throws SQLException {
         String user = unique("rollback");
         create(user, "Rita Rollback");
@@ -230,6 +231,7 @@ class AuditTrailIT {
 
     @Test
     @Tag("A11D-12-2")
+    @Tag("negative")
     void sign_ins_privilege_changes_alert_acknowledgements_and_exports_are_in_one_trail() throws SQLException {
         String user = unique("day");
         String password = activate(user, "Dora Day");
@@ -252,9 +254,15 @@ class AuditTrailIT {
         // an alert and its acknowledgement: a lockout, acknowledged by an administrator with a comment
         String locked = unique("alert");
         create(locked, "Alma Alert");
+        Instant beforeWrong = Instant.now().minusSeconds(1);
         for (int i = 0; i < 5; i++) {
             new Api(http, locked, "wrong " + i).get("api/v1/me");
         }
+        // the failed sign-ins are in the trail too, each with the account it tried
+        assertThat(inspector.getJson("api/v1/audit?size=200&entityType=SecurityEvent&text=LOGIN_FAILED&from="
+                + beforeWrong).getJsonArray("entries").getValuesAs(JsonObject.class))
+                .filteredOn(e -> changesOf(e).containsKey("subject") && locked.equals(changesOf(e).get("subject").get(1)))
+                .hasSize(5);
         long alert = Api.array(admin.get("api/v1/security-alerts")).getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("type").equals("ACCOUNT_LOCKED") && locked.equals(a.getString("subject")))
                 .findFirst().orElseThrow().getJsonNumber("id").longValue();
@@ -439,6 +447,7 @@ class AuditTrailIT {
     @Test
     @Tag("P11-10e-2")
     @Tag("ALCOA-Comp-1")
+    @Tag("negative")
     void neither_the_runtime_role_nor_the_owner_can_update_delete_or_truncate_audit_tables() throws SQLException {
         List<String> tables = new ArrayList<>(List.of("audit_revision", "audit_chain_link", "record_export"));
         try (Connection app = TestDatabase.asRuntimeRole(); Statement sql = app.createStatement();
@@ -523,6 +532,8 @@ class AuditTrailIT {
 
     @Test
     @Tag("P11-10a-1")
+    @Tag("A11-13-1")
+    @Tag("negative")
     void an_edited_audit_row_is_found_named_and_raises_an_alert() throws Exception {
         String user = unique("edit");
         create(user, "Edith Edit");

@@ -79,7 +79,9 @@ class BatchExecutionIT {
     @Tag("A11-8.2-1")
     @Tag("P11-10b-2")
     @Tag("ISA88-4-1")
+    @Tag("P11-10b-1")
     @Tag("ALCOA-E-1")
+    @Tag("negative")
     void a_whole_batch_is_executed_reviewed_by_exception_and_released_and_its_record_then_stays_as_it_is() throws Exception {
         String op1 = floor.operator1;
         String op2 = floor.operator2;
@@ -449,7 +451,10 @@ class BatchExecutionIT {
                     "update ebr.deviation set description = 'nothing happened' where batch_ref = " + ref,
                     "insert into ebr.batch_event (id, batch_ref, seq, from_status, to_status, reason, recorded_by,"
                             + " recorded_at, signed) values (gen_random_uuid(), " + ref + ", 99, 'RELEASED', 'COMPLETED',"
-                            + " 'undo', 'admin', now(), false)")) {
+                            + " 'undo', 'admin', now(), false)",
+                    "insert into ebr.operation_event (id, batch_ref, seq, operation_id, kind, cause, quantity, unit,"
+                            + " recorded_by, recorded_at) values (gen_random_uuid(), " + ref + ", 99, 'filling',"
+                            + " 'SCRAP', 'HANDLING', 1, 'vials', 'admin', now())")) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.executeUpdate(edit)).as(edit)
                         .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("RELEASED");
             }
@@ -595,6 +600,7 @@ class BatchExecutionIT {
 
     @Test
     @Tag("PR-211.188b-2")
+    @Tag("negative")
     void a_yield_below_its_limits_raises_a_deviation_blocks_review_and_release_and_the_batch_is_rejected() {
         // 19850 filled: 18400 good and 1450 rejected (reconciled); yield 18400 / 20000 = 92.0 % against 95-102 %
         String[] made = floor.completedBatch("18400", "1380");
@@ -658,6 +664,7 @@ class BatchExecutionIT {
     @Test
     @Tag("P11-10f-2")
     @Tag("DI-FDA-Q6-1")
+    @Tag("negative")
     void a_batch_is_made_from_the_effective_version_keeps_its_control_recipe_and_numbers_have_no_gaps() {
         String supervisor = floor.supervisor;
         Api sup = floor.people.api(supervisor);
@@ -720,6 +727,7 @@ class BatchExecutionIT {
     @Tag("P11-10g-2")
     @Tag("P11-10i-1")
     @Tag("DI-FDA-Q12-1")
+    @Tag("negative")
     void sequence_four_eyes_training_and_the_gates_are_the_servers_whatever_a_screen_shows() {
         String op1 = floor.operator1;
         String op2 = floor.operator2;

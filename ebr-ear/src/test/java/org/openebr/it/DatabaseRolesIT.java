@@ -56,6 +56,7 @@ class DatabaseRolesIT {
 
     @Test
     @Tag("P11-10c-1")
+    @Tag("negative")
     void every_new_table_gives_the_runtime_role_insert_select_update_but_never_delete() throws SQLException {
         String table = "ebr." + Tamper.unique("it_probe");
         try (Tamper created = Tamper.change("create table " + table + " (id bigint primary key, value text not null)",

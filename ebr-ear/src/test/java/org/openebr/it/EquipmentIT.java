@@ -189,6 +189,7 @@ class EquipmentIT {
 
     @Test
     @Tag("P11-10h-1")
+    @Tag("negative")
     void an_overdue_calibration_blocks_use_and_nothing_is_recorded() {
         String maintenance = people.sharedPerson(EquipmentIT.class, "Mira Maintenance", "MAINTENANCE");
         String operator = people.sharedPerson(EquipmentIT.class, "Otto Operator", "OPERATOR");

@@ -62,6 +62,7 @@ class IdentityIT {
 
     @Test
     @Tag("P11-10d-1")
+    @Tag("negative")
     void every_api_endpoint_but_health_needs_authentication() {
         for (String path : List.of("api/v1/me", "api/v1/users", "api/v1/security-events", "api/v1/access-review",
                 "api/v1/no-such-endpoint")) {
@@ -108,6 +109,7 @@ class IdentityIT {
 
     @Test
     @Tag("P11-10g-1")
+    @Tag("negative")
     void a_role_that_does_not_allow_an_action_gets_403_and_the_attempt_is_logged() {
         Instant before = Instant.now().minusSeconds(1);
         HttpResponse<String> response = Api.demo(http, "operator1").post("api/v1/users",
@@ -228,6 +230,7 @@ class IdentityIT {
 
     @Test
     @Tag("P11-300c-1")
+    @Tag("negative")
     void a_deactivated_account_cannot_authenticate_and_its_ui_session_ends_at_once() {
         String password = activate("kbauer", "Klaus Bauer");
         grant("kbauer", "OPERATOR");
@@ -279,6 +282,7 @@ class IdentityIT {
 
     @Test
     @Tag("P11-200a3-1")
+    @Tag("negative")
     void an_administrator_can_only_reset_to_a_one_time_password_that_forces_a_change() {
         String password = activate("tweber", "Tom Weber");
         JsonObject reset = Api.object(admin.post("api/v1/users/tweber/password-reset", "{\"reason\":\"forgot it\"}"));
@@ -337,6 +341,7 @@ class IdentityIT {
 
     @Test
     @Tag("P11-300d-1")
+    @Tag("negative")
     void five_failures_across_ui_and_api_lock_the_account_raise_an_alert_and_need_an_unlock_with_reason() {
         String password = activate("lockme", "Lars Lock");
         new Browserless(http).signIn("lockme", "wrong in the ui");
@@ -403,6 +408,7 @@ class IdentityIT {
 
     @Test
     @Tag("A11D-11-1")
+    @Tag("negative")
     void a_technical_account_cannot_sign_in_to_the_ui() {
         HttpResponse<String> response = new Browserless(http).signIn("erp-client", Api.DEMO_PASSWORD);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -425,6 +431,7 @@ class IdentityIT {
 
     @Test
     @Tag("A11D-11-3")
+    @Tag("negative")
     void sign_in_gets_a_new_session_id_sign_out_ends_the_session_on_the_server_and_both_are_logged() {
         Instant before = Instant.now().minusSeconds(1);
         Browserless browser = new Browserless(http);
@@ -522,6 +529,7 @@ class IdentityIT {
 
     @Test
     @Tag("TIME-1")
+    @Tag("negative")
     void times_come_from_the_server_clock_and_clients_cannot_supply_them() {
         Instant before = Instant.now().minusSeconds(5);
         HttpResponse<String> forgedHeader = http.send(HttpRequest.newBuilder(http.uri("api/v1/users"))

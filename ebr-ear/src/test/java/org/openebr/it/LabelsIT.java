@@ -215,6 +215,8 @@ class LabelsIT {
     }
 
     @Test
+    @Tag("ALCOA-T-1")
+    @Tag("negative")
     void genealogy_refuses_an_unknown_lot_and_a_direction_it_does_not_know() {
         assertThat(warehouse.get("api/v1/genealogy/L-NONE?direction=forward").statusCode()).isEqualTo(404);
         HttpResponse<String> sideways = warehouse.get("api/v1/genealogy/L-NONE?direction=sideways");

@@ -96,6 +96,7 @@ class MachineDataIT {
 
     @Test
     @Tag("INT-OPC-1")
+    @Tag("negative")
     void a_connection_is_refused_until_its_server_certificate_is_trusted_and_insecure_or_wrong_settings_are_refused() {
         // policy None and anonymous sessions are for development servers only
         assertProblem(admin.post("api/v1/opcua/connections", connection("it-none-" + nano(), "None", "None",
@@ -153,6 +154,7 @@ class MachineDataIT {
     @Tag("P11-10h-2")
     @Tag("MES-MDE-1")
     @Tag("A11D-10-1")
+    @Tag("negative")
     void the_mixing_temperature_is_captured_with_its_quality_and_a_bad_or_implausible_value_never_passes_as_good()
             throws Exception {
         String connection = trustedConnection();

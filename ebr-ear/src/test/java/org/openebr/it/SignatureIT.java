@@ -166,6 +166,7 @@ class SignatureIT {
     @Test
     @Tag("A11D-13-3")
     @Tag("P11-200-1")
+    @Tag("negative")
     void every_signing_re_authenticates_and_a_nonce_works_once() {
         String user = ready("OPERATOR");
         Api me = new Api(http, user, PASSWORD);
@@ -213,6 +214,7 @@ class SignatureIT {
 
     @Test
     @Tag("P11-200-3")
+    @Tag("negative")
     void nobody_signs_as_someone_else_and_the_attempt_is_recorded() {
         String user = ready("OPERATOR");
         String other = ready("OPERATOR");
@@ -273,6 +275,7 @@ class SignatureIT {
     @Test
     @Tag("P11-70-1")
     @Tag("A11D-13-2")
+    @Tag("negative")
     void a_change_after_signing_invalidates_the_signature_and_the_new_version_is_unsigned() {
         String user = ready("OPERATOR");
         Api me = new Api(http, user, PASSWORD);

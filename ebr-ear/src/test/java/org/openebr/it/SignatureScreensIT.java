@@ -92,6 +92,7 @@ class SignatureScreensIT {
     @Tag("A11D-11-5")
     @Tag("P11-200-1")
     @Tag("P11-200-2")
+    @Tag("negative")
     void an_administrator_signs_the_access_review_with_the_password_only_later_in_the_session_and_with_both_in_a_new_one() {
         String admin = person("ADMIN", "Alex Admin");
         browser.signIn(admin, PASSWORD);
@@ -123,6 +124,10 @@ class SignatureScreensIT {
         browser.clickAndWaitFor("review-bar:record-review", "Recorded");
         browser.clickAndWaitFor("review-signature:open", "Meaning of your signature");
         assertThat(browser.text()).contains("User id");
+        // the password alone is not enough in a new session: refused in the dialog, nothing signed
+        browser.type("review-signature:password", PASSWORD);
+        browser.clickAndWaitFor("review-signature:sign", "The first signing of a session needs your user id and password.");
+        assertThat(browser.text()).doesNotContain("Signed: REVIEWED");
     }
 
     @Test

@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.openebr.validation.MatrixWriter.Provenance;
-import org.openebr.validation.TestReports.Reports;
-import org.openebr.validation.TestSourceScanner.Scan;
+import org.openebr.validation.EngineReports.Reports;
 
 /**
  * {@code GenerateTraceabilityMatrix <reactor root> <catalogue.csv> <output dir>}: checks that every requirement-id
- * tag on a test names a catalogue row, then writes {@code traceability-matrix.html}, {@code .md} and {@code .csv}.
+ * tag the JUnit Platform reported names a catalogue row, writes {@code traceability-matrix.html}, {@code .md} and
+ * {@code .csv}, then applies the gate ({@link TraceabilityMatrix#gate()}) and fails the build naming every problem.
  * Run by the build in the {@code verify} phase of {@code validation-docs}.
  */
 public final class GenerateTraceabilityMatrix {
@@ -31,14 +31,19 @@ public final class GenerateTraceabilityMatrix {
         }
         TraceabilityMatrix matrix = generate(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
                 Clock.systemUTC());
-        System.out.printf("Traceability matrix: %d requirements, %d verified, %d failed, %d not run, %d without"
-                + " test; %d test reports -> %s%n", matrix.rows().size(), matrix.count(RequirementStatus.VERIFIED),
+        System.out.printf("Traceability matrix: %d requirements (%d HIGH, %d MEDIUM, %d LOW risk), %d verified,"
+                + " %d failed, %d not run, %d without test; %d tests from %d engine reports -> %s%n",
+                matrix.rows().size(), matrix.count(Risk.Priority.HIGH), matrix.count(Risk.Priority.MEDIUM),
+                matrix.count(Risk.Priority.LOW), matrix.count(RequirementStatus.VERIFIED),
                 matrix.count(RequirementStatus.FAILED), matrix.count(RequirementStatus.NOT_RUN),
-                matrix.count(RequirementStatus.NO_TEST), matrix.reportFiles().size(),
+                matrix.count(RequirementStatus.NO_TEST), matrix.testCases(), matrix.reportFiles().size(),
                 Path.of(args[2]).resolve(OUTPUTS.get(0)));
     }
 
-    /** Checks the tags and writes the three files; throws {@link TraceabilityException} on unknown ids. */
+    /**
+     * Checks the tags, writes the three files and applies the gate; throws {@link TraceabilityException} on an
+     * unknown id (before writing) or when the gate finds problems (after writing, so that the matrix shows them).
+     */
     static TraceabilityMatrix generate(Path reactorRoot, Path catalogueFile, Path outputDir, Clock clock) {
         Path root = reactorRoot.toAbsolutePath().normalize();
         Path catalogueAbs = catalogueFile.toAbsolutePath().normalize();
@@ -50,11 +55,9 @@ public final class GenerateTraceabilityMatrix {
                 Files.deleteIfExists(outputDir.resolve(output));
             }
             RequirementCatalogue catalogue = RequirementCatalogue.read(catalogueAbs);
-            Scan scan = TestSourceScanner.scan(root);
-            scan.warnings().forEach(w -> System.err.println("[traceability] WARNING " + w));
-            TraceabilityMatrix.checkTags(catalogue, scan.types(), catalogueName);
-            Reports reports = TestReports.read(root);
-            TraceabilityMatrix matrix = TraceabilityMatrix.build(catalogue, scan.types(), reports);
+            Reports reports = EngineReports.read(root);
+            TraceabilityMatrix.checkTags(catalogue, reports, catalogueName);
+            TraceabilityMatrix matrix = TraceabilityMatrix.build(catalogue, reports);
 
             MatrixWriter writer = new MatrixWriter(matrix,
                     new Provenance(clock.instant(), GitInfo.commit(root).orElse(null), catalogueName));
@@ -62,6 +65,12 @@ public final class GenerateTraceabilityMatrix {
             write(outputDir.resolve(OUTPUTS.get(0)), writer.html());
             write(outputDir.resolve(OUTPUTS.get(1)), writer.markdown());
             write(outputDir.resolve(OUTPUTS.get(2)), writer.csv());
+            List<String> problems = matrix.gate();
+            if (!problems.isEmpty()) {
+                throw new TraceabilityException("The traceability gate failed (" + problems.size() + " problem"
+                        + (problems.size() == 1 ? "" : "s") + "; the matrix in " + outputDir + " shows them):\n  "
+                        + String.join("\n  ", problems));
+            }
             return matrix;
         } catch (IOException e) {
             throw new TraceabilityException("cannot write the traceability matrix to " + outputDir + ": " + e, e);

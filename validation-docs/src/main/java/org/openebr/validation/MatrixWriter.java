@@ -34,7 +34,15 @@ final class MatrixWriter {
             "VERIFIED: at least one test carries the id, and every one that ran passed.",
             "FAILED: a test carrying the id failed.",
             "NOT RUN: tests carry the id, but none of them ran (skipped, or no report names them).",
-            "NO TEST: no test carries the id yet.");
+            "NO TEST: no test carries the id yet; the catalogue says why (a planned capability, or the reason).",
+            "Risk: severity (S) x probability (P) give the risk class (1 highest); the class x detectability (D) give"
+                    + " the priority HIGH, MEDIUM or LOW (GAMP 5, ICH Q9).",
+            "HIGH needs " + Risk.Priority.HIGH.rigour + ". MEDIUM needs " + Risk.Priority.MEDIUM.rigour
+                    + ". LOW needs " + Risk.Priority.LOW.rigour + ".",
+            "A negative test (tag \"negative\") asserts bad input, a refusal, an attack or a failure path.",
+            "The build fails when a test failed, when a HIGH requirement has no passing test or no passing negative"
+                    + " test (unless the capability it needs is planned, not built), or when a requirement has no passing test and the catalogue"
+                    + " does not say why.");
 
     private final TraceabilityMatrix matrix;
     private final Provenance provenance;
@@ -51,19 +59,30 @@ final class MatrixWriter {
                 new String[] {"Covered by passing tests (VERIFIED)", String.valueOf(counts.get(RequirementStatus.VERIFIED))},
                 new String[] {"With a failing test (FAILED)", String.valueOf(counts.get(RequirementStatus.FAILED))},
                 new String[] {"With tests that did not run (NOT RUN)", String.valueOf(counts.get(RequirementStatus.NOT_RUN))},
-                new String[] {"Without any test (NO TEST)", String.valueOf(counts.get(RequirementStatus.NO_TEST))});
+                new String[] {"Without any test (NO TEST)", String.valueOf(counts.get(RequirementStatus.NO_TEST))},
+                new String[] {"Risk HIGH / MEDIUM / LOW", matrix.count(Risk.Priority.HIGH) + " / "
+                        + matrix.count(Risk.Priority.MEDIUM) + " / " + matrix.count(Risk.Priority.LOW)},
+                new String[] {"HIGH risk and verified", String.valueOf(matrix.rows().stream()
+                        .filter(r -> r.requirement().risk().priority() == Risk.Priority.HIGH
+                                && r.status() == RequirementStatus.VERIFIED).count())},
+                new String[] {"HIGH risk, capability planned (not in this release)", String.valueOf(matrix.rows()
+                        .stream().filter(r -> r.requirement().risk().priority() == Risk.Priority.HIGH
+                                && r.status() != RequirementStatus.VERIFIED && r.requirement().planned()).count())},
+                new String[] {"HIGH risk verified by unit tests only (rigour gap)", String.valueOf(matrix.rows()
+                        .stream().filter(Row::rigourGap).count())},
+                new String[] {"Test classes that failed as a whole", String.valueOf(matrix.failedContainers().size())});
     }
 
     private String sources() {
         List<Path> files = matrix.reportFiles();
         if (files.isEmpty()) {
-            return "no test reports found (tests skipped or not built yet): every test shows as NOT RUN";
+            return "no JUnit Platform reports found (tests skipped or not built yet): no requirement is verified";
         }
         TreeSet<String> dirs = new TreeSet<>();
         for (Path f : files) {
             dirs.add(f.getParent() == null ? "." : f.getParent().toString().replace('\\', '/'));
         }
-        return plural(files.size(), "report file") + ", " + plural(matrix.testCases(), "testcase") + ", from "
+        return plural(files.size(), "JUnit Platform report") + ", " + plural(matrix.testCases(), "test") + ", from "
                 + String.join(", ", dirs);
     }
 
@@ -104,9 +123,9 @@ final class MatrixWriter {
         for (Map.Entry<String, List<Row>> section : matrix.bySection().entrySet()) {
             h.append("<section>\n<h2>").append(esc(section.getKey())).append("</h2>\n")
                     .append("<table class=\"matrix\">\n<colgroup><col class=\"c-id\"><col class=\"c-src\">")
-                    .append("<col class=\"c-req\"><col class=\"c-tests\"><col class=\"c-status\"></colgroup>\n")
-                    .append("<thead><tr><th>Id</th><th>Source</th><th>Requirement</th><th>Tests</th>")
-                    .append("<th>Status</th></tr></thead>\n<tbody>\n");
+                    .append("<col class=\"c-req\"><col class=\"c-risk\"><col class=\"c-tests\"><col class=\"c-status\">")
+                    .append("</colgroup>\n<thead><tr><th>Id</th><th>Source</th><th>Requirement</th><th>Risk</th>")
+                    .append("<th>Tests</th><th>Status</th></tr></thead>\n<tbody>\n");
             for (Row row : section.getValue()) {
                 Requirement r = row.requirement();
                 h.append("<tr id=\"").append(esc(r.id())).append("\"><td class=\"id\">").append(esc(r.id()))
@@ -114,6 +133,12 @@ final class MatrixWriter {
                 if (!r.proof().isEmpty()) {
                     h.append("<div class=\"proof\">Proof: ").append(esc(r.proof())).append("</div>");
                 }
+                Risk risk = r.risk();
+                h.append("</td><td><span class=\"risk ").append(cssClass(risk.priority().name())).append("\">")
+                        .append(risk.priority()).append("</span><div class=\"factors\">S ").append(risk.severity())
+                        .append(" · P ").append(risk.probability()).append(" · D ").append(risk.detectability())
+                        .append(" · class ").append(risk.riskClass()).append("</div><div class=\"rationale\">")
+                        .append(esc(risk.rationale())).append("</div>");
                 h.append("</td><td>");
                 if (row.tests().isEmpty()) {
                     h.append("<span class=\"none\">none</span>");
@@ -123,12 +148,20 @@ final class MatrixWriter {
                         h.append("<li><span class=\"result ").append(cssClass(t.result().label)).append("\">")
                                 .append(esc(t.result().label)).append("</span> <code>")
                                 .append(htmlTestName(t)).append("</code> <span class=\"module\">")
-                                .append(esc(t.module())).append("</span></li>");
+                                .append(esc(t.module())).append(", ").append(esc(t.tier().label))
+                                .append(t.negative() ? ", negative" : "").append("</span></li>");
                     }
                     h.append("</ul>");
                 }
                 h.append("</td><td><span class=\"status ").append(cssClass(row.status().label)).append("\">")
-                        .append(esc(row.status().label)).append("</span></td></tr>\n");
+                        .append(esc(row.status().label)).append("</span>");
+                if (row.status() != RequirementStatus.VERIFIED && !r.notTestedBecause().isEmpty()) {
+                    h.append("<div class=\"why\">").append(esc(r.notTestedBecause())).append("</div>");
+                }
+                if (row.rigourGap()) {
+                    h.append("<div class=\"why\">unit tests only: no real-server test yet</div>");
+                }
+                h.append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n</section>\n");
         }
@@ -187,7 +220,13 @@ final class MatrixWriter {
             table.meta th, table.summary th { background: #f6f8fa; font-weight: 600; }
             table.matrix { width: 100%; table-layout: fixed; }
             col.c-id { width: 9em; } col.c-src { width: 9em; } col.c-status { width: 7em; }
-            col.c-req { width: 28%; }
+            col.c-req { width: 26%; } col.c-risk { width: 14em; }
+            .risk { display: inline-block; font-weight: 700; font-size: .8em; padding: 0 .35em; border-radius: 3px; }
+            .risk.high { color: #fff; background: var(--bad); } .risk.medium { color: #1f2328; background: #f2cc60; }
+            .risk.low { color: #1f2328; background: #d0d7de; }
+            .factors { font-size: .85em; color: #57606a; margin-top: .2em; }
+            .rationale, .why { font-size: .85em; color: #57606a; margin-top: .2em; }
+            .why { color: var(--warn); }
             td.id { font-weight: 600; white-space: nowrap; }
             .proof { color: #57606a; font-size: .9em; margin-top: .25em; }
             ul.tests { list-style: none; margin: 0; padding: 0; }
@@ -232,7 +271,7 @@ final class MatrixWriter {
         }
         for (Map.Entry<String, List<Row>> section : matrix.bySection().entrySet()) {
             m.append("\n## ").append(md(section.getKey())).append("\n\n")
-                    .append("| Id | Source | Requirement | Tests | Status |\n|---|---|---|---|---|\n");
+                    .append("| Id | Source | Requirement | Risk | Tests | Status |\n|---|---|---|---|---|---|\n");
             for (Row row : section.getValue()) {
                 Requirement r = row.requirement();
                 m.append("| ").append(md(r.id())).append(" | ").append(md(r.source())).append(" | ")
@@ -240,6 +279,10 @@ final class MatrixWriter {
                 if (!r.proof().isEmpty()) {
                     m.append("<br>*Proof:* ").append(md(r.proof()));
                 }
+                Risk risk = r.risk();
+                m.append(" | **").append(risk.priority()).append("** S ").append(risk.severity()).append(" P ")
+                        .append(risk.probability()).append(" D ").append(risk.detectability()).append("<br>")
+                        .append(md(risk.rationale()));
                 m.append(" | ");
                 if (row.tests().isEmpty()) {
                     m.append("none");
@@ -251,11 +294,19 @@ final class MatrixWriter {
                         }
                         tests.append("**").append(t.result().label).append("** `")
                                 .append(t.label().replace("`", "'").replace("|", "\\|")).append("` (")
-                                .append(md(t.module())).append(')');
+                                .append(md(t.module())).append(", ").append(md(t.tier().label))
+                                .append(t.negative() ? ", negative" : "").append(')');
                     }
                     m.append(tests);
                 }
-                m.append(" | **").append(row.status().label).append("** |\n");
+                m.append(" | **").append(row.status().label).append("**");
+                if (row.status() != RequirementStatus.VERIFIED && !r.notTestedBecause().isEmpty()) {
+                    m.append("<br>").append(md(r.notTestedBecause()));
+                }
+                if (row.rigourGap()) {
+                    m.append("<br>unit tests only: no real-server test yet");
+                }
+                m.append(" |\n");
             }
         }
         return m.toString();
@@ -280,21 +331,31 @@ final class MatrixWriter {
 
     // ---------------------------------------------------------------- CSV
 
-    static final List<String> CSV_COLUMNS = List.of("id", "section", "source", "requirement", "status", "module",
-            "test_class", "test_method", "test_result");
+    static final List<String> CSV_COLUMNS = List.of("id", "section", "source", "requirement", "severity",
+            "probability", "detectability", "risk", "status", "not_tested_because", "module", "test_tier",
+            "test_class", "test_method", "test_result", "test_negative");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     /** One record per requirement x test; a requirement without tests has one record with the test fields empty. */
     String csv() {
         StringBuilder c = new StringBuilder(Csv.record(CSV_COLUMNS));
         for (Row row : matrix.rows()) {
             Requirement r = row.requirement();
+            Risk risk = r.risk();
+            List<String> head = List.of(r.id(), r.section(), r.source(), r.text(), risk.severity().name(),
+                    risk.probability().name(), risk.detectability().name(), risk.priority().name(),
+                    row.status().label, row.status() == RequirementStatus.VERIFIED ? "" : r.notTestedBecause());
             if (row.tests().isEmpty()) {
-                c.append(Csv.record(List.of(r.id(), r.section(), r.source(), r.text(), row.status().label, "", "",
-                        "", "")));
+                c.append(Csv.record(concat(head, List.of("", "", "", "", "", ""))));
             }
             for (TestRef t : row.tests()) {
-                c.append(Csv.record(List.of(r.id(), r.section(), r.source(), r.text(), row.status().label,
-                        t.module(), t.className(), t.method(), t.result().label)));
+                c.append(Csv.record(concat(head, List.of(t.module(), t.tier().label, t.className(), t.method(),
+                        t.result().label, t.negative() ? "yes" : "no"))));
             }
         }
         return c.toString();

@@ -5,29 +5,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.openebr.validation.TestReports.Reports;
-import org.openebr.validation.TestReports.TestCase;
-import org.openebr.validation.TestSource.Method;
-import org.openebr.validation.TestSource.TagUse;
-import org.openebr.validation.TestSource.Type;
+import org.openebr.validation.EngineReports.EngineTest;
+import org.openebr.validation.EngineReports.FailedContainer;
+import org.openebr.validation.EngineReports.Reports;
+import org.openebr.validation.EngineReports.Tier;
 
 /**
- * Requirement -> tests -> result. A tag on a method applies to that method; a tag on a class applies to every test
- * of the class, of its subclasses and of its nested classes (as JUnit inherits tags), and so to every testcase the
- * reports give for them.
+ * Requirement -> tests -> result, from the tags and results the JUnit Platform reported, and the gate the build
+ * applies to it.
  */
 final class TraceabilityMatrix {
 
-    /** One test that carries a requirement id, with its result. */
-    record TestRef(String module, String className, String method, TestResult result) {
+    /** The tag of a test that asserts a bad input, a refusal, an attack or a failure path: a negative test. */
+    static final String NEGATIVE = "negative";
+
+    /** One test that carries a requirement id, with its result; negative when it also carries {@value #NEGATIVE}. */
+    record TestRef(String module, Tier tier, String className, String method, TestResult result,
+            boolean negative) {
 
         String label() {
             return className + "#" + method;
@@ -35,19 +33,27 @@ final class TraceabilityMatrix {
     }
 
     record Row(Requirement requirement, List<TestRef> tests, RequirementStatus status) {
+
+        /** A HIGH requirement proved only by unit tests: the rigour its class asks for is not met. */
+        boolean rigourGap() {
+            return requirement.risk().priority() == Risk.Priority.HIGH && status == RequirementStatus.VERIFIED
+                    && tests.stream().noneMatch(t -> t.tier() == Tier.INTEGRATION && t.result() == TestResult.PASSED);
+        }
+
+        /** A passing test carries the id and {@value TraceabilityMatrix#NEGATIVE}. */
+        boolean negativelyTested() {
+            return tests.stream().anyMatch(t -> t.negative() && t.result() == TestResult.PASSED);
+        }
     }
 
     private final List<Row> rows;
     private final Map<String, List<Row>> bySection;
-    private final List<Path> reportFiles;
-    private final int testCases;
+    private final Reports reports;
 
-    private TraceabilityMatrix(List<Row> rows, Map<String, List<Row>> bySection, List<Path> reportFiles,
-            int testCases) {
+    private TraceabilityMatrix(List<Row> rows, Map<String, List<Row>> bySection, Reports reports) {
         this.rows = rows;
         this.bySection = bySection;
-        this.reportFiles = reportFiles;
-        this.testCases = testCases;
+        this.reports = reports;
     }
 
     List<Row> rows() {
@@ -60,15 +66,23 @@ final class TraceabilityMatrix {
     }
 
     List<Path> reportFiles() {
-        return reportFiles;
+        return reports.files();
     }
 
     int testCases() {
-        return testCases;
+        return reports.tests().size();
+    }
+
+    List<FailedContainer> failedContainers() {
+        return reports.failedContainers();
     }
 
     long count(RequirementStatus status) {
         return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    long count(Risk.Priority priority) {
+        return rows.stream().filter(r -> r.requirement().risk().priority() == priority).count();
     }
 
     Map<RequirementStatus, Long> counts() {
@@ -81,230 +95,97 @@ final class TraceabilityMatrix {
 
     /**
      * Fails when a test carries a requirement-id-shaped tag that the catalogue does not hold, naming each tag with
-     * the file, line and test (or class) that carries it.
+     * the tests that carry it.
      */
-    static void checkTags(RequirementCatalogue catalogue, List<Type> types, String cataloguePath) {
+    static void checkTags(RequirementCatalogue catalogue, Reports reports, String cataloguePath) {
         Map<String, List<String>> unknown = new TreeMap<>();
-        for (Type type : types) {
-            for (TagUse tag : type.tags) {
-                note(catalogue, unknown, tag, type.file + ":" + tag.line() + " " + type.binaryName + " (class)");
-            }
-            for (Method method : type.methods) {
-                for (TagUse tag : method.tags()) {
-                    note(catalogue, unknown, tag, type.file + ":" + tag.line() + " " + type.binaryName + "#"
-                            + method.name());
+        for (EngineTest test : reports.tests()) {
+            for (String tag : test.tags()) {
+                if (RequirementCatalogue.isRequirementId(tag) && !catalogue.contains(tag)) {
+                    unknown.computeIfAbsent(tag, t -> new ArrayList<>()).add(test.label() + " (" + test.module()
+                            + ")");
                 }
             }
         }
         if (!unknown.isEmpty()) {
             StringBuilder message = new StringBuilder("Test tags name requirement ids that are not in the catalogue ")
                     .append(cataloguePath).append(":");
-            unknown.forEach((tag, where) -> where.forEach(w -> message.append("\n  ").append(tag).append(": ")
-                    .append(w)));
+            unknown.forEach((tag, where) -> where.stream().sorted().forEach(w -> message.append("\n  ").append(tag)
+                    .append(": ").append(w)));
             message.append("\nAdd the requirement to the catalogue (ids are never reused) or correct the tag.");
             throw new TraceabilityException(message.toString());
         }
     }
 
-    private static void note(RequirementCatalogue catalogue, Map<String, List<String>> unknown, TagUse tag,
-            String where) {
-        if (RequirementCatalogue.isRequirementId(tag.value()) && !catalogue.contains(tag.value())) {
-            unknown.computeIfAbsent(tag.value(), t -> new ArrayList<>()).add(where);
-        }
-    }
-
-    static TraceabilityMatrix build(RequirementCatalogue catalogue, List<Type> types, Reports reports) {
-        Types index = new Types(types);
-        Map<String, List<TestCase>> casesByClass = reports.testCases().stream()
-                .collect(Collectors.groupingBy(TestCase::className, LinkedHashMap::new, Collectors.toList()));
-
-        Map<String, Set<TestRef>> testsById = new HashMap<>();
-        for (Type type : index.reported()) {
-            Map<String, Method> methods = index.methods(type);
-            Set<String> classIds = ids(index.classTags(type));
-            Map<String, TestResult> results = new LinkedHashMap<>();
-            for (TestCase testCase : casesByClass.getOrDefault(type.binaryName, List.of())) {
-                results.merge(method(testCase.name(), methods), testCase.result(), TestResult::and);
-            }
-            for (Method method : methods.values()) {
-                Set<String> ids = ids(method.tags());
-                if (method.test()) {
-                    ids.addAll(classIds);
-                }
-                TestResult result = results.getOrDefault(method.name(), TestResult.NOT_RUN);
-                for (String id : ids) {
-                    testsById.computeIfAbsent(id, k -> new LinkedHashSet<>())
-                            .add(new TestRef(type.module, type.binaryName, method.name(), result));
+    static TraceabilityMatrix build(RequirementCatalogue catalogue, Reports reports) {
+        Map<String, List<TestRef>> testsById = new HashMap<>();
+        for (EngineTest test : reports.tests()) {
+            for (String tag : test.tags()) {
+                if (catalogue.contains(tag)) {
+                    testsById.computeIfAbsent(tag, k -> new ArrayList<>()).add(new TestRef(test.module(), test.tier(),
+                            test.className(), test.method(), test.result(), test.tags().contains(NEGATIVE)));
                 }
             }
-            // testcases the sources do not show as methods (inherited from elsewhere, dynamic): class tags only
-            results.forEach((name, result) -> {
-                if (!methods.containsKey(name)) {
-                    for (String id : classIds) {
-                        testsById.computeIfAbsent(id, k -> new LinkedHashSet<>())
-                                .add(new TestRef(type.module, type.binaryName, name, result));
-                    }
-                }
-            });
         }
-
-        Comparator<TestRef> order = Comparator.comparing(TestRef::className).thenComparing(TestRef::method);
+        // a class that failed as a whole takes its class-level requirement ids down with it
+        for (FailedContainer container : reports.failedContainers()) {
+            for (String tag : container.tags()) {
+                if (catalogue.contains(tag)) {
+                    testsById.computeIfAbsent(tag, k -> new ArrayList<>()).add(new TestRef(container.module(),
+                            Tier.UNIT, container.name(), "(class)", TestResult.FAILED, false));
+                }
+            }
+        }
+        Comparator<TestRef> order = Comparator.comparing(TestRef::className).thenComparing(TestRef::method)
+                .thenComparing(TestRef::tier);
         List<Row> rows = new ArrayList<>();
         Map<String, List<Row>> bySection = new LinkedHashMap<>();
         for (Requirement requirement : catalogue.requirements()) {
-            List<TestRef> tests = testsById.getOrDefault(requirement.id(), Set.of()).stream().sorted(order).toList();
+            List<TestRef> tests = testsById.getOrDefault(requirement.id(), List.of()).stream().sorted(order)
+                    .toList();
             Row row = new Row(requirement, tests,
                     RequirementStatus.of(tests.stream().map(TestRef::result).toList()));
             rows.add(row);
             bySection.computeIfAbsent(requirement.section(), s -> new ArrayList<>()).add(row);
         }
-        return new TraceabilityMatrix(List.copyOf(rows), bySection, List.copyOf(reports.files()),
-                reports.testCases().size());
+        return new TraceabilityMatrix(List.copyOf(rows), bySection, reports);
     }
 
-    private static Set<String> ids(List<TagUse> tags) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (TagUse tag : tags) {
-            if (RequirementCatalogue.isRequirementId(tag.value())) {
-                ids.add(tag.value());
+    /**
+     * What stops the build: a failed test or test class; a HIGH requirement without a passing test (unless the
+     * capability it needs is planned, not built), or without a passing negative test; a requirement without a passing test and without the reason
+     * written in the catalogue (never silently untested); a reason still written for a requirement that is now
+     * verified (the catalogue must say what is true). Empty when the matrix may be released.
+     */
+    List<String> gate() {
+        List<String> problems = new ArrayList<>();
+        for (FailedContainer container : reports.failedContainers()) {
+            problems.add("test class " + container.name() + " (" + container.module() + ") failed: "
+                    + container.reason());
+        }
+        for (EngineTest test : reports.tests()) {
+            if (test.result() == TestResult.FAILED) {
+                problems.add("test " + test.label() + " (" + test.module() + ") failed");
             }
         }
-        return ids;
-    }
-
-    /** The source method a reported testcase name stands for, or the normalised name itself. */
-    private static String method(String reported, Map<String, Method> methods) {
-        String name = TestReports.methodName(reported);
-        if (methods.containsKey(name)) {
-            return name;
-        }
-        for (Method m : methods.values()) {
-            String display = m.displayName();
-            if (display != null && (reported.equals(display) || reported.startsWith(display + "[")
-                    || reported.startsWith(display + "(") || reported.startsWith(display + " "))) {
-                return m.name();
+        for (Row row : rows) {
+            Requirement r = row.requirement();
+            boolean verified = row.status() == RequirementStatus.VERIFIED;
+            if (!verified && r.risk().priority() == Risk.Priority.HIGH && !r.planned()) {
+                problems.add(r.id() + " is HIGH risk and has no passing test (" + row.status().label + ")"
+                        + (r.notTestedBecause().isEmpty() ? "" : "; \"" + r.notTestedBecause()
+                        + "\" does not excuse it: only a capability not yet built (\"planned: ...\") does"));
+            } else if (verified && r.risk().priority() == Risk.Priority.HIGH && !row.negativelyTested()) {
+                problems.add(r.id() + " is HIGH risk and none of its passing tests is a negative test (tag \""
+                        + NEGATIVE + "\" on a test that asserts bad input, a refusal, an attack or a failure)");
+            } else if (!verified && r.notTestedBecause().isEmpty()) {
+                problems.add(r.id() + " has no passing test (" + row.status().label + ") and the catalogue does not"
+                        + " say why (column not_tested_because)");
+            } else if (verified && !r.notTestedBecause().isEmpty()) {
+                problems.add(r.id() + " is verified now, but the catalogue still says it is not tested because \""
+                        + r.notTestedBecause() + "\": clear the column");
             }
         }
-        return name;
-    }
-
-    /** The scanned types, with supertypes resolved by name as the compiler would, roughly. */
-    private static final class Types {
-
-        private final List<Type> all;
-        private final Map<String, Type> byCanonicalName = new HashMap<>();
-        private final Map<String, List<Type>> bySimpleName = new HashMap<>();
-
-        Types(List<Type> all) {
-            this.all = all;
-            for (Type t : all) {
-                byCanonicalName.putIfAbsent(t.canonicalName(), t);
-                bySimpleName.computeIfAbsent(t.simpleName(), k -> new ArrayList<>()).add(t);
-            }
-        }
-
-        /**
-         * The types whose tests the reports name: every instantiable class, plus abstract ones no scanned class
-         * extends (their tagged tests then show as not run rather than vanish).
-         */
-        List<Type> reported() {
-            Set<Type> inherited = new HashSet<>();
-            for (Type t : all) {
-                if (t.instantiable()) {
-                    ancestors(t, inherited);
-                }
-            }
-            List<Type> reported = new ArrayList<>();
-            for (Type t : all) {
-                if (t.instantiable() || (!inherited.contains(t) && (!t.methods.isEmpty() || !t.tags.isEmpty())
-                        && !t.kind.equals("record"))) {
-                    reported.add(t);
-                }
-            }
-            return reported;
-        }
-
-        private void ancestors(Type type, Set<Type> into) {
-            for (String name : type.supertypes) {
-                Type s = resolve(type, name);
-                if (s != null && into.add(s)) {
-                    ancestors(s, into);
-                }
-            }
-        }
-
-        /** Own test methods first, then those inherited (a redeclared method hides the inherited one). */
-        Map<String, Method> methods(Type type) {
-            Map<String, Method> methods = new LinkedHashMap<>();
-            collectMethods(type, methods, new HashSet<>());
-            return methods;
-        }
-
-        private void collectMethods(Type type, Map<String, Method> into, Set<Type> seen) {
-            if (!seen.add(type)) {
-                return;
-            }
-            for (Method m : type.methods) {
-                into.putIfAbsent(m.name(), m);
-            }
-            for (String name : type.supertypes) {
-                Type s = resolve(type, name);
-                if (s != null) {
-                    collectMethods(s, into, seen);
-                }
-            }
-        }
-
-        /** Tags declared on the class, its supertypes and its enclosing classes. */
-        List<TagUse> classTags(Type type) {
-            List<TagUse> tags = new ArrayList<>();
-            collectClassTags(type, tags, new HashSet<>());
-            return tags;
-        }
-
-        private void collectClassTags(Type type, List<TagUse> into, Set<Type> seen) {
-            if (type == null || !seen.add(type)) {
-                return;
-            }
-            into.addAll(type.tags);
-            for (String name : type.supertypes) {
-                collectClassTags(resolve(type, name), into, seen);
-            }
-            collectClassTags(type.enclosing, into, seen);
-        }
-
-        private Type resolve(Type from, String name) {
-            if (name.contains(".")) {
-                Type t = byCanonicalName.get(name);
-                if (t != null) {
-                    return t;
-                }
-                String first = name.substring(0, name.indexOf('.'));
-                String rest = name.substring(first.length());
-                if (from.imports.containsKey(first)) {
-                    return byCanonicalName.get(from.imports.get(first) + rest);
-                }
-                return byCanonicalName.get(prefix(from.packageName) + name);
-            }
-            for (Type outer = from; outer != null; outer = outer.enclosing) {
-                Type t = byCanonicalName.get(outer.canonicalName() + "." + name);
-                if (t != null) {
-                    return t;
-                }
-            }
-            if (from.imports.containsKey(name)) {
-                return byCanonicalName.get(from.imports.get(name));
-            }
-            Type samePackage = byCanonicalName.get(prefix(from.packageName) + name);
-            if (samePackage != null) {
-                return samePackage;
-            }
-            List<Type> candidates = bySimpleName.getOrDefault(name, List.of());
-            return candidates.size() == 1 ? candidates.get(0) : null;
-        }
-
-        private static String prefix(String packageName) {
-            return packageName.isEmpty() ? "" : packageName + ".";
-        }
+        return problems;
     }
 }

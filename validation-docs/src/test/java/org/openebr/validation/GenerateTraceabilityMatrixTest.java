@@ -2,7 +2,6 @@ package org.openebr.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +10,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openebr.validation.EngineReports.Tier;
 import org.openebr.validation.TraceabilityMatrix.Row;
 import org.openebr.validation.TraceabilityMatrix.TestRef;
 
+/** The generator and its gate, from reports shaped as the JUnit Platform writes them. */
 class GenerateTraceabilityMatrixTest {
 
+    /** P11-300d-1 is HIGH and must be verified; the others say why they are not (yet). */
     private static final String CATALOGUE = """
-            P11-300d-1,Access control,11.300(d),lockout after N failures,5 wrong -> locked\r
-            A11D-11-4,Access control,A11D 11.10,admin and GMP roles segregated,SoD rule\r
-            TIME-2,Time,A11D 12.2/13.4,"stored UTC + site zone; shown with zone","different JVM zones -> same stored values"\r
-            P11-10c-1,Retention,11.10(c),no deletion of GMP records,DELETE -> 403\r
+            P11-300d-1,Access control,11.300(d),lockout after N failures,5 wrong -> locked,H,M,L,HIGH,\
+            guessing passwords signs as someone else,\r
+            A11D-11-4,Access control,A11D 11.10,admin and GMP roles segregated,SoD rule,H,L,M,MEDIUM,\
+            role model is small,untested: needs the role editor\r
+            TIME-2,Time,A11D 12.2/13.4,"stored UTC + site zone; shown with zone","different JVM zones",M,L,H,LOW,\
+            "a wrong zone shows at once, to everyone",untested: shown on every screen\r
+            P11-10c-1,Retention,11.10(c),no deletion of GMP records,DELETE -> 403,H,M,M,HIGH,\
+            records lost for good,"planned: retention archive, issue 99"\r
             """;
 
     @TempDir
@@ -35,286 +41,243 @@ class GenerateTraceabilityMatrixTest {
 
     @Test
     @Tag("P11-10a-2")
-    void a_method_tag_maps_the_requirement_to_that_passing_test_only() {
-        reactor.testSource("ebr-ejb", "org.x.UserAccountTest", """
-                package org.x;
-
-                import org.junit.jupiter.api.Tag;
-                import org.junit.jupiter.api.Test;
-
-                class UserAccountTest {
-
-                    @Test
-                    @Tag("P11-300d-1")
-                    void five_wrong_passwords_lock_the_account() {
-                    }
-
-                    @Test
-                    void untagged() {
-                    }
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.UserAccountTest", """
-                  <testcase name="five_wrong_passwords_lock_the_account" classname="org.x.UserAccountTest" time="0.01"/>
-                  <testcase name="untagged()" classname="org.x.UserAccountTest" time="0.01"/>
-                """);
+    void a_requirement_id_maps_to_the_tests_the_engine_reported_with_it_and_their_tier() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "five_wrong_passwords_lock_the_account",
+                        "P11-300d-1,negative", "SUCCESSFUL")
+                .test("ebr-ejb", "surefire", "org.x.UserAccountTest", "untagged", "", "SUCCESSFUL")
+                .test("ebr-ear", "failsafe", "org.x.LoginIT", "the_sixth_attempt_is_refused",
+                        "P11-300d-1,slow", "SUCCESSFUL");
 
         TraceabilityMatrix matrix = reactor.generate();
 
         assertThat(row(matrix, "P11-300d-1").tests()).containsExactly(
-                new TestRef("ebr-ejb", "org.x.UserAccountTest", "five_wrong_passwords_lock_the_account",
-                        TestResult.PASSED));
+                new TestRef("ebr-ear", Tier.INTEGRATION, "org.x.LoginIT", "the_sixth_attempt_is_refused",
+                        TestResult.PASSED, false),
+                new TestRef("ebr-ejb", Tier.UNIT, "org.x.UserAccountTest", "five_wrong_passwords_lock_the_account",
+                        TestResult.PASSED, true));
         assertThat(row(matrix, "P11-300d-1").status()).isEqualTo(RequirementStatus.VERIFIED);
+        assertThat(row(matrix, "P11-300d-1").rigourGap()).isFalse();
         assertThat(reactor.read("traceability-matrix.md"))
-                .contains("**PASSED** `org.x.UserAccountTest#five_wrong_passwords_lock_the_account` (ebr-ejb)");
+                .contains("**PASSED** `org.x.UserAccountTest#five_wrong_passwords_lock_the_account` (ebr-ejb, unit,"
+                        + " negative)")
+                .contains("`org.x.LoginIT#the_sixth_attempt_is_refused` (ebr-ear, integration, real server)")
+                .contains("| P11-300d-1 | 11.300(d) | lockout after N failures<br>*Proof:* 5 wrong -&gt; locked |"
+                        + " **HIGH** S H P M D L<br>guessing passwords signs as someone else |");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void a_class_tag_maps_the_requirement_to_every_test_of_the_class_and_its_nested_classes() {
-        reactor.testSource("ebr-ejb", "org.x.RolesTest", """
-                package org.x;
-
-                import org.junit.jupiter.api.*;
-                import org.junit.jupiter.params.ParameterizedTest;
-                import org.junit.jupiter.params.provider.ValueSource;
-
-                @Tag("A11D-11-4")
-                class RolesTest {
-
-                    private static final String NOTE = "@Tag(\\"NOT-A-TAG-1\\") void fake() {}";
-
-                    @Test
-                    void an_admin_holds_no_gmp_role() {
-                    }
-
-                    @ParameterizedTest
-                    @ValueSource(ints = {
-                            1,
-                            2 })
-                    void counts(int n) {
-                        Runnable r = () -> { };
-                    }
-
-                    @Nested
-                    class Inspector {
-
-                        @Test
-                        @Tag("TIME-2")
-                        void is_read_only() {
-                        }
-                    }
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.RolesTest", """
-                  <testcase name="an_admin_holds_no_gmp_role()" classname="org.x.RolesTest" time="0.01"/>
-                  <testcase name="counts(int)[1]" classname="org.x.RolesTest" time="0.01"/>
-                  <testcase name="counts(int)[2]" classname="org.x.RolesTest" time="0.01"/>
-                """).report("ebr-ejb", "surefire-reports", "org.x.RolesTest$Inspector", """
-                  <testcase name="is_read_only" classname="org.x.RolesTest$Inspector" time="0.01"/>
-                """);
+    void a_high_requirement_verified_only_by_unit_tests_shows_the_rigour_gap() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1,negative", "SUCCESSFUL");
 
         TraceabilityMatrix matrix = reactor.generate();
 
-        assertThat(row(matrix, "A11D-11-4").tests()).extracting(TestRef::label, TestRef::result).containsExactly(
-                tuple("org.x.RolesTest#an_admin_holds_no_gmp_role", TestResult.PASSED),
-                tuple("org.x.RolesTest#counts", TestResult.PASSED),
-                tuple("org.x.RolesTest$Inspector#is_read_only", TestResult.PASSED));
-        assertThat(row(matrix, "TIME-2").tests()).extracting(TestRef::label)
-                .containsExactly("org.x.RolesTest$Inspector#is_read_only");
+        assertThat(row(matrix, "P11-300d-1").rigourGap()).isTrue();
+        assertThat(reactor.read("traceability-matrix.html")).contains("unit tests only: no real-server test yet");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void one_failed_invocation_fails_the_test_and_the_requirement() {
-        reactor.testSource("ebr-ejb", "org.x.RolesTest", """
-                package org.x;
+    @Tag("negative")
+    void one_failed_invocation_fails_the_test_the_requirement_and_the_build_after_the_matrix_is_written() {
+        reactor.test("ebr-ejb", "surefire", "org.x.RolesTest", "an_inspector_holds_nothing_else[1]", "P11-300d-1",
+                        "SUCCESSFUL")
+                .test("ebr-ejb", "surefire", "org.x.RolesTest", "an_inspector_holds_nothing_else[2]", "P11-300d-1",
+                        "FAILED")
+                .test("ebr-ejb", "surefire", "org.x.RolesTest", "an_inspector_holds_nothing_else[3]", "P11-300d-1",
+                        "SUCCESSFUL");
 
-                class RolesTest {
-                    @org.junit.jupiter.api.Tags({@org.junit.jupiter.api.Tag("A11D-11-4"), @Tag("slow")})
-                    @ParameterizedTest
-                    @EnumSource(value = Role.class, names = {"OPERATOR", "ADMIN"})
-                    void an_inspector_holds_nothing_else(Role other) {
-                    }
-
-                    @Test
-                    @Tag("A11D-11-4")
-                    void gmp_roles_combine() {
-                    }
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.RolesTest", """
-                  <testcase name="an_inspector_holds_nothing_else(Role)[1]" classname="org.x.RolesTest" time="0.01"/>
-                  <testcase name="an_inspector_holds_nothing_else(Role)[2]" classname="org.x.RolesTest" time="0.01">
-                    <failure message="expected: true" type="org.opentest4j.AssertionFailedError">boom</failure>
-                  </testcase>
-                  <testcase name="gmp_roles_combine" classname="org.x.RolesTest" time="0.01"/>
-                """);
-
-        TraceabilityMatrix matrix = reactor.generate();
-
-        assertThat(row(matrix, "A11D-11-4").tests()).extracting(TestRef::method, TestRef::result).containsExactly(
-                tuple("an_inspector_holds_nothing_else", TestResult.FAILED),
-                tuple("gmp_roles_combine", TestResult.PASSED));
-        assertThat(row(matrix, "A11D-11-4").status()).isEqualTo(RequirementStatus.FAILED);
-        assertThat(matrix.count(RequirementStatus.FAILED)).isEqualTo(1);
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class)
+                .hasMessageContaining("test org.x.RolesTest#an_inspector_holds_nothing_else (ebr-ejb) failed")
+                .hasMessageContaining("P11-300d-1 is HIGH risk and has no passing test (FAILED)");
+        assertThat(reactor.read("traceability-matrix.md")).contains(
+                "**FAILED** `org.x.RolesTest#an_inspector_holds_nothing_else` (ebr-ejb, unit) | **FAILED**");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void an_unknown_requirement_id_fails_naming_the_tag_and_the_test() {
-        reactor.testSource("ebr-web", "org.y.SiteViewTest", """
-                package org.y;
+    @Tag("negative")
+    void a_test_class_that_failed_before_its_tests_ran_fails_the_build_and_its_requirements() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1,negative", "SUCCESSFUL")
+                .failedClass("ebr-ear", "failsafe", "org.x.DeploymentIT", "P11-300d-1");
 
-                class SiteViewTest {
-                    @Test
-                    @Tag("TIME-2")
-                    void shows_the_zone() {
-                    }
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class)
+                .hasMessageContaining("test class org.x.DeploymentIT (ebr-ear) failed")
+                .hasMessageContaining("P11-300d-1 is HIGH risk and has no passing test (FAILED)");
+    }
 
-                    @Test
-                    @Tag("P11-99z-1")
-                    void names_a_requirement_nobody_wrote() {
-                    }
-                }
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void a_high_requirement_without_a_passing_test_fails_the_build_unless_its_capability_is_planned() {
+        // P11-300d-1 is HIGH and not planned: no test at all fails the build; P11-10c-1 is HIGH and planned
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class)
+                .hasMessageContaining("P11-300d-1 is HIGH risk and has no passing test (NO TEST)")
+                .hasMessageStartingWith("The traceability gate failed (1 problem;");
+        assertThat(reactor.read("traceability-matrix.md")).contains("planned: retention archive, issue 99");
+
+        // a skipped test does not verify it either
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1", "ABORTED");
+        assertThatThrownBy(reactor::generate).hasMessageContaining(
+                "P11-300d-1 is HIGH risk and has no passing test (NOT RUN)");
+    }
+
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void a_high_requirement_whose_passing_tests_are_all_positive_fails_the_build() {
+        reactor.test("ebr-ear", "failsafe", "org.x.LoginIT", "signs_in", "P11-300d-1", "SUCCESSFUL")
+                .test("ebr-ear", "failsafe", "org.x.LoginIT", "shows_the_last_sign_in", "P11-300d-1", "SUCCESSFUL");
+
+        assertThatThrownBy(reactor::generate).hasMessageContaining("P11-300d-1 is HIGH risk and none of its passing"
+                + " tests is a negative test (tag \"negative\" on a test that asserts bad input, a refusal, an attack"
+                + " or a failure)");
+    }
+
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void a_reason_that_is_not_a_planned_capability_does_not_excuse_a_high_requirement() {
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,H,M,L,HIGH,brute force,too hard to test\r
                 """);
 
-        assertThatThrownBy(reactor::generate)
-                .isInstanceOf(TraceabilityException.class)
-                .hasMessageContaining("P11-99z-1")
-                .hasMessageContaining("ebr-web/src/test/java/org/y/SiteViewTest.java:10")
-                .hasMessageContaining("org.y.SiteViewTest#names_a_requirement_nobody_wrote")
-                .hasMessageNotContaining("TIME-2");
+        assertThatThrownBy(reactor::generate).hasMessageContaining("P11-300d-1 is HIGH risk and has no passing test"
+                + " (NO TEST); \"too hard to test\" does not excuse it");
+    }
+
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void a_requirement_without_a_passing_test_needs_the_reason_in_the_catalogue() {
+        reactor.catalogue("""
+                TIME-2,Time,A11D 12.2,stored UTC,zones,M,L,H,LOW,visible at once,\r
+                """);
+
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class).hasMessageContaining(
+                "TIME-2 has no passing test (NO TEST) and the catalogue does not say why (column not_tested_because)");
+    }
+
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void a_verified_requirement_whose_catalogue_still_gives_a_reason_fails_until_the_reason_is_cleared() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1,negative", "SUCCESSFUL")
+                .test("ebr-ejb", "surefire", "org.x.ClockTest", "stores_utc", "TIME-2", "SUCCESSFUL");
+
+        assertThatThrownBy(reactor::generate).hasMessageContaining("TIME-2 is verified now, but the catalogue still"
+                + " says it is not tested because \"untested: shown on every screen\": clear the column");
+    }
+
+    @Test
+    @Tag("P11-10a-2")
+    @Tag("negative")
+    void an_unknown_requirement_id_fails_naming_the_tag_and_the_test_and_other_tags_are_ignored() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1,slow,negative,Time-2",
+                        "SUCCESSFUL")
+                .test("ebr-web", "surefire", "org.x.ZoneTest", "names_a_requirement_nobody_wrote",
+                        "P11-99z-1", "SUCCESSFUL");
+
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class)
+                .hasMessageContaining("P11-99z-1: org.x.ZoneTest#names_a_requirement_nobody_wrote (ebr-web)")
+                .hasMessageNotContaining("slow").hasMessageNotContaining("Time-2");
         assertThat(reactor.output().resolve("traceability-matrix.html")).doesNotExist();
     }
 
     @Test
     @Tag("P11-10a-2")
-    void an_unknown_requirement_id_on_a_class_fails_too() {
-        reactor.testSource("ebr-ear", "org.z.AuditIT", """
-                package org.z;
-
-                @Tag("AUDIT-42")
-                class AuditIT {
-                    @Test
-                    void audits() {
-                    }
-                }
+    @Tag("negative")
+    void a_catalogue_line_without_a_risk_class_fails_naming_the_requirement() {
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,H,M,L,,brute force,\r
                 """);
+        assertThatThrownBy(reactor::generate).isInstanceOf(TraceabilityException.class)
+                .hasMessageContaining("record 2 (P11-300d-1): no risk class");
 
-        assertThatThrownBy(reactor::generate)
-                .hasMessageContaining("AUDIT-42: ebr-ear/src/test/java/org/z/AuditIT.java:3 org.z.AuditIT (class)");
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,,M,L,HIGH,brute force,\r
+                """);
+        assertThatThrownBy(reactor::generate).hasMessageContaining("record 2 (P11-300d-1): no severity (H, M or L)");
+
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,H,X,L,HIGH,brute force,\r
+                """);
+        assertThatThrownBy(reactor::generate).hasMessageContaining("probability \"X\" is not H, M or L");
+
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,H,M,L,HIGH,,\r
+                """);
+        assertThatThrownBy(reactor::generate).hasMessageContaining("(P11-300d-1): the risk needs a rationale");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void tags_that_are_not_requirement_ids_are_ignored() {
-        reactor.testSource("ebr-ejb", "org.x.SlowTest", """
-                package org.x;
-
-                @Tag("identity")
-                class SlowTest {
-                    @Test
-                    @Tag("slow")
-                    @Tag("Time-2")
-                    void takes_long() {
-                    }
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.SlowTest", """
-                  <testcase name="takes_long" classname="org.x.SlowTest" time="9.0"/>
+    @Tag("negative")
+    void a_risk_that_does_not_follow_from_its_factors_fails() {
+        reactor.catalogue("""
+                P11-300d-1,Access control,11.300(d),lockout,5 wrong,H,M,H,HIGH,brute force,\r
                 """);
 
-        TraceabilityMatrix matrix = reactor.generate();
-
-        assertThat(matrix.rows()).allSatisfy(r -> assertThat(r.tests()).isEmpty());
+        assertThatThrownBy(reactor::generate).hasMessageContaining("(P11-300d-1): risk HIGH does not follow from"
+                + " severity H, probability M (risk class 1) and detectability H, which give MEDIUM");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void a_requirement_without_tests_is_listed_as_no_test_and_does_not_fail_the_build() {
-        reactor.testSource("ebr-ejb", "org.x.UserAccountTest", """
-                package org.x;
-                class UserAccountTest {
-                    @Test @Tag("P11-300d-1") void locks() {}
-                    @Test @Tag("TIME-2") void skipped() {}
-                    @Test @Tag("P11-10c-1") void never_reported() {}
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.UserAccountTest", """
-                  <testcase name="locks" classname="org.x.UserAccountTest" time="0.01"/>
-                  <testcase name="skipped" classname="org.x.UserAccountTest" time="0"><skipped/></testcase>
-                """);
+    void the_risk_class_and_priority_follow_the_gamp_5_tables() {
+        assertThat(Risk.riskClass(Risk.Level.H, Risk.Level.H)).isEqualTo(1);
+        assertThat(Risk.riskClass(Risk.Level.H, Risk.Level.M)).isEqualTo(1);
+        assertThat(Risk.riskClass(Risk.Level.M, Risk.Level.H)).isEqualTo(1);
+        assertThat(Risk.riskClass(Risk.Level.H, Risk.Level.L)).isEqualTo(2);
+        assertThat(Risk.riskClass(Risk.Level.M, Risk.Level.M)).isEqualTo(2);
+        assertThat(Risk.riskClass(Risk.Level.L, Risk.Level.H)).isEqualTo(2);
+        assertThat(Risk.riskClass(Risk.Level.M, Risk.Level.L)).isEqualTo(3);
+        assertThat(Risk.riskClass(Risk.Level.L, Risk.Level.M)).isEqualTo(3);
+        assertThat(Risk.riskClass(Risk.Level.L, Risk.Level.L)).isEqualTo(3);
 
-        TraceabilityMatrix matrix = reactor.generate();
-
-        assertThat(matrix.rows()).extracting(r -> r.requirement().id(), Row::status).containsExactly(
-                tuple("P11-300d-1", RequirementStatus.VERIFIED),
-                tuple("A11D-11-4", RequirementStatus.NO_TEST),
-                tuple("TIME-2", RequirementStatus.NOT_RUN),
-                tuple("P11-10c-1", RequirementStatus.NOT_RUN));
-        assertThat(row(matrix, "TIME-2").tests()).extracting(TestRef::result).containsExactly(TestResult.SKIPPED);
-        assertThat(row(matrix, "P11-10c-1").tests()).extracting(TestRef::result).containsExactly(TestResult.NOT_RUN);
-        assertThat(reactor.read("traceability-matrix.csv")).contains(
-                "A11D-11-4,Access control,A11D 11.10,admin and GMP roles segregated,NO TEST,,,,\r\n",
-                "P11-10c-1,Retention,11.10(c),no deletion of GMP records,NOT RUN,ebr-ejb,org.x.UserAccountTest,"
-                        + "never_reported,NOT RUN\r\n");
-        assertThat(reactor.read("traceability-matrix.html")).contains(
-                "<th scope=\"row\">Requirements in the catalogue</th><td>4</td>", "Without any test (NO TEST)</th><td>1</td>",
-                "Covered by passing tests (VERIFIED)</th><td>1</td>", "<h2>Access control</h2>", "<h2>Retention</h2>",
-                "Generated</th><td>2026-03-01 10:15:30 UTC</td>");
+        assertThat(List.of(Risk.priority(1, Risk.Level.L), Risk.priority(1, Risk.Level.M),
+                Risk.priority(1, Risk.Level.H))).containsExactly(Risk.Priority.HIGH, Risk.Priority.HIGH,
+                Risk.Priority.MEDIUM);
+        assertThat(List.of(Risk.priority(2, Risk.Level.L), Risk.priority(2, Risk.Level.M),
+                Risk.priority(2, Risk.Level.H))).containsExactly(Risk.Priority.HIGH, Risk.Priority.MEDIUM,
+                Risk.Priority.LOW);
+        assertThat(List.of(Risk.priority(3, Risk.Level.L), Risk.priority(3, Risk.Level.M),
+                Risk.priority(3, Risk.Level.H))).containsExactly(Risk.Priority.MEDIUM, Risk.Priority.LOW,
+                Risk.Priority.LOW);
     }
 
     @Test
     @Tag("P11-10a-2")
-    void failsafe_reports_count_and_without_any_report_every_tagged_test_is_not_run() {
-        reactor.testSource("ebr-ear", "org.z.DatabaseRolesIT", """
-                package org.z;
-                class DatabaseRolesIT {
-                    @Test @Tag("P11-10c-1") void the_app_role_cannot_delete() {}
-                }
-                """);
-
-        assertThat(row(reactor.generate(), "P11-10c-1").status()).isEqualTo(RequirementStatus.NOT_RUN);
-
-        reactor.report("ebr-ear", "failsafe-reports", "org.z.DatabaseRolesIT", """
-                  <testcase name="the_app_role_cannot_delete" classname="org.z.DatabaseRolesIT" time="1.0"/>
-                """);
-        assertThat(row(reactor.generate(), "P11-10c-1").status()).isEqualTo(RequirementStatus.VERIFIED);
+    @Tag("negative")
+    void without_any_report_nothing_is_verified_and_the_high_requirements_fail_the_build() {
+        assertThatThrownBy(reactor::generate).hasMessageContaining("P11-300d-1 is HIGH risk");
+        assertThat(reactor.read("traceability-matrix.md")).contains(
+                "no JUnit Platform reports found (tests skipped or not built yet): no requirement is verified");
     }
 
     @Test
     @Tag("P11-10a-2")
-    void tagged_tests_inherited_from_an_abstract_class_are_reported_under_the_concrete_class() {
-        reactor.testSource("ebr-ejb", "org.x.ClockContract", """
-                package org.x;
-                @Tag("TIME-2")
-                abstract class ClockContract {
-                    @Test void stores_utc() {}
-                }
-                """).testSource("ebr-ejb", "org.x.SystemClockTest", """
-                package org.x;
-                class SystemClockTest extends ClockContract {
-                    @Test void ticks() {}
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.SystemClockTest", """
-                  <testcase name="ticks" classname="org.x.SystemClockTest" time="0.01"/>
-                  <testcase name="stores_utc" classname="org.x.SystemClockTest" time="0.01"/>
-                """);
+    void the_csv_holds_the_risk_and_the_reason_per_requirement() {
+        reactor.test("ebr-ejb", "surefire", "org.x.UserAccountTest", "locks", "P11-300d-1,negative", "SUCCESSFUL");
 
-        assertThat(row(reactor.generate(), "TIME-2").tests()).extracting(TestRef::label).containsExactly(
-                "org.x.SystemClockTest#stores_utc", "org.x.SystemClockTest#ticks");
+        reactor.generate();
+
+        assertThat(reactor.read("traceability-matrix.csv"))
+                .startsWith("id,section,source,requirement,severity,probability,detectability,risk,status,"
+                        + "not_tested_because,module,test_tier,test_class,test_method,test_result,test_negative\r\n")
+                .contains("P11-300d-1,Access control,11.300(d),lockout after N failures,H,M,L,HIGH,VERIFIED,,"
+                        + "ebr-ejb,unit,org.x.UserAccountTest,locks,PASSED,yes\r\n")
+                .contains("P11-10c-1,Retention,11.10(c),no deletion of GMP records,H,M,M,HIGH,NO TEST,"
+                        + "\"planned: retention archive, issue 99\",,,,,,\r\n");
     }
 
     @Test
     void the_html_escapes_what_it_shows() {
         reactor.catalogue("""
-                P11-300d-1,Access <b>control</b>,11.300(d),"lockout after <script>alert(1)</script> & co",proof\r
-                """).testSource("ebr-ejb", "org.x.LockTest", """
-                package org.x;
-                @Tag("P11-300d-1")
-                class LockTest {
-                    @Test void locks() {}
-                }
-                """).report("ebr-ejb", "surefire-reports", "org.x.LockTest", """
-                  <testcase name="locks(List&lt;String&gt;)[1]" classname="org.x.LockTest" time="0.01"/>
-                  <testcase name="&lt;img src=x&gt;" classname="org.x.LockTest" time="0.01"/>
-                """);
+                P11-300d-1,Access <b>control</b>,11.300(d),"lockout after <script>alert(1)</script> & co",proof,\
+                H,M,L,HIGH,<i>guess</i>,\r
+                """).test("ebr-ejb", "surefire", "org.x.LockTest", "locks", "P11-300d-1,negative", "SUCCESSFUL")
+                .test("ebr-ejb", "surefire", "org.x.LockTest", "<img src=x>", "P11-300d-1", "SUCCESSFUL");
 
         reactor.generate();
 
@@ -324,7 +287,9 @@ class GenerateTraceabilityMatrixTest {
                 .contains("<h2>Access &lt;b&gt;control&lt;/b&gt;</h2>")
                 .contains("LockTest#<wbr>locks</code>")
                 .contains("LockTest#<wbr>&lt;img src=x&gt;</code>")
-                .doesNotContain("<script>").doesNotContain("<b>control").doesNotContain("<img");
+                .contains("&lt;i&gt;guess&lt;/i&gt;")
+                .doesNotContain("<script>").doesNotContain("<b>control").doesNotContain("<img")
+                .doesNotContain("<i>guess");
         assertThat(reactor.read("traceability-matrix.md"))
                 .contains("lockout after &lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
                 .doesNotContain("<script>");
@@ -332,6 +297,7 @@ class GenerateTraceabilityMatrixTest {
 
     @Test
     void a_git_checkout_is_named_and_its_absence_is_no_error() throws Exception {
+        reactor.test("ebr-ejb", "surefire", "org.x.LockTest", "locks", "P11-300d-1,negative", "SUCCESSFUL");
         reactor.generate();
         assertThat(reactor.read("traceability-matrix.md")).contains("- Commit: unknown (.git not readable)");
 

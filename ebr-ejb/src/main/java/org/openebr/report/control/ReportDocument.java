@@ -314,7 +314,7 @@ public final class ReportDocument {
             }
             for (org.openebr.batch.boundary.OperationEvents.OperationEventFacts e : o.events()) {
                 h.append("<div>").append(e.seq()).append(". ").append(esc(e.kind())).append(" ").append(esc(e.cause()))
-                        .append(": ").append(e.from() == null ? esc(e.quantity().toPlainString() + " " + e.unit())
+                        .append(": ").append(e.from() == null ? esc(quantity(e.quantity()) + " " + e.unit())
                                 : esc(time(e.from(), s.zone()) + " to " + time(e.to(), s.zone()) + ", " + e.minutes()
                                 + " min")).append(e.comment() == null ? "" : " (" + esc(e.comment()) + ")")
                         .append("<br/><span class='id'>").append(esc(e.recordedBy())).append(", ")

@@ -12,6 +12,7 @@ class PasswordRulesTest {
 
     @Test
     @Tag("P11-300a-1")
+    @Tag("negative")
     void hashes_are_salted_and_never_contain_the_password() {
         String first = hasher.hash("correct horse battery".toCharArray());
         String second = hasher.hash("correct horse battery".toCharArray());

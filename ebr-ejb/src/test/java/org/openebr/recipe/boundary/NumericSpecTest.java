@@ -21,6 +21,7 @@ class NumericSpecTest {
 
     @ParameterizedTest(name = "pH {0} is {1}")
     @Tag("A11-4.7-1")
+    @Tag("negative")
     @CsvSource({
         "6.79, OUT_OF_LIMITS",
         "6.80, ALERT",

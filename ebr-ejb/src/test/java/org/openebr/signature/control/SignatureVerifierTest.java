@@ -68,6 +68,7 @@ class SignatureVerifierTest {
     @Test
     @Tag("SIG-CRYPTO-1")
     @Tag("P11-70-1")
+    @Tag("negative")
     void a_signature_verifies_and_one_changed_value_of_the_record_makes_it_invalid() throws Exception {
         Signed signed = sign(STEP, T0, T0);
 
