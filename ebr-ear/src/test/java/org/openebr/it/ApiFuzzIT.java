@@ -165,6 +165,7 @@ class ApiFuzzIT {
     @Test
     @Tag("A11-4.7-1")
     @Tag("A11D-15-1") // the dynamic scan: attacker input against every endpoint, in every build
+    @Tag("negative")
     void every_operation_answers_bad_input_with_a_4xx_problem_without_internals_for_right_and_wrong_roles() {
         List<Finding> findings = new ArrayList<>();
         for (Operation operation : operations()) {

@@ -259,10 +259,11 @@ class AuditTrailIT {
             new Api(http, locked, "wrong " + i).get("api/v1/me");
         }
         // the failed sign-ins are in the trail too, each with the account it tried
-        assertThat(inspector.getJson("api/v1/audit?size=200&entityType=SecurityEvent&text=LOGIN_FAILED&from="
-                + beforeWrong).getJsonArray("entries").getValuesAs(JsonObject.class))
-                .filteredOn(e -> changesOf(e).containsKey("subject") && locked.equals(changesOf(e).get("subject").get(1)))
-                .hasSize(5);
+        assertThat(inspector.getJson("api/v1/audit?size=200&entityType=SecurityEvent&from=" + beforeWrong)
+                .getJsonArray("entries").getValuesAs(JsonObject.class))
+                .filteredOn(e -> changesOf(e).containsKey("subject") && locked.equals(changesOf(e).get("subject").get(1))
+                        && "LOGIN_FAILED".equals(changesOf(e).get("type").get(1)))
+                .hasSize(5).allSatisfy(e -> assertThat(e.getString("command")).isEqualTo("Sign-in (API)"));
         long alert = Api.array(admin.get("api/v1/security-alerts")).getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("type").equals("ACCOUNT_LOCKED") && locked.equals(a.getString("subject")))
                 .findFirst().orElseThrow().getJsonNumber("id").longValue();

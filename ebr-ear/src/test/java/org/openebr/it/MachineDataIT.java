@@ -524,6 +524,14 @@ class MachineDataIT {
             b.scrollToFirst("#record-alarms");
             b.look("batch-record-equipment-alarms");
         }
+        // ... and so does its printed record, the PDF an inspector downloads
+        HttpResponse<byte[]> pdf = Api.demo(http, "inspector1").getBytes("api/v1/batches/" + batch + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument printed = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(printed).replaceAll("\\s+", " ");
+            assertThat(text).contains("Equipment alarms", "V101.TemperatureHigh", deviation, floor.operator1,
+                    "jacket valve stuck");
+        }
         assertProblem(supervisor.post("api/v1/opcua/alarms/999999999/acknowledge", "{\"comment\":\"x\"}"), 404,
                 "equipment-alarm-not-found", null);
 

@@ -84,6 +84,11 @@ final class PackagedServer {
         return url("https", Tls.httpsPort(offset));
     }
 
+    /** The server's base directory (configuration, deployments, log), as jboss.server.base.dir. */
+    Path base() {
+        return base;
+    }
+
     int offset() {
         return offset;
     }

@@ -109,6 +109,77 @@ class ProductionModeIT {
         }
     }
 
+    /**
+     * Installation qualification of this installation, as a site runs it: `bin/ebr iq` checks server, deployment,
+     * database roles, grants and migrations, TLS, keys, time and the audit trail against the release built here,
+     * passes, and names the item when the EAR of an installation differs from the release or a grant is missing.
+     */
+    @Test
+    @Tag("A11-4.3-1")
+    @Tag("negative")
+    void installation_qualification_passes_and_names_a_changed_ear_and_a_missing_grant() throws Exception {
+        Iq passed = iq(server.base());
+        assertThat(passed.status).as(passed.output).isZero();
+        assertThat(passed.output).contains("IQ PASSED: 13 checks", "IQ-03  PASS", "IQ-09  PASS", "IQ-11  PASS", "IQ-13  PASS");
+        assertThat(passed.report.resolve("iq-report.txt")).content().contains("Result: PASSED")
+                .contains("Performed by: ____");
+        assertThat(passed.report.resolve("release-manifest.properties")).content()
+                .contains("ebr.ear.sha256=", "schema.version=", "wildfly.version=");
+
+        // an installation whose EAR is not the release's (a copy of this one, the EAR changed by one byte)
+        java.nio.file.Path tampered = java.nio.file.Path.of("target", "iq-tampered", "standalone").toAbsolutePath();
+        for (String dir : java.util.List.of("configuration", "deployments")) {
+            java.nio.file.Files.createDirectories(tampered.resolve(dir));
+        }
+        java.nio.file.Files.copy(server.base().resolve("configuration/standalone.xml"),
+                tampered.resolve("configuration/standalone.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] ear = java.nio.file.Files.readAllBytes(server.base().resolve("deployments/ebr.ear"));
+        ear[ear.length / 2] ^= 1;
+        java.nio.file.Files.write(tampered.resolve("deployments/ebr.ear"), ear);
+        java.nio.file.Files.writeString(tampered.resolve("deployments/ebr.ear.deployed"), "ebr.ear");
+        Iq changed = iq(tampered);
+        assertThat(changed.status).as(changed.output).isEqualTo(1);
+        assertThat(changed.output).contains("IQ-03  FAIL  Deployed application (EAR checksum)", "IQ FAILED: 1 of")
+                .contains("IQ report: ");
+
+        // a grant the runtime role needs, revoked
+        try (Connection owner = TestDatabase.asOwner(); java.sql.Statement sql = owner.createStatement()) {
+            sql.execute("REVOKE INSERT ON ebr.operation_event FROM " + System.getProperty("ebr.test.db.user"));
+            try {
+                Iq revoked = iq(server.base());
+                assertThat(revoked.status).as(revoked.output).isEqualTo(1);
+                assertThat(revoked.output).contains("IQ-09  FAIL", "operation_event: INSERT missing");
+                assertThat(revoked.report.resolve("iq-report.txt")).content().contains("Result: FAILED (1 of");
+            } finally {
+                sql.execute("GRANT INSERT ON ebr.operation_event TO " + System.getProperty("ebr.test.db.user"));
+            }
+        }
+    }
+
+    private record Iq(int status, String output, java.nio.file.Path report) {
+    }
+
+    private static Iq iq(java.nio.file.Path serverBase) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", java.nio.file.Path.of("..", "bin", "ebr").toString(), "iq")
+                .redirectErrorStream(true);
+        java.util.Map<String, String> env = builder.environment();
+        env.put("EBR_HOME", java.nio.file.Path.of("target", "iq-home").toAbsolutePath().toString());
+        env.put("EBR_IQ_REPORT_DIR", java.nio.file.Path.of("target", "iq-reports").toAbsolutePath().toString());
+        env.put("EBR_IQ_SERVER_HOME", System.getProperty("jboss.home"));
+        env.put("EBR_IQ_SERVER_BASE", serverBase.toString());
+        env.put("EBR_PORT_OFFSET", String.valueOf(server.offset()));
+        env.put("EBR_DB_USER", System.getProperty("ebr.test.db.user"));
+        env.put("EBR_DB_PASSWORD", System.getProperty("ebr.test.db.password"));
+        env.put("EBR_DB_OWNER_USER", System.getProperty("ebr.test.db.owner.user"));
+        env.put("EBR_DB_OWNER_PASSWORD", System.getProperty("ebr.test.db.owner.password"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(last).as(output).startsWith("IQ report: ");
+        return new Iq(status, output, java.nio.file.Path.of(last.substring("IQ report: ".length())));
+    }
+
     private static boolean demoAccountExists(String userName) throws SQLException {
         try (Connection db = TestDatabase.asRuntimeRole();
              PreparedStatement query = db.prepareStatement("SELECT demo FROM ebr.user_account WHERE user_name = ?")) {

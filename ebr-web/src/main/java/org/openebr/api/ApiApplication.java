@@ -43,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " security events and the access review"),
                 @Tag(name = "audit", description = "The audit trail: search, value history, export, integrity"
                         + " verification and checkpoints (read-only)"),
+                @Tag(name = "periodic-review", description = "The periodic review pack (Annex 11 section 11): changes,"
+                        + " incidents, integrity checks, access reviews, failed sign-ins and parked interface"
+                        + " messages of a period"),
                 @Tag(name = "recipes", description = "Master recipes: versions in the import/export schema, drafts,"
                         + " lifecycle, diff and scaling"),
                 @Tag(name = "signatures", description = "Electronic signatures: nonces, signing, manifestation and"

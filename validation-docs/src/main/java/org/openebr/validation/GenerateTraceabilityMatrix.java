@@ -25,12 +25,12 @@ public final class GenerateTraceabilityMatrix {
     }
 
     public static void main(String[] args) {
-        if (args.length != 3) {
+        if (args.length < 3 || args.length > 4) {
             throw new TraceabilityException(
-                    "usage: GenerateTraceabilityMatrix <reactor root> <catalogue.csv> <output dir>");
+                    "usage: GenerateTraceabilityMatrix <reactor root> <catalogue.csv> <output dir> [release version]");
         }
         TraceabilityMatrix matrix = generate(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
-                Clock.systemUTC());
+                Clock.systemUTC(), args.length == 4 ? args[3] : "unversioned");
         System.out.printf("Traceability matrix: %d requirements (%d HIGH, %d MEDIUM, %d LOW risk), %d verified,"
                 + " %d failed, %d not run, %d without test; %d tests from %d engine reports -> %s%n",
                 matrix.rows().size(), matrix.count(Risk.Priority.HIGH), matrix.count(Risk.Priority.MEDIUM),
@@ -45,6 +45,12 @@ public final class GenerateTraceabilityMatrix {
      * unknown id (before writing) or when the gate finds problems (after writing, so that the matrix shows them).
      */
     static TraceabilityMatrix generate(Path reactorRoot, Path catalogueFile, Path outputDir, Clock clock) {
+        return generate(reactorRoot, catalogueFile, outputDir, clock, "unversioned");
+    }
+
+    /** As above; the validation documents of the release go beside the matrix ({@value ValidationDocuments#DIR}). */
+    static TraceabilityMatrix generate(Path reactorRoot, Path catalogueFile, Path outputDir, Clock clock,
+            String version) {
         Path root = reactorRoot.toAbsolutePath().normalize();
         Path catalogueAbs = catalogueFile.toAbsolutePath().normalize();
         String catalogueName = catalogueAbs.startsWith(root) ? root.relativize(catalogueAbs).toString()
@@ -65,6 +71,9 @@ public final class GenerateTraceabilityMatrix {
             write(outputDir.resolve(OUTPUTS.get(0)), writer.html());
             write(outputDir.resolve(OUTPUTS.get(1)), writer.markdown());
             write(outputDir.resolve(OUTPUTS.get(2)), writer.csv());
+            Path documents = outputDir.toAbsolutePath().getParent().resolve(ValidationDocuments.DIR);
+            new ValidationDocuments(matrix, new Provenance(clock.instant(), GitInfo.commit(root).orElse(null),
+                    catalogueName), version).write(documents);
             List<String> problems = matrix.gate();
             if (!problems.isEmpty()) {
                 throw new TraceabilityException("The traceability gate failed (" + problems.size() + " problem"

@@ -155,8 +155,9 @@ final class MatrixWriter {
                 }
                 h.append("</td><td><span class=\"status ").append(cssClass(row.status().label)).append("\">")
                         .append(esc(row.status().label)).append("</span>");
-                if (row.status() != RequirementStatus.VERIFIED && !r.notTestedBecause().isEmpty()) {
-                    h.append("<div class=\"why\">").append(esc(r.notTestedBecause())).append("</div>");
+                if ((row.status() != RequirementStatus.VERIFIED || r.planned()) && !r.notTestedBecause().isEmpty()) {
+                    h.append("<div class=\"why\">").append(row.status() == RequirementStatus.VERIFIED
+                            ? "in part; still " : "").append(esc(r.notTestedBecause())).append("</div>");
                 }
                 if (row.rigourGap()) {
                     h.append("<div class=\"why\">unit tests only: no real-server test yet</div>");
@@ -300,8 +301,9 @@ final class MatrixWriter {
                     m.append(tests);
                 }
                 m.append(" | **").append(row.status().label).append("**");
-                if (row.status() != RequirementStatus.VERIFIED && !r.notTestedBecause().isEmpty()) {
-                    m.append("<br>").append(md(r.notTestedBecause()));
+                if ((row.status() != RequirementStatus.VERIFIED || r.planned()) && !r.notTestedBecause().isEmpty()) {
+                    m.append("<br>").append(row.status() == RequirementStatus.VERIFIED ? "in part; still " : "")
+                            .append(md(r.notTestedBecause()));
                 }
                 if (row.rigourGap()) {
                     m.append("<br>unit tests only: no real-server test yet");
@@ -349,7 +351,8 @@ final class MatrixWriter {
             Risk risk = r.risk();
             List<String> head = List.of(r.id(), r.section(), r.source(), r.text(), risk.severity().name(),
                     risk.probability().name(), risk.detectability().name(), risk.priority().name(),
-                    row.status().label, row.status() == RequirementStatus.VERIFIED ? "" : r.notTestedBecause());
+                    row.status().label, row.status() == RequirementStatus.VERIFIED && !r.planned() ? ""
+                            : r.notTestedBecause());
             if (row.tests().isEmpty()) {
                 c.append(Csv.record(concat(head, List.of("", "", "", "", "", ""))));
             }

@@ -92,6 +92,23 @@ public class AuditTrail {
         return List.copyOf(tables.audited().keySet());
     }
 
+    /** How many records of one type were created, changed and deleted (the audit trail's entries) in a period. */
+    public record ChangeCount(String recordType, long created, long changed, long deleted) {
+    }
+
+    /** The audit trail of a period in numbers, per record type (the periodic review's changes). */
+    public List<ChangeCount> changesByRecordType(Instant from, Instant to) {
+        AuditFilter filter = new AuditFilter(null, null, null, null, from, to, null);
+        check(filter);
+        try (Connection connection = dataSource.getConnection()) {
+            return new AuditQueries(connection, tables.audited().values()).countsByRecordType(filter).entrySet()
+                    .stream().map(e -> new ChangeCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit trail query failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
     public AuditPage search(AuditFilter filter, int page, int size, AuditSort sort) {
         check(filter);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {

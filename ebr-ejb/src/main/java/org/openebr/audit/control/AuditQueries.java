@@ -56,6 +56,22 @@ public final class AuditQueries {
         }
     }
 
+    /** How many entries match, per record type and action (created, changed, deleted), record types in order. */
+    public java.util.SortedMap<String, long[]> countsByRecordType(AuditFilter filter) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String from = from(filter, parameters);
+        java.util.SortedMap<String, long[]> counts = new java.util.TreeMap<>();
+        try (PreparedStatement count = prepare("SELECT c.entity_type, c.revtype, count(*) " + from
+                + " GROUP BY c.entity_type, c.revtype", parameters)) {
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString(1), t -> new long[3])[rows.getInt(2)] += rows.getLong(3);
+                }
+            }
+        }
+        return counts;
+    }
+
     /** How many entries match and the latest revision among them. */
     public AuditTrail.TrailHead head(AuditFilter filter) throws SQLException {
         List<Object> parameters = new ArrayList<>();

@@ -84,6 +84,18 @@ public class ErpMessages {
         return store.messages(wanted, Math.max(1, Math.min(limit, PAGE))).stream().map(ErpMessages::facts).toList();
     }
 
+    /** The messages parked now (delivery given up until someone retries them), for the periodic review. */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public List<MessageFacts> parked(int limit) {
+        return messages("PARKED", limit);
+    }
+
+    /** How many messages are parked now (all of them, not one page). */
+    @RolesAllowed({"ADMIN", "SUPERVISOR", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public long parkedCount() {
+        return overview().parked();
+    }
+
     @RolesAllowed({"ADMIN", "SUPERVISOR", "ERP_INTERFACE"})
     public MessageDetail message(UUID messageId) {
         ErpMessage m = store.message(messageId).orElseThrow(() -> notFound(messageId));

@@ -86,6 +86,15 @@ public class AccessReview {
         return Optional.ofNullable(id == null ? null : em.find(AccessReviewRecord.class, id)).map(AccessReview::view);
     }
 
+    /** The reviews recorded in a period, oldest first, without their reports. */
+    @RolesAllowed({"ADMIN", "INSPECTOR", "QA_REVIEWER", "QA_RELEASER"})
+    public List<RecordedReview> recordedBetween(Instant from, Instant to) {
+        return em.createQuery("SELECT r FROM AccessReviewRecord r WHERE r.recordedAt >= :from AND r.recordedAt < :to"
+                        + " ORDER BY r.recordedAt", AccessReviewRecord.class).setParameter("from", from)
+                .setParameter("to", to).getResultList().stream()
+                .map(r -> new RecordedReview(r.id(), r.recordedAt(), r.recordedBy(), null)).toList();
+    }
+
     private static RecordedReview view(AccessReviewRecord r) {
         return new RecordedReview(r.id(), r.recordedAt(), r.recordedBy(), r.report());
     }

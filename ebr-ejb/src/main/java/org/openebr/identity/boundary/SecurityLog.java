@@ -126,6 +126,47 @@ public class SecurityLog {
         return toEvents(query.setMaxResults(max).getResultList());
     }
 
+    /** How many events of one type a period holds; alerts are those that show to administrators. */
+    public record TypeCount(String type, boolean alert, long count) {
+    }
+
+    /** The events of a period in numbers, per type (every type, also those with none). */
+    @RolesAllowed({"ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public List<TypeCount> countsByType(Instant from, Instant to) {
+        java.util.Map<SecurityEventType, Long> counts = new java.util.EnumMap<>(SecurityEventType.class);
+        for (Object[] row : em.createQuery("select e.type, count(e) from SecurityEvent e where e.occurredAt >= :from"
+                + " and e.occurredAt < :to group by e.type", Object[].class).setParameter("from", from)
+                .setParameter("to", to).getResultList()) {
+            counts.put((SecurityEventType) row[0], (Long) row[1]);
+        }
+        List<TypeCount> result = new ArrayList<>();
+        for (SecurityEventType type : SecurityEventType.values()) {
+            result.add(new TypeCount(type.name(), type.alert(), counts.getOrDefault(type, 0L)));
+        }
+        return result;
+    }
+
+    /** Failed sign-ins of a period per account tried (the user name as typed), most first. */
+    public record SubjectCount(String subject, long count) {
+    }
+
+    @RolesAllowed({"ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public List<SubjectCount> failedSignIns(Instant from, Instant to) {
+        return em.createQuery("select coalesce(e.subject, '(none)'), count(e) from SecurityEvent e where e.type = :t"
+                        + " and e.occurredAt >= :from and e.occurredAt < :to group by e.subject"
+                        + " order by count(e) desc, e.subject", Object[].class)
+                .setParameter("t", SecurityEventType.LOGIN_FAILED).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(r -> new SubjectCount((String) r[0], (Long) r[1])).toList();
+    }
+
+    /** The alerts of a period, oldest first, each with whether it was acknowledged. */
+    @RolesAllowed({"ADMIN", "QA_REVIEWER", "QA_RELEASER", "INSPECTOR"})
+    public List<Event> alerts(Instant from, Instant to) {
+        return toEvents(em.createQuery("select e from SecurityEvent e where e.alert = true and e.occurredAt >= :from"
+                        + " and e.occurredAt < :to order by e.occurredAt, e.id", SecurityEvent.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_RESULTS).getResultList());
+    }
+
     /** Alerts (e.g. lockouts) no administrator has acknowledged yet, newest first. */
     @RolesAllowed("ADMIN")
     public List<Event> openAlerts() {

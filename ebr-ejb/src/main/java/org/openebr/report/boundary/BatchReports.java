@@ -67,6 +67,15 @@ public class BatchReports {
     org.openebr.batch.boundary.OperationEvents operationEvents;
 
     @Inject
+    org.openebr.mde.boundary.Alarms alarms;
+
+    /** Every equipment alarm of the batch, oldest first. */
+    private List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarmsOf(String batchId) {
+        return alarms.alarms(batchId, 10_000).stream()
+                .sorted(java.util.Comparator.comparingLong(org.openebr.mde.boundary.Alarms.AlarmFacts::id)).toList();
+    }
+
+    @Inject
     org.openebr.signature.boundary.Signatures signatures;
 
     @Inject
@@ -149,7 +158,7 @@ public class BatchReports {
         String id = record.batch().batchId();
         TrustStore trust = keys.store();
         ReportDocument.Source source = new ReportDocument.Source(record, review, later, now, site.zone(),
-                keys.installationName(), operationEvents.operations(batchId));
+                keys.installationName(), operationEvents.operations(batchId), alarmsOf(batchId));
         String xhtml = exceptionsOnly ? ReportDocument.exceptionReport(source) : ReportDocument.batchReport(source);
         Document json = json(record, review, later, now);
         Document xml = xml(source);

@@ -29,11 +29,12 @@ public final class ReportDocument {
     /** What a report is made from. */
     public record Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
                          ZoneId zone, String installation,
-                         List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operations) {
+                         List<org.openebr.batch.boundary.OperationEvents.OperationFacts> operations,
+                         List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarms) {
 
         public Source(BatchRecord record, BatchReview review, List<AddendumFacts> addenda, Instant generatedAt,
                       ZoneId zone, String installation) {
-            this(record, review, addenda, generatedAt, zone, installation, List.of());
+            this(record, review, addenda, generatedAt, zone, installation, List.of(), List.of());
         }
     }
 
@@ -55,6 +56,7 @@ public final class ReportDocument {
         equipment(h, s);
         calculations(h, s);
         operations(h, s);
+        alarms(h, s);
         h.append("<h2>Exceptions and their disposition</h2>");
         exceptions(h, s, false);
         addenda(h, s);
@@ -327,6 +329,31 @@ public final class ReportDocument {
                                 + esc(e.reason()) : ", replaced by event " + e.correctedBy()).append("</div>");
             }
             h.append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    /** The equipment's alarms while the batch ran (A11D-8-1): raised, cleared, acknowledged with a comment. */
+    private static void alarms(StringBuilder h, Source s) {
+        h.append("<h2>Equipment alarms</h2>");
+        if (s.alarms().isEmpty()) {
+            h.append("<p>No equipment alarm came while the batch was in progress.</p>");
+            return;
+        }
+        h.append("<table><thead><tr><th>Raised (equipment time)</th><th>Equipment, tag</th><th>Alarm</th>"
+                + "<th>Step, deviation</th><th>Cleared</th><th>Acknowledged</th></tr></thead><tbody>");
+        for (org.openebr.mde.boundary.Alarms.AlarmFacts a : s.alarms()) {
+            h.append("<tr><td>").append(esc(time(a.raisedAt(), s.zone()))).append("</td><td>")
+                    .append(esc(a.equipmentId())).append("<br/><span class='id'>").append(esc(a.tag()))
+                    .append("</span></td><td>").append(esc(a.detail() == null ? "" : a.detail())).append("</td><td>")
+                    .append(esc(a.stepId() == null ? "(no step in progress)" : a.stepId()))
+                    .append(a.deviationId() == null ? "" : "<br/><span class='id'>" + esc(a.deviationId()) + "</span>")
+                    .append("</td><td>").append(a.clearedAt() == null ? (a.active() ? "still active" : "")
+                            : esc(time(a.clearedAt(), s.zone()))).append("</td><td>")
+                    .append(a.acknowledgedBy() == null ? "<strong>not acknowledged</strong>"
+                            : esc(a.acknowledgedBy() + ", " + time(a.acknowledgedAt(), s.zone()))
+                            + (a.comment() == null ? "" : "<br/>" + esc(a.comment())))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table>");
     }
