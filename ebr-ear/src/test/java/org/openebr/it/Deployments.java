@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openebr.it.probe.AuditProbe;
 import org.openebr.it.probe.DemoAccountsProbe;
 import org.openebr.it.probe.EquipmentGateProbe;
+import org.openebr.it.probe.GenealogyProbe;
 import org.openebr.it.probe.ItStepRecordType;
 import org.openebr.it.probe.NonceProbe;
 import org.openebr.it.probe.ProbeResource;
@@ -70,6 +71,7 @@ final class Deployments {
         war.addClasses(WorklistsProbe.class); // the home page's worklist queries, per role
         war.addClasses(UiStandardProbe.class);
         war.addClasses(EquipmentGateProbe.class); // occupy/release until batch execution calls them
+        war.addClasses(GenealogyProbe.class); // lot-to-lot merges and splits, audited
         war.addAsWebResource("probe/it-ui-standard.xhtml", "app/it-ui-standard.xhtml");
         ear.delete("/" + WAR);
         ear.addAsModule(war);

@@ -14,12 +14,8 @@ import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -279,16 +275,11 @@ class LabelsIT {
     }
 
     /** A genealogy edge between two lots, written as the materials component writes its edges. */
-    private static void seedEdge(String from, String to, String kind) throws SQLException {
-        try (Connection owner = TestDatabase.asOwner();
-             PreparedStatement insert = owner.prepareStatement("insert into genealogy_edge (id, from_kind, from_id, to_kind,"
-                     + " to_id, kind, recorded_by, recorded_at) values (?, 'LOT', ?, 'LOT', ?, ?, 'labels-it', now())")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, from);
-            insert.setString(3, to);
-            insert.setString(4, kind);
-            insert.executeUpdate();
-        }
+    /** A lot-to-lot edge as a batch that merges or splits lots would record it: audited, through a test probe. */
+    private void seedEdge(String from, String to, String kind) {
+        HttpResponse<String> seeded = warehouse.post("api/v1/it-probe/genealogy/edge?from=" + from + "&to=" + to
+                + "&kind=" + kind, "");
+        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 204);
     }
 
     /** Each link of a trace as "from KIND to @depth". */
