@@ -100,6 +100,21 @@ class PeriodicReviewIT {
         // the parked interface messages: as many as the ERP interface itself shows
         long parked = Api.demo(http, "admin1").getJson("api/v1/erp/overview").getJsonNumber("parked").longValue();
         assertThat(pack.getJsonObject("interfaces").getJsonNumber("parkedErpMessages").longValue()).isEqualTo(parked);
+        // QA reads the same pack on screen, the last twelve months by default
+        try (Browser b = new Browser(contextRoot)) {
+            b.signIn("qa1", Api.DEMO_PASSWORD).open("app/periodic-review.xhtml");
+            b.waitForText("In short");
+            assertThat(b.textOf("summary")).contains("Failed sign-ins", "lockouts", "Audit trail now", "parked now");
+            assertThat(b.textOf("access-reviews")).contains("admin1");
+            assertThat(b.textOf("alerts")).contains("ACCOUNT_LOCKED");
+            b.look("periodic-review");
+            b.assertAccessible();
+            // a last day before the first: said at the button, and no pack shown for it
+            b.type("to_input", "2020-01-01");
+            b.clickAndWaitFor("make-bar:make", "The last day is before the first day.");
+            assertThat(b.textOf("make-bar")).contains("The last day is before the first day.");
+            assertThat(b.text()).doesNotContain("In short");
+        }
         // an earlier period holds none of it
         JsonObject before = qa.getJson("api/v1/periodic-review?from=" + from.minusSeconds(3600) + "&to=" + from);
         assertThat(count(before.getJsonObject("failedSignIns"), "byAccount", "subject", ghost)).isZero();

@@ -51,6 +51,9 @@ public class Navigation {
                     Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
             new Entry("Security events", "/app/security-events.xhtml", "pi pi-shield", OVERSIGHT),
             new Entry("Access review", "/app/access-review.xhtml", "pi pi-list-check", OVERSIGHT),
+            // the periodic review pack (issue 20): the roles of the PeriodicReviews boundary
+            new Entry("Periodic review", "/app/periodic-review.xhtml", "pi pi-calendar",
+                    Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
             new Entry("System status", "/app/status.xhtml", "pi pi-heart",
                     Set.of(Role.ADMIN, Role.SUPERVISOR, Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
             // materials (issue 15): the roles of the Lots boundary; administrators do no GMP work

@@ -73,7 +73,7 @@ public final class GenerateTraceabilityMatrix {
             write(outputDir.resolve(OUTPUTS.get(2)), writer.csv());
             Path documents = outputDir.toAbsolutePath().getParent().resolve(ValidationDocuments.DIR);
             new ValidationDocuments(matrix, new Provenance(clock.instant(), GitInfo.commit(root).orElse(null),
-                    catalogueName), version).write(documents);
+                    catalogueName), version, root).write(documents);
             List<String> problems = matrix.gate();
             if (!problems.isEmpty()) {
                 throw new TraceabilityException("The traceability gate failed (" + problems.size() + " problem"

@@ -35,6 +35,7 @@ final class ValidationDocuments {
     private static Map<String, String> documents() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("user-requirements", "User requirements specification");
+        d.put("functional-and-design-specification", "Functional and design specification");
         d.put("risk-assessment", "Risk assessment");
         d.put("compliance-assessment", "Compliance assessment: 21 CFR Part 11 and EU GMP Annex 11");
         d.put("validation-plan-template", "Validation plan (template)");
@@ -47,11 +48,13 @@ final class ValidationDocuments {
     private final TraceabilityMatrix matrix;
     private final Provenance provenance;
     private final String version;
+    private final Path root;
 
-    ValidationDocuments(TraceabilityMatrix matrix, Provenance provenance, String version) {
+    ValidationDocuments(TraceabilityMatrix matrix, Provenance provenance, String version, Path root) {
         this.matrix = matrix;
         this.provenance = provenance;
         this.version = version;
+        this.root = root;
     }
 
     /** Writes every document as {@code .xhtml} and {@code .pdf} into the folder; returns the files written. */
@@ -61,6 +64,7 @@ final class ValidationDocuments {
         for (Map.Entry<String, String> d : DOCUMENTS.entrySet()) {
             String xhtml = switch (d.getKey()) {
                 case "user-requirements" -> userRequirements(d.getValue());
+                case "functional-and-design-specification" -> specification(d.getValue());
                 case "risk-assessment" -> riskAssessment(d.getValue());
                 case "compliance-assessment" -> complianceAssessment(d.getValue());
                 case "validation-plan-template" -> validationPlan(d.getValue());
@@ -97,6 +101,69 @@ final class ValidationDocuments {
             h.append("</tbody></table>");
         }
         return end(h);
+    }
+
+    String specification(String title) {
+        DesignFacts facts = new DesignFacts(root);
+        StringBuilder h = start(title, "FDS");
+        h.append("<p>Generated from the release itself: the README's introduction and configuration table, the"
+                + " components' boundary services (the first sentence of each one's documentation), the REST"
+                + " operations of the OpenAPI document the server served during the build, and the tables of the"
+                + " database migrations. The README describes each function in full; the user requirements say what"
+                + " each must do.</p>");
+        if (!facts.missing.isEmpty()) {
+            h.append("<p class='note'>Not available in this build: ").append(esc(String.join("; ", facts.missing)))
+                    .append(".</p>");
+        }
+        h.append("<h2>1 The system</h2>");
+        for (String paragraph : facts.introduction.split("\\n\\s*\\n")) {
+            h.append("<p>").append(esc(paragraph.replace("**", "").replaceAll("\\[([^]]+)]\\([^)]+\\)", "$1")))
+                    .append("</p>");
+        }
+        h.append("<h2>2 Components and their services</h2><p>Each component keeps its data behind its boundary"
+                + " services (Jakarta EE session beans, with the roles each allows); the web tier (screens and REST API)"
+                + " calls only boundaries. The build enforces these layers (ArchUnit).</p><table><thead><tr>"
+                + "<th class='src'>Component</th><th class='id'>Service</th><th>What it does</th></tr></thead><tbody>");
+        facts.components.forEach((component, services) -> {
+            if (services.isEmpty()) {
+                h.append("<tr><td>").append(esc(component)).append("</td><td colspan='2'>(shared code, no boundary"
+                        + " service)</td></tr>");
+            }
+            for (DesignFacts.Service service : services) {
+                h.append("<tr><td>").append(esc(component)).append("</td><td>").append(esc(service.name()))
+                        .append("</td><td>").append(esc(service.summary())).append("</td></tr>");
+            }
+        });
+        h.append("</tbody></table><h2>3 Interfaces</h2><p>The REST API under <code>/ebr/api/v1</code> (").append(
+                facts.operations.size()).append(" operations; every error an RFC 9457 problem document). The ERP"
+                + " interface (orders in, confirmations out as JSON or B2MML) and the equipment interface (OPC UA)"
+                + " are among them and described in the README.</p><table><thead><tr><th class='risk'>Method</th>"
+                + "<th class='src'>Path</th><th>Summary</th><th class='risk'>Area</th></tr></thead><tbody>");
+        for (DesignFacts.Operation o : facts.operations) {
+            h.append("<tr><td>").append(o.method()).append("</td><td>").append(esc(o.path())).append("</td><td>")
+                    .append(esc(o.summary())).append("</td><td>").append(esc(o.tag())).append("</td></tr>");
+        }
+        h.append("</tbody></table><h2>4 Data model</h2><p>PostgreSQL, schema <code>ebr</code>, made by versioned"
+                + " migrations run as the owner role; the application runs as a role that may not delete. ")
+                .append(facts.tables.size()).append(" tables; append-only ones refuse UPDATE and DELETE by trigger;"
+                + " audited ones keep every version in their <code>_aud</code> twin, in the hash-chained audit"
+                + " trail.</p><table><thead><tr><th class='src'>Table</th><th>Columns</th><th class='risk'>Kept</th>"
+                + "<th class='risk'>Since</th></tr></thead><tbody>");
+        for (DesignFacts.Table t : facts.tables) {
+            h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(esc(String.join(", ", t.columns())))
+                    .append("</td><td>").append(t.appendOnly() ? "append-only" : "").append(t.appendOnly()
+                            && t.audited() ? ", " : "").append(t.audited() ? "audited" : "").append("</td><td>")
+                    .append(esc(t.migration().substring(0, t.migration().indexOf("__")))).append("</td></tr>");
+        }
+        h.append("</tbody></table><h2>5 Configuration</h2><p>By environment variable only; the server reads them at"
+                + " start.</p><table><thead><tr><th class='id'>Variable</th><th class='src'>Default</th>"
+                + "<th class='risk'>Used by</th><th>Meaning</th></tr></thead><tbody>");
+        for (DesignFacts.Setting c : facts.settings) {
+            h.append("<tr><td>").append(esc(c.variable())).append("</td><td>").append(esc(c.defaultValue()))
+                    .append("</td><td>").append(esc(c.usedBy())).append("</td><td>").append(esc(c.meaning()))
+                    .append("</td></tr>");
+        }
+        return end(h.append("</tbody></table>"));
     }
 
     String riskAssessment(String title) {

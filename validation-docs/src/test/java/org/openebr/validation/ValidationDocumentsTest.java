@@ -85,6 +85,77 @@ class ValidationDocumentsTest {
     }
 
     @Test
+    void the_specification_is_read_from_the_release_s_readme_sources_openapi_document_and_migrations()
+            throws Exception {
+        write("README.md", """
+                # OpenEBR
+
+                OpenEBR is an **electronic batch record** system, see [Security](#security).
+
+                ## Configuration
+
+                | variable | default | used by | meaning |
+                |---|---|---|---|
+                | `EBR_DB_HOST` | `127.0.0.1` | server, bin/ebr | PostgreSQL host |
+                """);
+        write("ebr-ejb/src/main/java/org/openebr/audit/boundary/AuditTrail.java", """
+                package org.openebr.audit.boundary;
+
+                /**
+                 * Reads the audit trail: {@code search}, history and exports. More here.
+                 */
+                @Stateless
+                @RolesAllowed({"INSPECTOR"})
+                public class AuditTrail {
+                }
+                """);
+        write("ebr-ejb/src/main/java/org/openebr/audit/boundary/AuditFilter.java", """
+                /** A filter. */
+                public record AuditFilter(String text) {
+                }
+                """);
+        write("ebr-ejb/src/main/resources/db/migration/V3__audit.sql", """
+                CREATE TABLE audit_revision (
+                    id             bigint        PRIMARY KEY,
+                    user_name      varchar(64)   NOT NULL,
+                    CONSTRAINT x CHECK (id > 0)
+                );
+                SELECT make_append_only('audit_revision');
+                """);
+        write("ebr-ear/target/openapi-lint/openapi.json", """
+                {"openapi":"3.1.0","paths":{"/audit":{"get":{"summary":"Search the audit trail","tags":["audit"]},
+                "parameters":[]}}}
+                """);
+        built();
+
+        String fds = Files.readString(documents().resolve("functional-and-design-specification.xhtml"));
+        assertThat(fds).contains("<p>OpenEBR is an electronic batch record system, see Security.</p>")
+                .contains("<td>audit</td><td>AuditTrail</td><td>Reads the audit trail: search, history and exports.</td>")
+                .doesNotContain("AuditFilter")
+                .contains("<td>GET</td><td>/audit</td><td>Search the audit trail</td><td>audit</td>")
+                .contains("<td>audit_revision</td><td>id bigint, user_name varchar(64)</td><td>append-only</td>"
+                        + "<td>V3</td>")
+                .contains("<td>EBR_DB_HOST</td><td>127.0.0.1</td><td>server, bin/ebr</td><td>PostgreSQL host</td>")
+                .doesNotContain("Not available in this build");
+    }
+
+    @Test
+    void a_build_without_its_openapi_document_says_so_in_the_specification() throws Exception {
+        built();
+
+        assertThat(documents().resolve("functional-and-design-specification.xhtml")).content()
+                .contains("Not available in this build: README.md (NoSuchFileException); the sources of the EJB module;"
+                        + " the OpenAPI document (ebr-ear/target/openapi-lint/openapi.json: ApiContractIT writes it);"
+                        + " the database migrations");
+    }
+
+    private void write(String path, String content) throws Exception {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    @Test
     void clauses_are_ordered_as_the_regulation_numbers_them() {
         assertThat(ValidationDocuments.clauseOrder("§11.10(b)", "§11.10(a)")).isPositive();
         assertThat(ValidationDocuments.clauseOrder("§11.300(d)", "§11.50")).isPositive();
