@@ -118,7 +118,7 @@ class ProductionModeIT {
     @Tag("A11-4.3-1")
     @Tag("negative")
     void installation_qualification_passes_and_names_a_changed_ear_and_a_missing_grant() throws Exception {
-        Iq passed = iq(server.base());
+        Iq passed = iq(server.base(), "iq-reports"); // the passing report goes into the evidence bundle
         assertThat(passed.status).as(passed.output).isZero();
         assertThat(passed.output).contains("IQ PASSED: 13 checks", "IQ-03  PASS", "IQ-09  PASS", "IQ-11  PASS", "IQ-13  PASS");
         assertThat(passed.report.resolve("iq-report.txt")).content().contains("Result: PASSED")
@@ -137,7 +137,7 @@ class ProductionModeIT {
         ear[ear.length / 2] ^= 1;
         java.nio.file.Files.write(tampered.resolve("deployments/ebr.ear"), ear);
         java.nio.file.Files.writeString(tampered.resolve("deployments/ebr.ear.deployed"), "ebr.ear");
-        Iq changed = iq(tampered);
+        Iq changed = iq(tampered, "iq-refused");
         assertThat(changed.status).as(changed.output).isEqualTo(1);
         assertThat(changed.output).contains("IQ-03  FAIL  Deployed application (EAR checksum)", "IQ FAILED: 1 of")
                 .contains("IQ report: ");
@@ -146,7 +146,7 @@ class ProductionModeIT {
         try (Connection owner = TestDatabase.asOwner(); java.sql.Statement sql = owner.createStatement()) {
             sql.execute("REVOKE INSERT ON ebr.operation_event FROM " + System.getProperty("ebr.test.db.user"));
             try {
-                Iq revoked = iq(server.base());
+                Iq revoked = iq(server.base(), "iq-refused");
                 assertThat(revoked.status).as(revoked.output).isEqualTo(1);
                 assertThat(revoked.output).contains("IQ-09  FAIL", "operation_event: INSERT missing");
                 assertThat(revoked.report.resolve("iq-report.txt")).content().contains("Result: FAILED (1 of");
@@ -159,12 +159,12 @@ class ProductionModeIT {
     private record Iq(int status, String output, java.nio.file.Path report) {
     }
 
-    private static Iq iq(java.nio.file.Path serverBase) throws Exception {
+    private static Iq iq(java.nio.file.Path serverBase, String reports) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("sh", java.nio.file.Path.of("..", "bin", "ebr").toString(), "iq")
                 .redirectErrorStream(true);
         java.util.Map<String, String> env = builder.environment();
         env.put("EBR_HOME", java.nio.file.Path.of("target", "iq-home").toAbsolutePath().toString());
-        env.put("EBR_IQ_REPORT_DIR", java.nio.file.Path.of("target", "iq-reports").toAbsolutePath().toString());
+        env.put("EBR_IQ_REPORT_DIR", java.nio.file.Path.of("target", reports).toAbsolutePath().toString());
         env.put("EBR_IQ_SERVER_HOME", System.getProperty("jboss.home"));
         env.put("EBR_IQ_SERVER_BASE", serverBase.toString());
         env.put("EBR_PORT_OFFSET", String.valueOf(server.offset()));

@@ -34,7 +34,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * {@code EvidenceBundle <reactor root> <bundle dir> <key store> <alias> [name=value ...]}: the validation evidence
  * of one build as a folder a reviewer can check is complete and unchanged - the test reports of every tier (JUnit
- * XML and the JUnit Platform's own), the traceability matrix, the browser tests' screenshots, the software bill of
+ * XML and the JUnit Platform's own), the traceability matrix, the browser tests' screenshots, the reports of the
+ * release's installation and operational qualification (bin/ebr iq, bin/ebr oq), the software bill of
  * materials (CycloneDX), the environment the tests ran in - with {@code MANIFEST.sha256} (the SHA-256 of every
  * file, {@code sha256sum -c} reads it) and {@code MANIFEST.sha256.p7s}, a detached CMS signature of the manifest by
  * the installation's document signer, which {@code openssl cms -verify -binary -inform DER -in MANIFEST.sha256.p7s
@@ -64,6 +65,9 @@ public final class EvidenceBundle {
             s.put(module + "/target/junit-platform", "test-reports/" + module + "/junit-platform");
         }
         s.put("ebr-ear/target/screenshots", "screenshots");
+        // the release's own installation and operational qualification (ProductionModeIT, OperationalQualificationIT)
+        s.put("ebr-ear/target/iq-reports", "qualification/iq");
+        s.put("ebr-ear/target/oq", "qualification/oq");
         s.put("ebr-ear/target/bom.json", "sbom/ebr-ear.cdx.json");
         s.put("ebr-web/target/bom.json", "sbom/ebr-web.cdx.json");
         s.put("wildfly-config/target/bom.json", "sbom/wildfly-config.cdx.json");

@@ -33,11 +33,27 @@ public class HealthResource {
      * @param detail         what is wrong when DOWN
      * @param checkedAt      server time of the check, UTC
      * @param siteTimeZone   the time zone the site's users see times in
+     * @param version        the OpenEBR release this installation runs (bin/ebr oq checks its target by it)
      */
     @JsonbPropertyOrder({"status", "database", "schemaVersion", "expectedSchemaVersion", "detail", "checkedAt",
-            "siteTimeZone"})
+            "siteTimeZone", "version"})
     public record Health(String status, String database, String schemaVersion, String expectedSchemaVersion,
-                         String detail, Instant checkedAt, String siteTimeZone) {
+                         String detail, Instant checkedAt, String siteTimeZone, String version) {
+    }
+
+    /** The release's version, written into release.properties by the build. */
+    static final String VERSION = releaseVersion();
+
+    private static String releaseVersion() {
+        java.util.Properties release = new java.util.Properties();
+        try (java.io.InputStream in = HealthResource.class.getResourceAsStream("release.properties")) {
+            if (in != null) {
+                release.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // unknown: reported as such
+        }
+        return release.getProperty("version", "unknown");
     }
 
     @Inject
@@ -60,7 +76,7 @@ public class HealthResource {
         HealthReport report = systemHealth.check();
         Health health = new Health(report.status().name(), report.databaseReachable() ? "UP" : "DOWN",
                 report.schemaVersion(), report.expectedSchemaVersion(), report.detail(), report.checkedAt(),
-                site.zone().getId());
+                site.zone().getId(), VERSION);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(report.up() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
