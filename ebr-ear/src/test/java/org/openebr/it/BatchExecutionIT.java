@@ -527,21 +527,7 @@ class BatchExecutionIT {
             assertThat(carried.getJsonObject("record").getJsonArray("signatures").size()).isEqualTo(
                     file.getJsonObject("record").getJsonArray("signatures").size());
             // the installation's signature with its time-stamp, checked by openssl with the installation's CA
-            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature signature =
-                    document.getSignatureDictionaries().get(0);
-            java.nio.file.Path signed = java.nio.file.Files.createTempFile("ebr-report", ".bin");
-            java.nio.file.Path cms = java.nio.file.Files.createTempFile("ebr-report", ".p7s");
-            java.nio.file.Path ca = java.nio.file.Files.createTempFile("ebr-ca", ".pem");
-            java.nio.file.Files.write(signed, signature.getSignedContent(full.body()));
-            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(
-                    signature.getContents(full.body()))) {
-                java.nio.file.Files.write(cms, in.readObject().getEncoded("DER"));
-            }
-            java.nio.file.Files.writeString(ca, inspector.get("api/v1/audit/certificate").body());
-            Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", cms.toString(), "-content",
-                    signed.toString(), "-CAfile", ca.toString(), "-out", "/dev/null");
-            assertThat(Openssl.run("cms", "-cmsout", "-print", "-inform", "DER", "-in", cms.toString()).output())
-                    .contains("id-smime-aa-timeStampToken").contains("OpenEBR Document Signer");
+            PdfSignature.verifiesWithOpenssl(document, full.body(), inspector.get("api/v1/audit/certificate").body());
         }
         // every signature's manifestation, the corrections with old and new value, the deviation's closure, the decision
         JsonObject record = file.getJsonObject("record");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -102,6 +103,25 @@ class PeriodicReviewIT {
         // the parked interface messages: as many as the ERP interface itself shows
         long parked = Api.demo(http, "admin1").getJson("api/v1/erp/overview").getJsonNumber("parked").longValue();
         assertThat(pack.getJsonObject("interfaces").getJsonNumber("parkedErpMessages").longValue()).isEqualTo(parked);
+        // the same pack as one signed PDF/A document for the reviewer's file: the same numbers, its data attached
+        HttpResponse<byte[]> pdf = qa.getBytes("api/v1/periodic-review/report.pdf?from=" + from + "&to=" + to);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(VeraPdf.failures(pdf.body())).isEmpty();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Periodic review pack", "Changes: " + changes.getJsonNumber("total") + " audit trail",
+                    "Failed sign-ins: " + failed.getJsonNumber("total"), ghost + " 3", locked + " 5", "ACCOUNT_LOCKED",
+                    "Access reviews:", "admin1", "ERP messages parked now", "Reviewed by (name, role)");
+            byte[] attached = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().values().iterator()
+                    .next().getEmbeddedFile().toByteArray();
+            JsonObject carried = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(attached)).readObject();
+            assertThat(carried.getJsonObject("failedSignIns")).isEqualTo(failed);
+            assertThat(carried.getJsonObject("changes")).isEqualTo(changes);
+            // signed by the installation's document signer with a time-stamp, checked by openssl with its CA
+            PdfSignature.verifiesWithOpenssl(document, pdf.body(),
+                    Api.demo(http, "inspector1").get("api/v1/audit/certificate").body());
+        }
         // QA reads the same pack on screen, the last twelve months by default
         try (Browser b = new Browser(contextRoot)) {
             b.signIn("qa1", Api.DEMO_PASSWORD).open("app/periodic-review.xhtml");
@@ -111,6 +131,10 @@ class PeriodicReviewIT {
             assertThat(b.textOf("alerts")).contains("ACCOUNT_LOCKED");
             b.look("periodic-review");
             b.assertAccessible();
+            // and takes it as the signed PDF from there
+            java.nio.file.Path file = b.download("download-bar:download-pdf", ".pdf");
+            assertThat(file.getFileName().toString()).startsWith("periodic-review-");
+            assertThat(java.nio.file.Files.readAllBytes(file)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
             // a last day before the first: said at the button, and no pack shown for it
             b.paste("to_input", "2020-01-01");
             b.clickAndWaitFor("make-bar:make", "The last day is before the first day.");
@@ -138,6 +162,12 @@ class PeriodicReviewIT {
         }
         assertThat(Api.object(qa.get("api/v1/periodic-review?from=" + now + "&to=" + now.minusSeconds(60)))
                 .getString("detail")).isEqualTo("'from' must be before 'to'.");
+        // the PDF of the pack is refused alike: a problem, no document
+        HttpResponse<String> noPdf = qa.get("api/v1/periodic-review/report.pdf?from=" + now + "&to=" + now.minusSeconds(60));
+        assertThat(noPdf.statusCode()).as(noPdf.body()).isEqualTo(400);
+        assertThat(Api.object(noPdf).getString("detail")).isEqualTo("'from' must be before 'to'.");
+        assertThat(Api.demo(http, "operator1").get("api/v1/periodic-review/report.pdf?from=" + now.minusSeconds(60)
+                + "&to=" + now).statusCode()).isEqualTo(403);
         assertThat(Api.object(qa.get("api/v1/periodic-review?from=" + now.minus(401, ChronoUnit.DAYS) + "&to=" + now))
                 .getString("detail")).contains("at most 400 days");
         for (String role : List.of("operator1", "admin1", "supervisor1")) {

@@ -532,7 +532,7 @@ public final class ReportDocument {
     }
 
     /** Text inside a CSS string (the running headers). */
-    private static String css(String text) {
+    static String css(String text) {
         return esc(text).replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -11,7 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openebr.api.StorableInstants;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openebr.periodic.boundary.PeriodicReviews;
+import org.openebr.report.boundary.BatchReports;
+import org.openebr.report.boundary.PeriodicReviewReports;
 
 @Path("periodic-review")
 @Tag(name = "periodic-review")
@@ -23,6 +29,9 @@ public class PeriodicReviewResource {
 
     @Inject
     PeriodicReviews reviews;
+
+    @Inject
+    PeriodicReviewReports reports;
 
     @GET
     @Operation(operationId = "getPeriodicReviewPack", summary = "The periodic review pack of a period",
@@ -36,5 +45,25 @@ public class PeriodicReviewResource {
     @APIResponse(responseCode = "400", ref = "BadRequest") // no period, an end before its start, too long
     public PeriodicReviews.Pack pack(@QueryParam("from") String from, @QueryParam("to") String to) {
         return reviews.pack(StorableInstants.parameter("from", from), StorableInstants.parameter("to", to));
+    }
+
+    @GET
+    @Path("report.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @Operation(operationId = "getPeriodicReviewReport", summary = "The periodic review pack of a period as a signed PDF/A-3"
+            + " document",
+            description = "The same pack as JSON, laid out for the reviewer with a place for the conclusion and the"
+                    + " reviewer's signature; the pack's data attached (PDF/A-3 associated file); signed by the"
+                    + " installation's document signer with a time-stamp.")
+    @APIResponse(responseCode = "200", description = "The PDF, as an attachment",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response report(@QueryParam("from") String from, @QueryParam("to") String to) {
+        BatchReports.Document document = reports.report(StorableInstants.parameter("from", from),
+                StorableInstants.parameter("to", to));
+        return Response.ok(document.content(), document.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
+                .header("X-Content-SHA256", document.sha256())
+                .build();
     }
 }

@@ -5,11 +5,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.openebr.identity.boundary.SecurityLog;
 import org.openebr.periodic.boundary.PeriodicReviews;
 import org.openebr.platform.control.SiteSettings;
+import org.openebr.report.boundary.BatchReports;
+import org.openebr.report.boundary.PeriodicReviewReports;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 import org.openebr.ui.Commands;
 import org.openebr.ui.Messages;
 
@@ -31,6 +36,9 @@ public class PeriodicReviewView implements Serializable {
 
     @Inject
     Commands commands;
+
+    @Inject
+    PeriodicReviewReports reports;
 
     private LocalDate from;
     private LocalDate to;
@@ -57,6 +65,25 @@ public class PeriodicReviewView implements Serializable {
         pack = commands.attempt("make the periodic review pack (periodic review screen)")
                 .call(() -> reviews.pack(from.atStartOfDay(site.zone()).toInstant(),
                         to.plusDays(1).atStartOfDay(site.zone()).toInstant()));
+    }
+
+    /** The pack of the period shown as a signed PDF/A document, for the reviewer's file. */
+    public StreamedContent download() {
+        if (pack == null) {
+            Messages.error("Make the pack of a period first.", null);
+            return null;
+        }
+        Instant start = pack.from();
+        Instant end = pack.to();
+        BatchReports.Document file = commands.attempt("download the periodic review pack (periodic review screen)")
+                .notAllowed("Your roles do not allow the periodic review pack.")
+                .failed("The document could not be made. The server log has the details.")
+                .call(() -> reports.report(start, end));
+        if (file == null) {
+            return null;
+        }
+        return DefaultStreamedContent.builder().name(file.fileName()).contentType(file.contentType())
+                .stream(() -> new java.io.ByteArrayInputStream(file.content())).build();
     }
 
     /** The account and role events that happened (the kinds with none are left out). */
