@@ -68,6 +68,8 @@ public final class EvidenceBundle {
         // the release's own installation and operational qualification (ProductionModeIT, OperationalQualificationIT)
         s.put("ebr-ear/target/iq-reports", "qualification/iq");
         s.put("ebr-ear/target/oq", "qualification/oq");
+        // the mutation testing of the unit tests guarding the audit chain, signatures and control recipe (PIT)
+        s.put("ebr-ejb/target/pit-reports", "mutation-testing");
         s.put("ebr-ear/target/bom.json", "sbom/ebr-ear.cdx.json");
         s.put("ebr-web/target/bom.json", "sbom/ebr-web.cdx.json");
         s.put("wildfly-config/target/bom.json", "sbom/wildfly-config.cdx.json");
