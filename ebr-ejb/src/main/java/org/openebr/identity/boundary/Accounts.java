@@ -77,7 +77,6 @@ public class Accounts {
     @Inject
     Event<AccountDeactivated> deactivated;
 
-    PasswordHasher hasher = new PasswordHasher();
 
     @RolesAllowed("ADMIN")
     public OneTimeCredential create(String userName, String fullName, boolean technical, String reason) {
@@ -96,7 +95,7 @@ public class Accounts {
                 "User name '" + name + "' belongs to " + (existing.status() == AccountStatus.DEACTIVATED ? "a deactivated" : "an existing")
                         + " account; user names are never reused."));
         char[] oneTime = PasswordHasher.oneTimePassword();
-        UserAccount account = new UserAccount(name, fullName.strip(), technical, false, hasher.hash(oneTime), actor, clock.instant());
+        UserAccount account = new UserAccount(name, fullName.strip(), technical, false, settings.passwordHasher().hash(oneTime), actor, clock.instant());
         em.persist(account);
         log.record(SecurityEventType.ACCOUNT_CREATED, actor, name,
                 (technical ? "technical" : "personal") + " account created without roles; one-time password issued", reason);
@@ -157,7 +156,7 @@ public class Accounts {
             refuse(IdentityRefused.Reason.ACCOUNT_STATE, userName, "reset password", "Account " + account.userName() + " is deactivated.");
         }
         char[] oneTime = PasswordHasher.oneTimePassword();
-        account.resetPassword(hasher.hash(oneTime), clock.instant());
+        account.resetPassword(settings.passwordHasher().hash(oneTime), clock.instant());
         log.record(SecurityEventType.PASSWORD_RESET, actor, account.userName(),
                 "password reset to a one-time password that must be changed at the next sign-in", reason);
         return new OneTimeCredential(view(account), new String(oneTime));
@@ -254,7 +253,7 @@ public class Accounts {
                     "The new password " + String.join("; ", problems) + ".", problems);
         }
         change.record("Change own password", "password changed by its owner");
-        String newHash = hasher.hash(newPassword);
+        String newHash = settings.passwordHasher().hash(newPassword);
         account.changePassword(newHash, clock.instant());
         em.persist(new PasswordHistoryEntry(account.id(), newHash, clock.instant()));
         log.record(SecurityEventType.PASSWORD_CHANGED, actor, actor, "password changed by its owner", null);
@@ -269,7 +268,7 @@ public class Accounts {
     }
 
     private boolean reused(UserAccount account, char[] candidate) {
-        if (hasher.matches(candidate, account.passwordHash())) {
+        if (settings.passwordHasher().matches(candidate, account.passwordHash())) {
             return true;
         }
         return em.createQuery("select h from PasswordHistoryEntry h where h.accountId = :id order by h.setAt desc",
@@ -277,7 +276,7 @@ public class Accounts {
                 .setParameter("id", account.id())
                 .setMaxResults(settings.passwordHistory())
                 .getResultStream()
-                .anyMatch(previous -> hasher.matches(candidate, previous.passwordHash()));
+                .anyMatch(previous -> settings.passwordHasher().matches(candidate, previous.passwordHash()));
     }
 
     AccountDetails view(UserAccount account) {

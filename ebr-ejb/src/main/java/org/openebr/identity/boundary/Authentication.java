@@ -75,7 +75,6 @@ public class Authentication {
     @Inject
     ChangeContext change;
 
-    PasswordHasher hasher = new PasswordHasher();
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result authenticate(String userName, char[] password, Channel channel) {
@@ -84,12 +83,12 @@ public class Authentication {
         Optional<UserAccount> found = userName == null || userName.isBlank() || hasControlCharacter(userName)
                 ? Optional.empty() : queries.byUserName(userName.strip());
         if (found.isEmpty()) {
-            hasher.burnTime(password);
+            settings.passwordHasher().burnTime(password);
             log.record(SecurityEventType.LOGIN_FAILED, null, clip(userName), "unknown user name (" + channel + ")", null);
             return refused(Outcome.WRONG_CREDENTIALS, REFUSED);
         }
         UserAccount account = found.get();
-        boolean passwordMatches = hasher.matches(password, account.passwordHash());
+        boolean passwordMatches = settings.passwordHasher().matches(password, account.passwordHash());
         // Only someone who knows the password learns the state of an account: no enumeration.
         if (account.status() == AccountStatus.DEACTIVATED) {
             log.record(SecurityEventType.LOGIN_FAILED, null, account.userName(),

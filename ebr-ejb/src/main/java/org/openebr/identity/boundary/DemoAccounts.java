@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openebr.identity.control.IdentitySettings;
 import org.openebr.identity.control.PasswordHasher;
 import org.openebr.identity.entity.RoleGrant;
 import org.openebr.identity.entity.UserAccount;
@@ -65,6 +66,9 @@ public class DemoAccounts {
     ChangeContext change;
 
     @Inject
+    IdentitySettings settings;
+
+    @Inject
     @ConfigProperty(name = "ebr.demo.mode", defaultValue = "false")
     boolean demoMode;
 
@@ -86,7 +90,7 @@ public class DemoAccounts {
             return;
         }
         change.record("Create demo accounts", "demo mode (EBR_DEMO_MODE=true)").actingAs("SYSTEM");
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = settings.passwordHasher();
         int created = 0;
         for (Demo demo : ACCOUNTS) {
             if (queries.byUserName(demo.userName()).isPresent()) {
@@ -117,7 +121,7 @@ public class DemoAccounts {
         if (!demoMode) {
             return List.of();
         }
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = settings.passwordHasher();
         List<UserAccount> misaligned = ACCOUNTS.stream()
                 .flatMap(demo -> queries.byUserName(demo.userName()).stream())
                 .filter(account -> account.demo() && !hasher.matches(demoPassword.toCharArray(), account.passwordHash()))

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * password length [EBR_PASSWORD_MIN_LENGTH], history [EBR_PASSWORD_HISTORY], expiry
  * [EBR_PASSWORD_MAX_AGE_DAYS, 0 = never], how long a one-time password is good for
  * [EBR_ONE_TIME_PASSWORD_HOURS], lockout threshold [EBR_LOCKOUT_THRESHOLD], idle session lock
- * [EBR_SESSION_IDLE_MINUTES] and when an account counts as dormant [EBR_DORMANT_DAYS].
+ * [EBR_SESSION_IDLE_MINUTES], when an account counts as dormant [EBR_DORMANT_DAYS] and the password
+ * hash's work factor [EBR_PASSWORD_HASH_ITERATIONS]: PBKDF2 iterations, {@value PasswordHasher#ITERATIONS}
+ * and more outside demo mode whatever is asked (a lower value is ignored with a warning); in demo mode
+ * (the test and demo servers) at least 10,000, so that a test suite's thousands of sign-ins and
+ * signatures do not each cost a production hash.
  */
 @ApplicationScoped
 public class IdentitySettings {
@@ -22,6 +26,7 @@ public class IdentitySettings {
     private int sessionIdleMinutes;
     private int dormantDays;
     private boolean demoMode;
+    private int passwordHashIterations;
 
     protected IdentitySettings() {
     }
@@ -35,7 +40,8 @@ public class IdentitySettings {
             @ConfigProperty(name = "ebr.lockout.threshold", defaultValue = "5") int lockoutThreshold,
             @ConfigProperty(name = "ebr.session.idle.minutes", defaultValue = "15") int sessionIdleMinutes,
             @ConfigProperty(name = "ebr.dormant.days", defaultValue = "90") int dormantDays,
-            @ConfigProperty(name = "ebr.demo.mode", defaultValue = "false") boolean demoMode) {
+            @ConfigProperty(name = "ebr.demo.mode", defaultValue = "false") boolean demoMode,
+            @ConfigProperty(name = "ebr.password.hash.iterations", defaultValue = "600000") int passwordHashIterations) {
         this.passwordMinLength = atLeast("EBR_PASSWORD_MIN_LENGTH", passwordMinLength, 8);
         this.passwordHistory = atLeast("EBR_PASSWORD_HISTORY", passwordHistory, 0);
         this.passwordMaxAgeDays = atLeast("EBR_PASSWORD_MAX_AGE_DAYS", passwordMaxAgeDays, 0);
@@ -44,6 +50,17 @@ public class IdentitySettings {
         this.sessionIdleMinutes = atLeast("EBR_SESSION_IDLE_MINUTES", sessionIdleMinutes, 1);
         this.dormantDays = atLeast("EBR_DORMANT_DAYS", dormantDays, 1);
         this.demoMode = demoMode;
+        if (demoMode) {
+            this.passwordHashIterations = atLeast("EBR_PASSWORD_HASH_ITERATIONS", passwordHashIterations, 10_000);
+        } else {
+            if (passwordHashIterations < PasswordHasher.ITERATIONS) {
+                java.util.logging.Logger.getLogger(IdentitySettings.class.getName()).warning(
+                        "EBR_PASSWORD_HASH_ITERATIONS=" + passwordHashIterations + " is below "
+                                + PasswordHasher.ITERATIONS + " and allowed in demo mode only: "
+                                + PasswordHasher.ITERATIONS + " are used");
+            }
+            this.passwordHashIterations = Math.max(passwordHashIterations, PasswordHasher.ITERATIONS);
+        }
     }
 
     private static int atLeast(String name, int value, int minimum) {
@@ -63,4 +80,6 @@ public class IdentitySettings {
     public int dormantDays() { return dormantDays; }
     /** Demo accounts exist and may sign in only in demo mode [EBR_DEMO_MODE]. */
     public boolean demoMode() { return demoMode; }
+    /** The hasher of new passwords (a stored hash is checked with the iterations stored with it). */
+    public PasswordHasher passwordHasher() { return new PasswordHasher(passwordHashIterations); }
 }

@@ -31,6 +31,21 @@ class PasswordRulesTest {
     }
 
     @Test
+    @Tag("P11-300a-1")
+    @Tag("negative")
+    void outside_demo_mode_no_setting_lowers_the_work_factor_and_in_demo_mode_it_stays_above_a_floor() {
+        assertThat(settings(false, 20_000).passwordHasher().hash("x".toCharArray())).startsWith("pbkdf2-sha256$600000$");
+        assertThat(settings(false, 900_000).passwordHasher().hash("x".toCharArray())).startsWith("pbkdf2-sha256$900000$");
+        assertThat(settings(true, 20_000).passwordHasher().hash("x".toCharArray())).startsWith("pbkdf2-sha256$20000$");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(true, 5_000))
+                .hasMessage("EBR_PASSWORD_HASH_ITERATIONS must be at least 10000, is 5000");
+    }
+
+    private static IdentitySettings settings(boolean demoMode, int iterations) {
+        return new IdentitySettings(12, 5, 0, 72, 5, 15, 90, demoMode, iterations);
+    }
+
+    @Test
     void a_hash_made_with_another_work_factor_still_verifies() {
         String old = new PasswordHasher(2_000).hash("sterile filtration".toCharArray());
         assertThat(hasher.matches("sterile filtration".toCharArray(), old)).isTrue();

@@ -287,10 +287,7 @@ public class BatchesResource {
     }
 
     private static Response file(org.openebr.report.boundary.BatchReports.Document document) {
-        return Response.ok(document.content(), document.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
-                .header("X-Content-SHA256", document.sha256())
-                .build();
+        return org.openebr.api.Attachments.of(document);
     }
 
     @GET

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openebr.api.Attachments;
 import org.openebr.api.StorableInstants;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -61,9 +62,6 @@ public class PeriodicReviewResource {
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to) {
         BatchReports.Document document = reports.report(StorableInstants.parameter("from", from),
                 StorableInstants.parameter("to", to));
-        return Response.ok(document.content(), document.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
-                .header("X-Content-SHA256", document.sha256())
-                .build();
+        return Attachments.of(document);
     }
 }
