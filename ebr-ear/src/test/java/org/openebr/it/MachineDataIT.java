@@ -452,6 +452,7 @@ class MachineDataIT {
     @Test
     @Tag("A11D-8-1")
     @Tag("MES-MDE-1")
+    @Tag("P11-10b-1")
     void an_alarm_of_the_batch_s_vessel_is_kept_with_the_batch_raises_a_deviation_and_is_acknowledged_with_a_comment()
             throws Exception {
         String connection = trustedConnection();
@@ -532,6 +533,20 @@ class MachineDataIT {
             assertThat(text).contains("Equipment alarms", "V101.TemperatureHigh", deviation, floor.operator1,
                     "jacket valve stuck");
         }
+        // ... and its electronic copies: the record's JSON file and its BatchML (schema-valid), as the PDF attaches them
+        JsonObject file = Api.demo(http, "inspector1").getJson("api/v1/batches/" + batch + "/record.json");
+        JsonObject kept = file.getJsonArray("alarms").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getInt("id") == alarm.getInt("id")).findFirst().orElseThrow();
+        assertThat(kept.getString("deviationId")).isEqualTo(deviation);
+        assertThat(kept.getString("acknowledgedBy")).isEqualTo(floor.operator1);
+        assertThat(kept.getString("comment")).startsWith("jacket valve stuck");
+        HttpResponse<String> xml = Api.demo(http, "inspector1").get("api/v1/batches/" + batch + "/record.xml");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        org.openebr.report.control.BatchMl.schema().newValidator().validate(new javax.xml.transform.stream.StreamSource(
+                new java.io.StringReader(xml.body())));
+        assertThat(xml.body()).contains("<EntryID>ALARM-" + alarm.getInt("id") + "</EntryID>",
+                "OtherValue=\"Alarm\"", "<AssociatedEventID>" + deviation + "</AssociatedEventID>",
+                "jacket valve stuck");
         assertProblem(supervisor.post("api/v1/opcua/alarms/999999999/acknowledge", "{\"comment\":\"x\"}"), 404,
                 "equipment-alarm-not-found", null);
 

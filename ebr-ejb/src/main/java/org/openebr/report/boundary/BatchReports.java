@@ -47,8 +47,10 @@ public class BatchReports {
     }
 
     /** The record.json document: the electronic record and its review as the server computes it. */
+    /** @param alarms the equipment alarms of the batch's equipment while it ran, oldest first (also in the PDF and BatchML) */
     public record RecordFile(String format, Instant generatedAt, String generatedBy, BatchRecord record,
-                             BatchReview review, List<AddendumFacts> addenda) {
+                             BatchReview review, List<AddendumFacts> addenda,
+                             List<org.openebr.mde.boundary.Alarms.AlarmFacts> alarms) {
     }
 
     @Inject
@@ -176,7 +178,7 @@ public class BatchReports {
 
     private Document json(BatchRecord record, BatchReview review, List<AddendumFacts> later, Instant now) {
         byte[] json = JSON.toJson(new RecordFile(FORMAT, now, session.getCallerPrincipal().getName(), record, review,
-                        later))
+                        later, alarmsOf(record.batch().batchId())))
                 .getBytes(StandardCharsets.UTF_8);
         return new Document(record.batch().batchId() + "-record.json", "application/json", json, sha256(json));
     }

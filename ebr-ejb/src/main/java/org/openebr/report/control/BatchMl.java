@@ -180,6 +180,9 @@ public final class BatchMl {
             for (BatchReview.Finding f : s.review().exceptions()) {
                 all.add(new Timed(f.when() == null ? s.review().computedAt() : f.when(), 7, x -> x.exception(f)));
             }
+            for (org.openebr.mde.boundary.Alarms.AlarmFacts a : s.alarms()) {
+                all.add(new Timed(a.raisedAt(), 8, x -> x.alarm(a)));
+            }
             // a stable sort: the same time keeps the record's own order
             all.sort(Comparator.comparing(Timed::at, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparingInt(Timed::order));
@@ -342,6 +345,23 @@ public final class BatchMl {
             for (String problem : m.problems()) {
                 attribute("Problem", problem);
             }
+            end();
+        }
+
+        /** An equipment alarm of the batch's equipment while it ran, with its clearing and acknowledgement. */
+        private void alarm(org.openebr.mde.boundary.Alarms.AlarmFacts a) {
+            event("ALARM-" + a.id(), a.raisedAt(), "Equipment alarm " + a.tag() + " of " + a.equipmentId(), "Equipment",
+                    "Other", "Alarm");
+            leaf("EquipmentID", a.equipmentId());
+            leaf("MessageText", a.detail());
+            leaf("MessageText", a.comment());
+            leaf("PersonID", a.acknowledgedBy());
+            leaf("ProceduralElementReference", a.stepId() == null ? null : reference(a.stepId()));
+            leaf("Category", a.active() ? "ACTIVE" : "CLEARED");
+            leaf("AssociatedEventID", a.deviationId());
+            attribute("Tag", a.tag());
+            attribute("ClearedAt", a.clearedAt());
+            attribute("AcknowledgedAt", a.acknowledgedAt());
             end();
         }
 
