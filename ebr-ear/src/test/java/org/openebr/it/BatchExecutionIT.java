@@ -1022,7 +1022,7 @@ class BatchExecutionIT {
         floor.perform(op1, batch, "line_clearance", "{\"acknowledged\":true}", op2);
         Instant created = Instant.parse(floor.batch(op1, batch).getString("createdAt"));
         Instant from = created.plusMillis(200);
-        Instant to = Instant.now().minusMillis(100);
+        Instant to = floor.afterCreation(op1, batch).minusMillis(100);
 
         // every bad input is refused with its field named, and nothing is recorded
         assertRefused(api.post(events(batch, "no_such_op"), downtime(from, to, "SETUP", null)), 404, "operation-not-found",

@@ -209,7 +209,7 @@ final class BatchFloor {
         perform(op1, batch, "filled_vials", "{\"value\":19850,\"unit\":\"vials\",\"reason\":"
                 + "\"filler counter read from its display\"}", op2);
         // the filler stopped (a stopper jam) and vials were scrapped at the filling (MES-BDE-1)
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = afterCreation(op1, batch);
         HttpResponse<String> jam = people.api(op1).post("api/v1/batches/" + batch + "/operations/fill/events",
                 "{\"kind\":\"DOWNTIME\",\"cause\":\"EQUIPMENT_FAILURE\",\"from\":" + q(now.minusSeconds(2).toString())
                         + ",\"to\":" + q(now.minusSeconds(1).toString()) + ",\"comment\":\"stopper jam at the stoppering"
@@ -236,6 +236,24 @@ final class BatchFloor {
                 + "/classification", "{\"classification\":\"MINOR\",\"reason\":\"measurement error, no product impact\"}");
         assertThat(classified.statusCode()).as(classified.body()).isEqualTo(200);
         return new String[] {batch, deviation};
+    }
+
+    /**
+     * Now, at least two seconds after the batch was created (waiting for it where the floor ran faster), so that a
+     * time span ending now and starting up to two seconds earlier lies within the batch's life.
+     */
+    java.time.Instant afterCreation(String user, String batch) {
+        java.time.Instant earliest = java.time.Instant.parse(batch(user, batch).getString("createdAt")).plusSeconds(2);
+        long wait = java.time.Duration.between(java.time.Instant.now(), earliest).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return java.time.Instant.now();
     }
 
     /** A batch of 45 L, PLANNED, its charges dispensed. */

@@ -140,6 +140,7 @@ public final class EvidenceBundle {
                     missing.add(source.getKey());
                 }
             }
+            vulnerabilities(bundle);
             Map<String, String> environment = new TreeMap<>(facts);
             environment.put("generated.at", clock.instant().toString());
             environment.put("git.commit", GenerateTraceabilityMatrix.GitInfo.commit(root).orElse("unknown"));
@@ -160,6 +161,30 @@ public final class EvidenceBundle {
         } catch (IOException e) {
             throw new TraceabilityException("cannot write the evidence bundle " + bundle + ": " + e, e);
         }
+    }
+
+    /**
+     * The dependency vulnerability report of the bundle's SBOMs against the OSV database that {@code EBR_OSV_DB} (or
+     * the system property {@code ebr.osv.db}) names; without one, a note that nothing was scanned and how to scan.
+     */
+    private static void vulnerabilities(Path bundle) throws IOException {
+        String database = System.getenv("EBR_OSV_DB");
+        if (database == null || database.isBlank()) {
+            database = System.getProperty("ebr.osv.db");
+        }
+        Path folder = bundle.resolve("vulnerability-report");
+        if (database == null || database.isBlank()) {
+            VulnerabilityReport.notScanned(folder);
+            return;
+        }
+        List<Path> sboms;
+        try (Stream<Path> files = Files.list(bundle.resolve("sbom"))) {
+            sboms = files.filter(f -> f.toString().endsWith(".cdx.json")).sorted().toList();
+        }
+        VulnerabilityReport.Report report = VulnerabilityReport.scan(sboms, Path.of(database));
+        VulnerabilityReport.write(report, folder);
+        System.out.println("Vulnerability report: " + report.findings().size() + " findings in "
+                + report.components().size() + " components (" + folder + ")");
     }
 
     private static String readme(List<String> missing) {
@@ -192,9 +217,14 @@ public final class EvidenceBundle {
                 GET /ebr/api/v1/audit/certificate), obtained from the installation itself, not from this bundle.
                 A file added to the bundle is not in the manifest: compare the file list with it.
 
-                Not in this bundle: a dependency vulnerability report. The build machines reach Maven Central,
-                Debian and npm only, no vulnerability database; scan sbom/*.cdx.json with a scanner that has one
-                (for example osv-scanner --sbom) and keep its report beside this bundle.
+                Also in the bundle:
+
+                  vulnerability-report/  the SBOMs' Maven components against the OSV database the build was given
+                                       (EBR_OSV_DB), or NOT-SCANNED.txt: the build machines reach no vulnerability
+                                       database, so a build without one says so and how to scan
+                  qualification/       the release's own installation (iq/) and operational (oq/) qualification
+                  mutation-testing/    PIT's report on the unit tests guarding the audit chain, signatures and
+                                       control recipe
                 """);
         if (!missing.isEmpty()) {
             r.append("\nAbsent from this build (not produced by it): ").append(String.join(", ", missing))

@@ -84,7 +84,9 @@ class EvidenceBundleTest {
         assertThat(bundle.resolve("README.txt")).content().contains("openssl cms -verify")
                 .contains("Absent from this build (not produced by it): ebr-ejb/target/junit-platform,"
                         + " ebr-web/target/surefire-reports, ebr-web/target/junit-platform");
-        assertThat(Files.readAllLines(bundle.resolve(EvidenceBundle.MANIFEST))).hasSize(10)
+        // no vulnerability database in this build: the bundle says so instead of staying silent
+        assertThat(bundle.resolve("vulnerability-report/NOT-SCANNED.txt")).content().contains("EBR_OSV_DB");
+        assertThat(Files.readAllLines(bundle.resolve(EvidenceBundle.MANIFEST))).hasSize(11)
                 .anyMatch(l -> l.endsWith("  sbom/ebr-ear.cdx.json")).allMatch(l -> l.matches("[0-9a-f]{64}  \\S.*"));
 
         assertThat(run(bundle, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
