@@ -307,7 +307,9 @@ class MachineDataIT {
         HttpResponse<String> tag = admin.post("api/v1/opcua/connections/" + connection + "/tags", "{\"equipmentId\":"
                 + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\"}");
         assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
-        until(connection, c -> c.getString("state").equals("CONNECTED"));
+        // the link started again with the tag: connected with it subscribed (not the link of before the tag)
+        until(connection, c -> c.getString("state").equals("CONNECTED")
+                && c.getString("message", "").contains("1 of 1 tags subscribed"));
         String batch = mixed(vessel);
 
         simulator.stop();
@@ -377,7 +379,9 @@ class MachineDataIT {
                 + q(vessel) + ",\"tag\":\"V101.Temperature\",\"nodeId\":\"nsu=urn:openebr:sim;s=V-101.Temperature\","
                 + "\"engineeringUnit\":\"°C\",\"rangeLow\":-20,\"rangeHigh\":120}");
         assertThat(tag.statusCode()).as(tag.body()).isEqualTo(201);
-        until(connection, c -> c.getString("state").equals("CONNECTED"));
+        // the link started again with the tag: connected with it subscribed (not the link of before the tag)
+        until(connection, c -> c.getString("state").equals("CONNECTED")
+                && c.getString("message", "").contains("1 of 1 tags subscribed"));
         String batch = mixed(vessel);
         String card = "section[data-step='mix_temperature']";
         try (Browser otto = new Browser(contextRoot)) {
