@@ -102,7 +102,7 @@ public class BatchReports {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BatchRecord record = batches.record(batchId);
         return xml(new ReportDocument.Source(record, reviews.review(batchId), addenda.addenda(batchId), now, site.zone(),
-                keys.installationName()));
+                keys.installationName(), operationEvents.operations(batchId), alarmsOf(batchId)));
     }
 
     public Document recordJson(String batchId) {
