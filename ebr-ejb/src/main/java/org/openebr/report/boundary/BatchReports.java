@@ -158,7 +158,6 @@ public class BatchReports {
         BatchReview review = reviews.review(batchId);
         List<AddendumFacts> later = addenda.addenda(batchId);
         String id = record.batch().batchId();
-        TrustStore trust = keys.store();
         ReportDocument.Source source = new ReportDocument.Source(record, review, later, now, site.zone(),
                 keys.installationName(), operationEvents.operations(batchId), alarmsOf(batchId));
         String xhtml = exceptionsOnly ? ReportDocument.exceptionReport(source) : ReportDocument.batchReport(source);
@@ -168,10 +167,8 @@ public class BatchReports {
                         "The electronic batch record of " + id + " (" + FORMAT + ")", "Source", json.content()),
                 new PdfA.Attachment(xml.fileName(), xml.contentType(), "The batch production record of " + id
                         + " as BatchML (B2MML V0701, " + BatchMl.SPEC + ")", "Source", xml.content())), now,
-                new PdfA.Signing(TrustStore.DOCUMENT_SIGNER_NAME, (exceptionsOnly ? "Exception report" : "Batch record")
-                        + " of batch " + id + ", generated from the electronic record", keys.installationName(), now,
-                        bytes -> new CmsSigner(clock).signDetachedTimeStamped(bytes, trust.documentSigner(),
-                                keys.timeStampAuthority(trust))));
+                documentSigning(keys, clock, (exceptionsOnly ? "Exception report" : "Batch record")
+                        + " of batch " + id + ", generated from the electronic record", now));
         String name = id + (exceptionsOnly ? "-exception-report.pdf" : "-batch-record.pdf");
         return new Document(name, "application/pdf", pdf, sha256(pdf));
     }
@@ -188,7 +185,18 @@ public class BatchReports {
         return new Document(source.record().batch().batchId() + "-record.xml", "application/xml", xml, sha256(xml));
     }
 
-    private static String sha256(byte[] content) {
+    /**
+     * The installation's document signature of a generated PDF: the document signer's CMS signature with a
+     * time-stamp, as a reader's signature panel shows it (the batch report, the periodic review pack).
+     */
+    static PdfA.Signing documentSigning(Keys keys, Clock clock, String reason, Instant at) {
+        TrustStore trust = keys.store();
+        return new PdfA.Signing(TrustStore.DOCUMENT_SIGNER_NAME, reason, keys.installationName(), at,
+                bytes -> new CmsSigner(clock).signDetachedTimeStamped(bytes, trust.documentSigner(),
+                        keys.timeStampAuthority(trust)));
+    }
+
+    static String sha256(byte[] content) {
         return HexFormat.of().formatHex(org.openebr.trust.control.Digests.sha256(content));
     }
 }

@@ -10,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.openebr.periodic.boundary.PeriodicReviews;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.report.control.PdfA;
 import org.openebr.report.control.PeriodicReviewDocument;
-import org.openebr.trust.control.CmsSigner;
 import org.openebr.trust.control.Keys;
-import org.openebr.trust.control.TrustStore;
 
 /**
  * The periodic review pack (Annex 11 section 11) of a period as one signed PDF/A-3 document: the pack's
@@ -49,16 +46,12 @@ public class PeriodicReviewReports {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String name = "periodic-review-" + day(from) + "-to-" + day(to);
         byte[] json = JSON.toJson(pack).getBytes(StandardCharsets.UTF_8);
-        TrustStore trust = keys.store();
         byte[] pdf = PdfA.document(PeriodicReviewDocument.xhtml(pack, site.zone(), keys.installationName()),
                 List.of(new PdfA.Attachment(name + ".json", "application/json",
                         "The periodic review pack's data (the same numbers as the document)", "Source", json)), now,
-                new PdfA.Signing(TrustStore.DOCUMENT_SIGNER_NAME, "Periodic review pack " + from + " to " + to
-                        + ", generated from the records", keys.installationName(), now,
-                        bytes -> new CmsSigner(clock).signDetachedTimeStamped(bytes, trust.documentSigner(),
-                                keys.timeStampAuthority(trust))));
-        return new BatchReports.Document(name + ".pdf", "application/pdf", pdf,
-                HexFormat.of().formatHex(org.openebr.trust.control.Digests.sha256(pdf)));
+                BatchReports.documentSigning(keys, clock, "Periodic review pack " + from + " to " + to
+                        + ", generated from the records", now));
+        return new BatchReports.Document(name + ".pdf", "application/pdf", pdf, BatchReports.sha256(pdf));
     }
 
     private String day(Instant at) {
