@@ -1,5 +1,6 @@
 package org.openebr.audit.control;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -46,6 +47,9 @@ public class AuditJobs {
     TimerService timers;
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     ChainKeeper keeper;
 
     @Inject
@@ -65,6 +69,9 @@ public class AuditJobs {
 
     @PostConstruct
     void start() {
+        if (!schemaGate.allows("Audit trail self-check, chain and checkpoints")) {
+            return;
+        }
         selfCheckProblems = List.copyOf(selfCheck.problems());
         if (selfCheckProblems.isEmpty()) {
             LOG.info("Audit trail self-check passed: every entity audited, audit tables append-only");

@@ -1,5 +1,6 @@
 package org.openebr.equipment.boundary;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -70,6 +71,9 @@ public class DemoEquipment {
     private static final Logger LOG = Logger.getLogger(DemoEquipment.class.getName());
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     EquipmentStore store;
 
     @Inject
@@ -84,7 +88,7 @@ public class DemoEquipment {
 
     @PostConstruct
     void atStart() {
-        if (!demoMode) {
+        if (!demoMode || !schemaGate.allows("Demo equipment")) {
             return;
         }
         change.record("Create demo equipment", "demo mode (EBR_DEMO_MODE=true)").actingAs("SYSTEM");

@@ -1,5 +1,6 @@
 package org.openebr.erp.control;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -42,6 +43,9 @@ public class ErpRelay {
     TimerService timers;
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     ErpSettings settings;
 
     @Inject
@@ -56,6 +60,9 @@ public class ErpRelay {
     void start() {
         if (settings.url().isEmpty()) {
             LOG.info("ERP relay off: EBR_ERP_URL is not set (the ERP may pull GET /api/v1/erp/confirmations)");
+            return;
+        }
+        if (!schemaGate.allows("ERP relay")) {
             return;
         }
         LOG.info(() -> "ERP relay pushes confirmations to " + settings.url().get() + " as " + settings.format());

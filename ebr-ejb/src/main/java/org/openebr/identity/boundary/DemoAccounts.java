@@ -1,5 +1,6 @@
 package org.openebr.identity.boundary;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Singleton;
@@ -54,6 +55,9 @@ public class DemoAccounts {
     EntityManager em;
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -81,6 +85,9 @@ public class DemoAccounts {
 
     @PostConstruct
     void atStart() {
+        if (!schemaGate.allows("Demo accounts")) {
+            return;
+        }
         createMissing();
         alignPasswords();
     }

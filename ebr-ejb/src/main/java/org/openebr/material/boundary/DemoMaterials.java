@@ -1,5 +1,6 @@
 package org.openebr.material.boundary;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -80,6 +81,9 @@ public class DemoMaterials {
     private static final Logger LOG = Logger.getLogger(DemoMaterials.class.getName());
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     MaterialStore store;
 
     @Inject
@@ -100,7 +104,7 @@ public class DemoMaterials {
 
     @PostConstruct
     void atStart() {
-        if (!demoMode) {
+        if (!demoMode || !schemaGate.allows("Demo materials")) {
             return;
         }
         change.record("Create demo materials and lots", DEMO_REASON).actingAs("SYSTEM");

@@ -1,5 +1,6 @@
 package org.openebr.mde.control;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -73,6 +74,9 @@ public class OpcUaLinks {
     ManagedThreadFactory threads;
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     ApplicationCertificate application;
 
     @Inject
@@ -100,6 +104,9 @@ public class OpcUaLinks {
             application.certificate(); // made now, so that it can be given to the equipment before the first connection
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "OpenEBR's OPC UA certificate is not available: " + e.getMessage(), e);
+        }
+        if (!schemaGate.allows("OPC UA connections")) {
+            return;
         }
         try {
             for (UUID id : connectionIds()) {

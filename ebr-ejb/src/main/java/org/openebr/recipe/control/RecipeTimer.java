@@ -1,5 +1,6 @@
 package org.openebr.recipe.control;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -23,6 +24,9 @@ public class RecipeTimer {
     private static final Logger LOG = Logger.getLogger(RecipeTimer.class.getName());
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     RecipeStore store;
 
     @Inject
@@ -33,6 +37,9 @@ public class RecipeTimer {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void activateDue() {
+        if (schemaGate.refusal().isPresent()) {
+            return; // said once at start-up by the start-up jobs
+        }
         activateDue(clock.instant());
     }
 

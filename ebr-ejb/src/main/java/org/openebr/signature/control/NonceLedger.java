@@ -1,5 +1,6 @@
 package org.openebr.signature.control;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -36,10 +37,16 @@ public class NonceLedger {
     EntityManager em;
 
     @Inject
+    SchemaGate schemaGate;
+
+    @Inject
     Clock clock;
 
     @Schedule(hour = "*", minute = "23", persistent = false)
     void purgeHourly() {
+        if (schemaGate.refusal().isPresent()) {
+            return;
+        }
         // an hour more than the database's own rule, so that clocks a little apart never fail the purge
         int purged = purgeUnusedExpiredBefore(clock.instant().minus(KEEP_EXPIRED).minus(Duration.ofHours(1)));
         if (purged > 0) {

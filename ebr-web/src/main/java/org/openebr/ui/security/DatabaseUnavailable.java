@@ -62,6 +62,26 @@ public class DatabaseUnavailable {
                 """);
     }
 
+    /** The API's answer while the database's schema is at another version than this release's. */
+    void notInService(HttpServletResponse response, String instance, String reason) {
+        Problem problem = Problem.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE, "not-in-service",
+                reason, instance);
+        write(response, Problem.MEDIA_TYPE, jsonb.toJson(problem));
+    }
+
+    /** The browser's answer while the database's schema is at another version than this release's. */
+    void notInServicePage(HttpServletResponse response, String reason) {
+        write(response, "text/html", """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="UTF-8"><title>OpenEBR is not in service</title></head>
+                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+                <h1>OpenEBR is not in service</h1>
+                <p>%s</p>
+                <p>Tell your administrator the time you saw this page.</p>
+                </body></html>
+                """.formatted(reason.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
+    }
+
     private static void write(HttpServletResponse response, String contentType, String body) {
         try {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -70,8 +90,9 @@ public class DatabaseUnavailable {
             response.setContentType(contentType);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(body);
-            // Committed now, so the container cannot swap it for its own error page.
+            // Committed and ended now, so the container cannot swap it for its own error page (nor try to)
             response.flushBuffer();
+            response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

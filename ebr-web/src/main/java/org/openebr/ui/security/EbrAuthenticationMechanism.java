@@ -1,5 +1,6 @@
 package org.openebr.ui.security;
 
+import org.openebr.platform.boundary.SchemaGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -66,6 +67,12 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     DatabaseUnavailable databaseUnavailable;
 
+    @Inject
+    SchemaGate schemaGate;
+
+    /** Answers whatever the database's state: monitoring and the operator ask it why the system is DOWN. */
+    static final String HEALTH_PATH = "/api/v1/health";
+
     private final Jsonb jsonb = JsonbConfiguration.create();
 
     @Override
@@ -75,6 +82,17 @@ public class EbrAuthenticationMechanism implements HttpAuthenticationMechanism {
         boolean api = path.startsWith("/api/");
         origin.set(api ? "API" : "UI", request.getRemoteAddr());
         origin.correlate(request.getHeader("X-Correlation-Id"));
+        // a database at another schema version (not migrated after an upgrade): nothing is read or written, not
+        // even a sign-in; only the health check answers, and says why
+        Optional<String> notInService = path.equals(HEALTH_PATH) ? Optional.empty() : schemaGate.refusal();
+        if (notInService.isPresent()) {
+            if (api) {
+                databaseUnavailable.notInService(response, request.getRequestURI(), notInService.get());
+            } else {
+                databaseUnavailable.notInServicePage(response, notInService.get());
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         try {
             return api ? api(request, response, context, path, request.getRequestURI()) : ui(request, context, path);
         } catch (RuntimeException failure) {
