@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openebr.it.EbrCommand.Run;
 
 /**
  * Backup and restore as an operator runs them (Annex 11 section 7.2): {@code bin/ebr backup} of the test
@@ -75,7 +74,7 @@ class BackupRestoreIT {
             assertThat(restore.output()).contains("INTACT");
             assertThat(restore.lastLine()).startsWith("Restored: database " + restored).endsWith("audit trail intact");
             // the record made just before the backup is in the restored database, with its audit trail
-            try (Connection db = restoredDatabase(restored);
+            try (Connection db = EbrCommand.database(restored);
                  PreparedStatement query = db.prepareStatement("select count(*) from ebr.recipe_version where recipe_id = ?")) {
                 query.setString(1, recipe);
                 try (ResultSet rows = query.executeQuery()) {
@@ -93,11 +92,11 @@ class BackupRestoreIT {
             Run keysInUse = ebr(into, "restore", backup.toString(), "--database", restored + "_x");
             assertThat(keysInUse.status()).isNotZero();
             assertThat(keysInUse.output()).contains(keys + " is not empty: a restore never overwrites keys");
-            assertThat(databaseExists(restored + "_x")).isFalse();
+            assertThat(EbrCommand.databaseExists(restored + "_x")).isFalse();
 
             // one byte of the dump changed: refused before anything is restored, naming the file
             Path damaged = Path.of("target", "backups", "damaged-" + tag).toAbsolutePath();
-            copyTree(backup, damaged);
+            EbrCommand.copyTree(backup, damaged);
             byte[] dump = Files.readAllBytes(damaged.resolve("database.dump"));
             dump[dump.length / 2] ^= 1;
             Files.write(damaged.resolve("database.dump"), dump);
@@ -106,74 +105,15 @@ class BackupRestoreIT {
                     fresh.resolve("checkpoints").toString()), "restore", damaged.toString(), "--database", restored + "_d");
             assertThat(refused.status()).isNotZero();
             assertThat(refused.output()).contains("is damaged or changed, nothing was restored").contains("database.dump: FAILED");
-            assertThat(databaseExists(restored + "_d")).isFalse();
+            assertThat(EbrCommand.databaseExists(restored + "_d")).isFalse();
             assertThat(fresh.resolve("keys")).doesNotExist();
         } finally {
-            drop(restored);
-        }
-    }
-
-    record Run(int status, String output) {
-        String lastLine() {
-            return output.strip().lines().reduce((a, b) -> b).orElse("");
+            EbrCommand.dropDatabase(restored);
         }
     }
 
     /** bin/ebr as an operator runs it on the test installation (its database, keys and checkpoints). */
     private static Run ebr(Map<String, String> overrides, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("sh", Path.of("..", "bin", "ebr").toString()));
-        command.addAll(java.util.List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("EBR_HOME", Path.of("target", "backup-home").toAbsolutePath().toString());
-        env.put("EBR_KEY_DIR", System.getProperty("ebr.test.key.dir"));
-        env.put("EBR_AUDIT_CHECKPOINT_DIR", System.getProperty("ebr.test.checkpoint.dir"));
-        env.put("EBR_DB_NAME", TestDatabase.name());
-        env.put("EBR_DB_USER", System.getProperty("ebr.test.db.user"));
-        env.put("EBR_DB_PASSWORD", System.getProperty("ebr.test.db.password"));
-        env.put("EBR_DB_OWNER_USER", System.getProperty("ebr.test.db.owner.user"));
-        env.put("EBR_DB_OWNER_PASSWORD", System.getProperty("ebr.test.db.owner.password"));
-        env.putAll(overrides);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(process.waitFor(), output);
-    }
-
-    private static Connection restoredDatabase(String name) throws Exception {
-        String url = System.getProperty("ebr.test.db.url");
-        return java.sql.DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + name,
-                System.getProperty("ebr.test.db.owner.user"), System.getProperty("ebr.test.db.owner.password"));
-    }
-
-    private static boolean databaseExists(String name) throws Exception {
-        try (Connection cluster = TestDatabase.asOwnerOfCluster();
-             PreparedStatement query = cluster.prepareStatement("select count(*) from pg_database where datname = ?")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1) > 0;
-            }
-        }
-    }
-
-    private static void drop(String name) throws Exception {
-        if (databaseExists(name)) {
-            try (Connection cluster = TestDatabase.asOwnerOfCluster(); Statement sql = cluster.createStatement()) {
-                sql.execute("DROP DATABASE \"" + name + "\"");
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        return EbrCommand.run(Path.of("target", "backup-home"), overrides, args);
     }
 }
