@@ -13,6 +13,8 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -140,7 +142,7 @@ public final class EvidenceBundle {
                     missing.add(source.getKey());
                 }
             }
-            vulnerabilities(bundle);
+            List<String> vulnerable = vulnerabilities(bundle, root, clock);
             Map<String, String> environment = new TreeMap<>(facts);
             environment.put("generated.at", clock.instant().toString());
             environment.put("git.commit", GenerateTraceabilityMatrix.GitInfo.commit(root).orElse("unknown"));
@@ -157,6 +159,11 @@ public final class EvidenceBundle {
             byte[] manifest = manifest(bundle).getBytes(StandardCharsets.UTF_8);
             Files.write(bundle.resolve(MANIFEST), manifest);
             Files.write(bundle.resolve(SIGNATURE), sign(manifest, signer));
+            if (!vulnerable.isEmpty()) {
+                throw new TraceabilityException("The dependency vulnerability gate failed (" + vulnerable.size()
+                        + "; the report is in " + bundle.resolve("vulnerability-report") + "):\n  "
+                        + String.join("\n  ", vulnerable));
+            }
             return bundle;
         } catch (IOException e) {
             throw new TraceabilityException("cannot write the evidence bundle " + bundle + ": " + e, e);
@@ -166,8 +173,9 @@ public final class EvidenceBundle {
     /**
      * The dependency vulnerability report of the bundle's SBOMs against the OSV database that {@code EBR_OSV_DB} (or
      * the system property {@code ebr.osv.db}) names; without one, a note that nothing was scanned and how to scan.
+     * Returns the findings that fail the build (not accepted, or accepted past the review date).
      */
-    private static void vulnerabilities(Path bundle) throws IOException {
+    private static List<String> vulnerabilities(Path bundle, Path root, Clock clock) throws IOException {
         String database = System.getenv("EBR_OSV_DB");
         if (database == null || database.isBlank()) {
             database = System.getProperty("ebr.osv.db");
@@ -175,7 +183,7 @@ public final class EvidenceBundle {
         Path folder = bundle.resolve("vulnerability-report");
         if (database == null || database.isBlank()) {
             VulnerabilityReport.notScanned(folder);
-            return;
+            return List.of();
         }
         List<Path> sboms;
         try (Stream<Path> files = Files.list(bundle.resolve("sbom"))) {
@@ -185,6 +193,8 @@ public final class EvidenceBundle {
         VulnerabilityReport.write(report, folder);
         System.out.println("Vulnerability report: " + report.findings().size() + " findings in "
                 + report.components().size() + " components (" + folder + ")");
+        return VulnerabilityReport.gate(report, VulnerabilityReport.acceptances(
+                root.resolve(VulnerabilityReport.ACCEPTANCES)), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static String readme(List<String> missing) {

@@ -96,6 +96,38 @@ class EvidenceBundleTest {
     }
 
     @Test
+    @Tag("A11D-15-1")
+    @Tag("negative")
+    void a_vulnerable_component_fails_the_build_with_its_report_in_the_bundle_until_its_finding_is_accepted()
+            throws Exception {
+        write("ebr-ear/target/bom.json", Files.readString(VulnerabilityReportTest.FIXTURE.resolve("sbom.cdx.json")));
+        System.setProperty("ebr.osv.db", VulnerabilityReportTest.FIXTURE.resolve("advisories").toAbsolutePath().toString());
+        try {
+            assertThatThrownBy(() -> EvidenceBundle.write(reactor, bundle, keys.resolve("trust.p12"), "document-signer",
+                    PASSWORD, Map.of(), FakeReactor.CLOCK)).isInstanceOf(TraceabilityException.class)
+                    .hasMessageContaining("The dependency vulnerability gate failed (3;")
+                    .hasMessageContaining("TEST-0001 in org.example:parser 2.9.1 (fixed in 2.10.0) is not accepted")
+                    .hasMessageContaining("TEST-0002 in org.example:logger 1.2.17");
+            // the evidence of the failed gate is kept, signed
+            assertThat(bundle.resolve("vulnerability-report/vulnerability-report.txt")).content().contains("Findings:    3");
+            assertThat(bundle.resolve(EvidenceBundle.SIGNATURE)).exists();
+
+            // accepted with reasons, by name, to be reviewed after the build's day: the build passes
+            write(VulnerabilityReport.ACCEPTANCES, """
+                    advisory,component,reason,accepted_by,review_by
+                    CVE-0000-0001,org.example:parser,only the trusted recipe import parses with it,Quinn QA,2026-06-30
+                    TEST-0002,org.example:logger,the vulnerable appender is not configured,Quinn QA,2026-06-30
+                    TEST-0002,org.example:listed,test scope only,Quinn QA,2026-03-01
+                    """);
+            EvidenceBundle.write(reactor, bundle, keys.resolve("trust.p12"), "document-signer", PASSWORD, Map.of(),
+                    FakeReactor.CLOCK);
+            assertThat(bundle.resolve("vulnerability-report/vulnerability-report.json")).content().contains("TEST-0001");
+        } finally {
+            System.clearProperty("ebr.osv.db");
+        }
+    }
+
+    @Test
     @Tag("negative")
     void a_changed_file_a_changed_manifest_or_another_ca_is_found_by_the_standard_tools() throws Exception {
         EvidenceBundle.write(reactor, bundle, keys.resolve("trust.p12"), "document-signer", PASSWORD, Map.of(),
