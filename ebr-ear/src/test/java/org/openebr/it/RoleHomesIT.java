@@ -44,7 +44,8 @@ class RoleHomesIT {
             "recipes-awaiting-approval",
             "my-drafts", "my-rejections", "open-alerts", "locked-accounts", "pending-verifications",
             "one-time-passwords", "access-review", "batches-to-review", "batches-to-release", "my-batches",
-            "batches-to-dispatch", "deviations-to-classify", "steps-to-verify", "effective-recipes", "my-qualifications", "qualifications-due", "audit-latest", "security-events");
+            "batches-to-dispatch", "deviations-to-classify", "steps-to-verify", "effective-recipes", "my-qualifications", "qualifications-due", "audit-latest", "security-events",
+            "setting-changes-to-sign", "setting-changes-to-decide");
     private static final Set<String> SIGNING_ROLES = Set.of("OPERATOR", "SUPERVISOR", "RECIPE_AUTHOR",
             "RECIPE_APPROVER", "QA_REVIEWER", "QA_RELEASER", "WAREHOUSE", "MAINTENANCE", "ADMIN");
 
@@ -156,7 +157,7 @@ class RoleHomesIT {
 
         home(administrator);
         seesExactly("my-tasks", "open-alerts", "locked-accounts", "pending-verifications", "one-time-passwords",
-                "access-review", "qualifications-due");
+                "access-review", "qualifications-due", "setting-changes-to-sign");
         assertThat(count("pending-verifications")).isEqualTo(pending).isPositive();
         assertThat(count("locked-accounts")).isEqualTo(lockedCount).isPositive();
         assertThat(count("one-time-passwords")).isEqualTo(oneTime).isPositive();
@@ -193,7 +194,8 @@ class RoleHomesIT {
         long inReview = versionsIn("IN_REVIEW", author);
         long due = qualificationsDue(today.plusDays(30));
         home(qa);
-        seesExactly("my-tasks", "batches-to-review", "recipes-awaiting-approval", "access-review", "qualifications-due");
+        seesExactly("my-tasks", "batches-to-review", "recipes-awaiting-approval", "access-review", "qualifications-due",
+                "setting-changes-to-decide");
         assertThat(count("recipes-awaiting-approval")).isEqualTo(inReview).isPositive();
         assertThat(count("qualifications-due")).isEqualTo(due).isPositive();
         assertThat(count("batches-to-review")).isEqualTo(batchesIn("COMPLETED", qa));

@@ -51,6 +51,8 @@ public class Navigation {
                     Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),
             new Entry("Security events", "/app/security-events.xhtml", "pi pi-shield", OVERSIGHT),
             new Entry("Access review", "/app/access-review.xhtml", "pi pi-list-check", OVERSIGHT),
+            // system settings under change control (Annex 11 section 10): the roles of the SystemSettings boundary
+            new Entry("System settings", "/app/settings.xhtml", "pi pi-sliders-h", OVERSIGHT),
             // the periodic review pack (issue 20): the roles of the PeriodicReviews boundary
             new Entry("Periodic review", "/app/periodic-review.xhtml", "pi pi-calendar",
                     Set.of(Role.QA_REVIEWER, Role.QA_RELEASER, Role.INSPECTOR)),

@@ -3,6 +3,7 @@ package org.openebr.identity.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openebr.identity.boundary.SystemSetting;
 
 /**
  * The configurable account rules (environment variables in brackets, see the README):
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and more outside demo mode whatever is asked (a lower value is ignored with a warning); in demo mode
  * (the test and demo servers) at least 10,000, so that a test suite's thousands of sign-ins and
  * signatures do not each cost a production hash.
+ *
+ * <p>The account rules are {@link SystemSetting}s: the environment gives their first value, and a change that QA
+ * approved with an electronic signature gives every later one ({@code SystemSettings}).
  */
 @ApplicationScoped
 public class IdentitySettings {
@@ -27,6 +31,10 @@ public class IdentitySettings {
     private int dormantDays;
     private boolean demoMode;
     private int passwordHashIterations;
+
+    /** The values approved changes set (null where a test builds the settings from values alone). */
+    @Inject
+    SettingOverrides overrides;
 
     protected IdentitySettings() {
     }
@@ -70,14 +78,34 @@ public class IdentitySettings {
         return value;
     }
 
-    public int passwordMinLength() { return passwordMinLength; }
-    public int passwordHistory() { return passwordHistory; }
-    public int passwordMaxAgeDays() { return passwordMaxAgeDays; }
+    public int passwordMinLength() { return effective(SystemSetting.PASSWORD_MIN_LENGTH); }
+    public int passwordHistory() { return effective(SystemSetting.PASSWORD_HISTORY); }
+    public int passwordMaxAgeDays() { return effective(SystemSetting.PASSWORD_MAX_AGE_DAYS); }
     /** A one-time password (new account, reset) signs in for this long after it was issued, then never. */
-    public java.time.Duration oneTimePasswordValidity() { return java.time.Duration.ofHours(oneTimePasswordHours); }
-    public int lockoutThreshold() { return lockoutThreshold; }
-    public int sessionIdleMinutes() { return sessionIdleMinutes; }
-    public int dormantDays() { return dormantDays; }
+    public java.time.Duration oneTimePasswordValidity() {
+        return java.time.Duration.ofHours(effective(SystemSetting.ONE_TIME_PASSWORD_HOURS));
+    }
+    public int lockoutThreshold() { return effective(SystemSetting.LOCKOUT_THRESHOLD); }
+    public int sessionIdleMinutes() { return effective(SystemSetting.SESSION_IDLE_MINUTES); }
+    public int dormantDays() { return effective(SystemSetting.DORMANT_DAYS); }
+
+    /** The value the environment (or the release's default) gives the setting, before any approved change. */
+    public int configured(SystemSetting setting) {
+        return switch (setting) {
+            case PASSWORD_MIN_LENGTH -> passwordMinLength;
+            case PASSWORD_HISTORY -> passwordHistory;
+            case PASSWORD_MAX_AGE_DAYS -> passwordMaxAgeDays;
+            case ONE_TIME_PASSWORD_HOURS -> oneTimePasswordHours;
+            case LOCKOUT_THRESHOLD -> lockoutThreshold;
+            case SESSION_IDLE_MINUTES -> sessionIdleMinutes;
+            case DORMANT_DAYS -> dormantDays;
+        };
+    }
+
+    /** The setting's value now: that of its newest approved change, else the configured one. */
+    public int effective(SystemSetting setting) {
+        return overrides == null ? configured(setting) : overrides.value(setting).orElse(configured(setting));
+    }
     /** Demo accounts exist and may sign in only in demo mode [EBR_DEMO_MODE]. */
     public boolean demoMode() { return demoMode; }
     /** The hasher of new passwords (a stored hash is checked with the iterations stored with it). */

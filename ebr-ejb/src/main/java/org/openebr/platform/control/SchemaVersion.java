@@ -7,7 +7,7 @@ package org.openebr.platform.control;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "20";
+    public static final String EXPECTED = "21";
 
     private SchemaVersion() {
     }

@@ -15,6 +15,7 @@ import org.openebr.audit.boundary.AuditPage;
 import org.openebr.batch.boundary.BatchSummary;
 import org.openebr.batch.boundary.BatchWorklists;
 import org.openebr.identity.boundary.AccountWorklists;
+import org.openebr.identity.boundary.SystemSettings;
 import org.openebr.platform.boundary.Excerpt;
 import org.openebr.recipe.boundary.RecipeWorklists;
 import org.openebr.signature.boundary.SigningWorklists;
@@ -196,6 +197,25 @@ final class HomeLists {
                                 : "Issued " + time(a.since()) + ", valid until " + time(a.until()) + ".",
                         a.overdue() ? "EXPIRED" : "PENDING", a.overdue() ? "Expired" : "Not used yet", user(a.userName()))),
                 "All users", "app/admin/users.xhtml", "Every one-time password has been used.");
+    }
+
+    /** The administrator's own proposed setting changes, to be signed before QA sees them. */
+    Worklist settingChangesToSign(List<SystemSettings.Change> proposed) {
+        return new Worklist("setting-changes-to-sign", "Setting changes to sign", "pi pi-sliders-h", proposed.size(),
+                proposed.stream().map(c -> new WorkItem(c.changeId() + ": " + c.title() + " from " + c.previousValue()
+                        + " to " + c.newValue(), "Proposed " + time(c.proposedAt()) + ": " + c.reason(), "DRAFT",
+                        "Sign to submit", "app/settings.xhtml?change=" + encode(c.changeId()))).toList(),
+                "System settings", "app/settings.xhtml", "No setting change of yours waits for your signature.");
+    }
+
+    /** Setting changes their administrators signed, waiting for QA to approve or reject them with a signature. */
+    Worklist settingChangesToDecide(List<SystemSettings.Change> submitted) {
+        return new Worklist("setting-changes-to-decide", "Setting changes to approve", "pi pi-sliders-h",
+                submitted.size(), submitted.stream().map(c -> new WorkItem(c.changeId() + ": " + c.title() + " from "
+                        + c.previousValue() + " to " + c.newValue(), "Signed by " + c.submittedBy() + " "
+                        + time(c.submittedAt()) + ": " + c.reason(), "IN_REVIEW", "Awaiting QA approval",
+                        "app/settings.xhtml?change=" + encode(c.changeId()))).toList(),
+                "System settings", "app/settings.xhtml", "No setting change waits for QA's decision.");
     }
 
     /** The periodic access review: a task when it is due, otherwise when it will be. */

@@ -16,6 +16,7 @@ import org.openebr.audit.boundary.AuditTrail;
 import org.openebr.batch.boundary.BatchWorklists;
 import org.openebr.identity.boundary.AccountWorklists;
 import org.openebr.identity.boundary.Role;
+import org.openebr.identity.boundary.SystemSettings;
 import org.openebr.platform.control.SiteSettings;
 import org.openebr.recipe.boundary.RecipeWorklists;
 import org.openebr.signature.boundary.SigningWorklists;
@@ -58,6 +59,9 @@ public class HomeView {
 
     @Inject
     BatchWorklists batches;
+
+    @Inject
+    SystemSettings settings;
 
     private List<Worklist> worklists;
 
@@ -102,6 +106,9 @@ public class HomeView {
             result.add(lists.pendingVerifications(signing.pendingIdentityVerifications(SHOWN)));
             result.add(lists.unusedOneTimePasswords(accounts.unusedOneTimePasswords(SHOWN)));
             result.add(lists.accessReview(signing.accessReview(), true));
+            result.add(lists.settingChangesToSign(settings.changes().stream()
+                    .filter(c -> c.state() == SystemSettings.State.PROPOSED
+                            && c.proposedBy().equals(external.getRemoteUser())).toList()));
         }
         boolean qa = roles.contains(Role.QA_REVIEWER) || roles.contains(Role.QA_RELEASER);
         if (qa) {
@@ -117,6 +124,8 @@ public class HomeView {
             if (!roles.contains(Role.ADMIN)) {
                 result.add(lists.accessReview(signing.accessReview(), false));
             }
+            result.add(lists.settingChangesToDecide(settings.changes().stream()
+                    .filter(c -> c.state() == SystemSettings.State.AWAITING_APPROVAL).toList()));
         }
         boolean floor = roles.contains(Role.OPERATOR) || roles.contains(Role.SUPERVISOR);
         if (roles.contains(Role.SUPERVISOR)) {
