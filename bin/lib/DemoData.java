@@ -36,6 +36,8 @@ public class DemoData {
     static final String AUTHOR = "author1";
     static final String APPROVER = "approver1";
     static final String ADMIN = "admin1";
+    /** The second administrator, who verifies the first one's identity (nobody verifies their own). */
+    static final String ADMIN2 = "admin2";
     static final String SUPERVISOR = "supervisor1";
     static final String REASON = "Demo data: reference process";
     static final java.util.Set<String> STATUSES = java.util.Set.of("DRAFT", "IN_REVIEW", "APPROVED");
@@ -219,7 +221,31 @@ public class DemoData {
         training("operator2", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(2), null);
         training("operator1", "OP-WEIGHING", "dispensing and weighing, SOP-WH-002", today.minusMonths(6),
                 today.plusMonths(6));
+        settingChange();
         System.out.println("demo data: tasks for the home pages are in place");
+    }
+
+    static final String SETTING_CHANGE = "CC-2026-036: passwords renewed every 180 days, as SOP-IT-012 rev 3 asks";
+
+    /**
+     * A change of a system setting that the administrator proposed and signed, waiting for QA's approval (a task on
+     * qa1's and qa2's home pages; approving it makes passwords expire after 180 days). Only when it is not there yet.
+     */
+    void settingChange() throws IOException, InterruptedException {
+        if (expect(send(ADMIN, "GET", "api/v1/settings/changes", null), 200).body().contains(SETTING_CHANGE)) {
+            return;
+        }
+        readyToSign(ADMIN);
+        HttpResponse<String> answer = send(ADMIN, "POST", "api/v1/settings/changes",
+                "{\"setting\":\"passwordMaxAgeDays\",\"value\":180,\"reason\":" + quoted(SETTING_CHANGE) + "}");
+        if (answer.statusCode() == 409 || answer.statusCode() == 422) {
+            // the installation's own value is 180 already, or someone else's change of it is open: leave it
+            System.out.println("demo data: no setting change made (" + field(answer.body(), "detail") + ")");
+            return;
+        }
+        String proposed = expect(answer, 201).body();
+        signRecord(ADMIN, "SYSTEM_SETTING_CHANGE", field(proposed, "changeId"), "PERFORMED");
+        System.out.println("demo data: setting change " + field(proposed, "changeId") + " awaits QA's approval");
     }
 
     // --- training records the reference recipe requires (issue 16) ------------------------------------
@@ -905,10 +931,11 @@ public class DemoData {
 
     /** A signing credential (identity verification recorded by the demo administrator) and the signed statement. */
     private void readyToSign(String user) throws IOException, InterruptedException {
-        HttpResponse<String> credentials = expect(send(ADMIN, "GET", "api/v1/signing-credentials/" + user, null), 200);
+        String verifier = user.equals(ADMIN) ? ADMIN2 : ADMIN;
+        HttpResponse<String> credentials = expect(send(verifier, "GET", "api/v1/signing-credentials/" + user, null), 200);
         // an active credential: one more "serial" than "revokedAt" (the API leaves absent values out)
         if (count(credentials.body(), "\"serial\"") <= count(credentials.body(), "\"revokedAt\"")) {
-            expect(send(ADMIN, "POST", "api/v1/signing-credentials/" + user + "/identity-verification",
+            expect(send(verifier, "POST", "api/v1/signing-credentials/" + user + "/identity-verification",
                     "{\"method\":\"demo mode: demo account, no real person to verify\"}"), 201);
         }
         HttpResponse<String> statement = expect(send(user, "GET", "api/v1/me/accountability-statement", null), 200);

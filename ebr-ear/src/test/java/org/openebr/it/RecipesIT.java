@@ -534,6 +534,15 @@ class RecipesIT {
                 .get("api/v1/signatures?recordType=RECIPE_VERSION&recordId=DEMOPROFEN-10-2ML:1"));
         assertThat(signatures.getValuesAs(JsonObject.class)).extracting(s -> s.getString("userName") + " " + s.getString("meaning"))
                 .containsExactly("author1 PERFORMED", "approver1 APPROVED");
+        // a setting change the demo administrator signed, waiting for QA (made once; admin2 verified admin1's identity)
+        List<JsonObject> settingChanges = Api.array(Api.demo(http, "inspector1").get("api/v1/settings/changes"))
+                .getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("reason").startsWith("CC-2026-036")).toList();
+        assertThat(settingChanges).singleElement().satisfies(c -> {
+            assertThat(c.getString("setting")).isEqualTo("passwordMaxAgeDays");
+            assertThat(c.getString("state")).isEqualTo("AWAITING_APPROVAL");
+            assertThat(c.getString("submittedBy")).isEqualTo("admin1");
+        });
         demoBatches();
     }
 

@@ -45,6 +45,8 @@ public class DemoAccounts {
             new Demo("maintenance1", "Mia Maintenance", Role.MAINTENANCE, false),
             new Demo("inspector1", "Irene Inspector", Role.INSPECTOR, false),
             new Demo("admin1", "Adam Administrator", Role.ADMIN, false),
+            // a second administrator: nobody verifies their own identity, so each verifies the other's
+            new Demo("admin2", "Alma Administrator", Role.ADMIN, false),
             new Demo("erp-client", "ERP interface (technical)", Role.ERP_INTERFACE, true));
 
     public static final String DEFAULT_PASSWORD = "OpenEBR-demo-2026";
