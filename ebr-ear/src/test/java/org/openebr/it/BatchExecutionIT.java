@@ -549,27 +549,15 @@ class BatchExecutionIT {
         // every signature of the batch as an offline bundle, in one download; openssl checks the release's
         HttpResponse<byte[]> zip = inspector.getBytes("api/v1/batches/" + batch + "/signatures.zip");
         assertThat(zip.statusCode()).isEqualTo(200);
-        java.nio.file.Path bundles = java.nio.file.Files.createTempDirectory("ebr-bundles");
+        java.nio.file.Path bundles = SignatureBundles.unpack(zip.body());
         java.util.Set<String> folders = new java.util.TreeSet<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                java.nio.file.Path target = bundles.resolve(e.getName()).normalize();
-                assertThat(target.startsWith(bundles)).isTrue();
-                java.nio.file.Files.createDirectories(target.getParent());
-                java.nio.file.Files.write(target, in.readAllBytes());
-                if (e.getName().contains("/")) {
-                    folders.add(e.getName().substring(0, e.getName().indexOf('/')));
-                }
-            }
+        try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(bundles)) {
+            entries.filter(java.nio.file.Files::isDirectory).forEach(f -> folders.add(f.getFileName().toString()));
         }
         assertThat(folders).hasSize(record.getJsonArray("signatures").size() + 1); // and the addendum's
         String released = folders.stream().filter(f -> f.contains("-RELEASED-BATCH-")).findFirst().orElseThrow();
         java.nio.file.Path folder = bundles.resolve(released);
-        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", folder.resolve("signature.p7s").toString(),
-                "-content", folder.resolve("record.json").toString(), "-CAfile", folder.resolve("ca.pem").toString(),
-                "-out", "/dev/null");
-        Openssl.verifies("ts", "-verify", "-data", folder.resolve("signature-value.bin").toString(), "-in",
-                folder.resolve("timestamp.tsr").toString(), "-CAfile", folder.resolve("ca.pem").toString());
+        SignatureBundles.verifiesWithOpenssl(folder, folder.resolve("ca.pem"));
         assertThat(java.nio.file.Files.readString(bundles.resolve("README.txt"))).contains(released)
                 .contains(releasedBy.getString("printedName"));
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Tag;
@@ -278,22 +275,11 @@ class BatchRecordOQ {
     private void verifiesWithOpenssl(String signature) throws IOException, InterruptedException {
         HttpResponse<byte[]> zip = oq.api(Part.INSPECTOR).getBytes("api/v1/signatures/" + signature + "/bundle");
         assertThat(zip.statusCode()).isEqualTo(200);
-        Path bundle = oq.report.resolve("signatures").resolve(signature);
-        Files.createDirectories(bundle);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path file = bundle.resolve(e.getName()).normalize();
-                assertThat(file.startsWith(bundle)).isTrue();
-                Files.write(file, in.readAllBytes());
-            }
-        }
+        Path bundle = SignatureBundles.unpack(zip.body(), oq.report.resolve("signatures").resolve(signature));
         HttpResponse<String> ca = oq.api(Part.INSPECTOR).get("api/v1/audit/certificate");
         assertThat(ca.statusCode()).as(ca.body()).isEqualTo(200);
         Path caFile = oq.report.resolve("installation-ca.pem");
         Files.writeString(caFile, ca.body());
-        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
-                "-content", bundle.resolve("record.json").toString(), "-CAfile", caFile.toString(), "-out", "/dev/null");
-        Openssl.verifies("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
-                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", caFile.toString());
+        SignatureBundles.verifiesWithOpenssl(bundle, caFile);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -159,15 +156,15 @@ class MigrationQualificationIT {
         assertThat(bundles).hasSize(33);
         for (Path archived : bundles) {
             String id = archived.getFileName().toString().replace(".zip", "");
-            Map<String, byte[]> old = unzip(Files.readAllBytes(archived));
-            verifiesWithOpenssl(old, caFile, work.resolve("archived-" + id));
+            Path old = SignatureBundles.unpack(Files.readAllBytes(archived), work.resolve("archived-" + id));
+            SignatureBundles.verifiesWithOpenssl(old, caFile);
             HttpResponse<byte[]> served = inspector.getBytes("api/v1/signatures/" + id + "/bundle");
             assertThat(served.statusCode()).isEqualTo(200);
-            Map<String, byte[]> now = unzip(served.body());
+            Path now = SignatureBundles.unpack(served.body(), work.resolve("served-" + id));
             for (String file : List.of("record.json", "signature.p7s", "signature-value.bin", "timestamp.tsr")) {
-                assertThat(now.get(file)).as(file + " of signature " + id).isEqualTo(old.get(file));
+                assertThat(now.resolve(file)).as(file + " of signature " + id).hasSameBinaryContentAs(old.resolve(file));
             }
-            verifiesWithOpenssl(now, caFile, work.resolve("served-" + id));
+            SignatureBundles.verifiesWithOpenssl(now, caFile);
         }
 
         // the released batch's record: every archived value is still there, every signature still valid
@@ -278,27 +275,5 @@ class MigrationQualificationIT {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    /** A signature's offline bundle verified as its README says: the CMS signature over the record, the time-stamp. */
-    private static void verifiesWithOpenssl(Map<String, byte[]> bundle, Path ca, Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> file : bundle.entrySet()) {
-            Files.write(dir.resolve(file.getKey()), file.getValue());
-        }
-        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", dir.resolve("signature.p7s").toString(),
-                "-content", dir.resolve("record.json").toString(), "-CAfile", ca.toString(), "-out", "/dev/null");
-        Openssl.verifies("ts", "-verify", "-data", dir.resolve("signature-value.bin").toString(),
-                "-in", dir.resolve("timestamp.tsr").toString(), "-CAfile", ca.toString());
     }
 }

@@ -6,7 +6,6 @@ import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -107,10 +104,8 @@ class RecipesIT {
 
         // the approval verifies without OpenEBR, and covers the recipe's content hash
         String approval = Api.object(approved).getString("id");
-        Path bundle = unzip(people.api(author).getBytes("api/v1/signatures/" + approval + "/bundle").body());
-        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
-                "-content", bundle.resolve("record.json").toString(), "-CAfile", bundle.resolve("ca.pem").toString(),
-                "-out", "/dev/null");
+        Path bundle = SignatureBundles.unpack(people.api(author).getBytes("api/v1/signatures/" + approval + "/bundle").body());
+        SignatureBundles.verifiesWithOpenssl(bundle, bundle.resolve("ca.pem"));
         assertThat(Files.readString(bundle.resolve("record.json"))).contains(draft.getString("contentHash"))
                 .contains("\"meaning\":\"APPROVED\"").contains("\"recordType\":\"RECIPE_VERSION\"");
 
@@ -663,13 +658,4 @@ class RecipesIT {
         }
     }
 
-    private static Path unzip(byte[] zip) throws IOException {
-        Path dir = Files.createTempDirectory("recipe-bundle");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Files.write(dir.resolve(entry.getName()), in.readAllBytes());
-            }
-        }
-        return dir;
-    }
 }

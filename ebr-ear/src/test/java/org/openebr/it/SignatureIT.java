@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openebr.it.Api.q;
 
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -24,8 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -131,12 +128,9 @@ class SignatureIT {
         HttpResponse<byte[]> zip = me.getBytes("api/v1/signatures/" + id + "/bundle");
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
-        Path bundle = unzip(zip.body());
-        Openssl.verifies("cms", "-verify", "-binary", "-inform", "DER", "-in", bundle.resolve("signature.p7s").toString(),
-                "-content", bundle.resolve("record.json").toString(), "-CAfile", bundle.resolve("ca.pem").toString(),
-                "-out", "/dev/null");
-        Openssl.verifies("ts", "-verify", "-data", bundle.resolve("signature-value.bin").toString(),
-                "-in", bundle.resolve("timestamp.tsr").toString(), "-CAfile", bundle.resolve("ca.pem").toString());
+        Path bundle = SignatureBundles.unpack(zip.body());
+        assertThat(bundle.resolve("record.json")).exists();
+        SignatureBundles.verifiesWithOpenssl(bundle, bundle.resolve("ca.pem"));
         String record = Files.readString(bundle.resolve("record.json"));
         assertThat(record).contains("\"userName\":\"" + user + "\"").contains("\"meaning\":\"APPROVED\"")
                 .contains("legally binding");
@@ -451,17 +445,6 @@ class SignatureIT {
         assertThat(recorded.statusCode()).isEqualTo(204);
     }
 
-
-    private static Path unzip(byte[] zip) throws IOException {
-        Path dir = Files.createTempDirectory("signature-bundle");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Files.write(dir.resolve(entry.getName()), in.readAllBytes());
-            }
-        }
-        assertThat(dir.resolve("record.json")).exists();
-        return dir;
-    }
 
     private static void flipOneByte(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);

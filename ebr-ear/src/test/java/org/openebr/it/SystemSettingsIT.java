@@ -189,7 +189,7 @@ class SystemSettingsIT {
             browser.choose("setting", "Earlier passwords that cannot be used again (now " + history + ")");
             browser.type("value", Integer.toString(history + 1));
             browser.type("reason", "Corporate password standard CPS-4, section 3.2");
-            browser.clickAndWaitFor("propose-bar:propose", "is proposed. Sign it below to submit it to QA");
+            browser.clickAndWaitFor("propose-bar:propose", "is proposed. Sign it at the top of the page");
             String id = browser.textOf("selected-change").replaceAll("(?s).*Change (SC-\\d+).*", "$1");
             assertThat(id).matches("SC-\\d+");
             browser.clickAndWaitFor("submit-signature:open", "Meaning of your signature");

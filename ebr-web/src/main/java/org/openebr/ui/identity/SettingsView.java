@@ -82,8 +82,8 @@ public class SettingsView implements Serializable {
             setting = null;
             value = null;
             reason = null;
-            Messages.info("Change " + proposed.changeId() + " is proposed. Sign it below to submit it to QA: it takes"
-                    + " effect only when QA approves it.", null);
+            Messages.info("Change " + proposed.changeId() + " is proposed. Sign it at the top of the page (\"Sign and"
+                    + " submit to QA\"): it takes effect only when QA approves it.", null);
         }
     }
 
