@@ -119,6 +119,16 @@ class MigrationQualificationIT {
         HttpResponse<String> screen = unmigrated.get("app/home.xhtml");
         assertThat(screen.statusCode()).isEqualTo(503);
         assertThat(screen.body()).contains("OpenEBR is not in service").contains("bin/ebr migrate");
+        // what a person sees in the browser: the reason and what to do, nothing blocked by the page's policy
+        Browser browser = new Browser(server.http());
+        try {
+            browser.open("app/home.xhtml");
+            assertThat(browser.text()).contains("OpenEBR is not in service").contains("bin/ebr migrate")
+                    .contains("Tell your administrator");
+            browser.windowSize(1024, 768).screenshot(Path.of("target", "screenshots", "not-in-service-1024.png"));
+        } finally {
+            browser.close();
+        }
         server.kill9();
         try (Connection db = EbrCommand.database(database)) {
             assertThat(fingerprint(db, columns)).as("the old database after a start of this release on it")

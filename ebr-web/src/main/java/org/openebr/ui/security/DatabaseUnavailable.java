@@ -53,7 +53,7 @@ public class DatabaseUnavailable {
         write(response, "text/html", """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="UTF-8"><title>OpenEBR is not available</title></head>
-                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+                <body>
                 <h1>OpenEBR is not available right now</h1>
                 <p>The server cannot reach its database, so nobody can sign in or work at the moment.
                 Nothing was recorded by this request.</p>
@@ -74,7 +74,7 @@ public class DatabaseUnavailable {
         write(response, "text/html", """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="UTF-8"><title>OpenEBR is not in service</title></head>
-                <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto;">
+                <body>
                 <h1>OpenEBR is not in service</h1>
                 <p>%s</p>
                 <p>Tell your administrator the time you saw this page.</p>
