@@ -28,7 +28,9 @@ import org.openebr.audit.boundary.AuditVerification;
  *
  * <pre>java -cp ... org.openebr.audit.control.VerifyAuditCommand --url jdbc:postgresql://host/db
  *      --user U [--password-env VAR] --checkpoints DIR --ca ca.pem [--tsa-ca tsa-ca.pem]
- *      [--checkpoint-minutes 60]</pre>
+ *      [--checkpoint-minutes 60] [--as-of 2026-12-05T22:49:02Z]</pre>
+ * {@code --as-of} is the moment the verified data was taken (a backup's time): the links it made after its last
+ * checkpoint are judged against that moment, not against now, so a restored backup verifies on any later day.
  */
 public final class VerifyAuditCommand {
 
@@ -64,12 +66,22 @@ public final class VerifyAuditCommand {
         Path checkpointDir = options.containsKey("--checkpoints") ? Path.of(options.get("--checkpoints")) : null;
         CheckpointSet checkpoints = CheckpointSet.load(checkpointDir, CheckpointSet.verifiedBy(ca, tsaCas));
         long checkpointMinutes = Long.parseLong(options.getOrDefault("--checkpoint-minutes", "60"));
+        Clock clock = Clock.systemUTC();
+        if (options.containsKey("--as-of")) {
+            try {
+                clock = Clock.fixed(java.time.Instant.parse(options.get("--as-of")), java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                err.println("verify-audit: --as-of '" + options.get("--as-of") + "' is not an instant such as"
+                        + " 2026-12-05T22:49:02Z");
+                return 2;
+            }
+        }
         Duration maxUncovered = checkpointMinutes <= 0 ? null : Duration.ofMinutes(2 * checkpointMinutes + 10);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             AuditVerification result = AuditChainVerifier.verify(new AuditChainStore(connection), checkpoints, maxUncovered,
-                    Clock.systemUTC());
+                    clock);
             connection.rollback();
             print(result, checkpointDir, out);
             return result.intact() ? 0 : 1;
